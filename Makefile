@@ -1,0 +1,29 @@
+# The two commands of the README: `make demo` and `make test`. Both set up .venv themselves.
+.PHONY: demo test venv unit e2e sanity lint build clean
+
+demo:
+	scripts/demo.sh
+
+test:
+	scripts/run-tests.sh
+
+venv:
+	scripts/bootstrap.sh
+
+unit: venv
+	.venv/bin/python -m pytest -p no:cacheprovider -p no:pytest-ansible tests/unit
+
+e2e: venv
+	.venv/bin/python -m pytest -p no:cacheprovider -p no:pytest-ansible tests/e2e
+
+sanity:
+	scripts/sanity.sh
+
+lint: venv
+	.venv/bin/ansible-lint --nocolor
+
+build: venv
+	.venv/bin/ansible-galaxy collection build --output-path dist --force
+
+clean:
+	rm -rf .venv .cache dist tests/output

@@ -1,0 +1,137 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+
+class ModuleDocFragment:
+
+    # Connection and authentication options shared by every module.
+    DOCUMENTATION = r'''
+options:
+  api_url:
+    description:
+      - Base URL of the DNSPod API.
+      - Use V(https://dnsapi.cn) for the Chinese service and V(https://api.dnspod.com) for the international one.
+      - Plain C(http://) is accepted only for loopback addresses, such as the DNSPod emulator shipped in C(tests/emulator).
+      - If not set, the value of the E(DNSPOD_API_URL) environment variable is used.
+    type: str
+    default: https://dnsapi.cn
+  login_token:
+    description:
+      - API token in the form C(ID,TOKEN), created in the DNSPod console.
+      - This is the only login the live service still accepts.
+      - If not set, the value of the E(DNSPOD_LOGIN_TOKEN) environment variable is used.
+      - One of O(login_token) or O(login_email) and O(login_password) is required.
+    type: str
+  login_email:
+    description:
+      - Account e-mail, for login by e-mail and password.
+      - If not set, the value of the E(DNSPOD_LOGIN_EMAIL) environment variable is used.
+    type: str
+  login_password:
+    description:
+      - Account password, for login by e-mail and password.
+      - If not set, the value of the E(DNSPOD_LOGIN_PASSWORD) environment variable is used.
+    type: str
+  login_code:
+    description:
+      - Current D-Token code, for accounts that have D-Token enabled.
+      - The code is sent with the first call only; the C(t<user_id>) cookie the API returns is kept for the rest of the task.
+      - If not set, the value of the E(DNSPOD_LOGIN_CODE) environment variable is used.
+    type: str
+  user_id:
+    description:
+      - For agent accounts, the ID of the user the agent acts for.
+      - If not set, the value of the E(DNSPOD_USER_ID) environment variable is used.
+    type: str
+  international:
+    description:
+      - Whether O(api_url) is the international service, which takes a C(user_token) (from O(login_token),
+        or obtained with the C(Auth) call from O(login_email) and O(login_password)) and names the default line C(default).
+      - If not set, it is V(true) exactly when the host of O(api_url) is C(api.dnspod.com).
+    type: bool
+  lang:
+    description:
+      - Language of the API's messages.
+    type: str
+    choices: [en, cn]
+    default: en
+  timeout:
+    description:
+      - Timeout of one HTTP request, in seconds.
+    type: float
+    default: 30
+  retries:
+    description:
+      - How often a call is repeated after a rate-limit answer (code V(-2)) or a transient network fault.
+      - Failed logins and every other API error are never repeated.
+    type: int
+    default: 5
+  retry_max_time:
+    description:
+      - Upper bound, in seconds, of the time spent waiting between retries of one call.
+    type: float
+    default: 60
+  validate_certs:
+    description:
+      - Whether the server's TLS certificate is verified. Leave this on outside of tests.
+      - If not set, the value of the E(DNSPOD_VALIDATE_CERTS) environment variable is used.
+    type: bool
+    default: true
+  ca_path:
+    description:
+      - Path of a CA bundle used to verify the server's certificate instead of the system's.
+      - If not set, the value of the E(DNSPOD_CA_PATH) environment variable is used.
+    type: path
+  contact:
+    description:
+      - Contact address put in the User-Agent header, which DNSPod requires in the form C(Name/Version (contact)).
+      - If not set, the value of the E(DNSPOD_CONTACT) environment variable is used.
+    type: str
+    default: https://github.com/dnspod-ansible/dnspod.dnspod
+requirements:
+  - requests >= 2.20
+notes:
+  - All options of this group can be set once for a play with
+    C(module_defaults: {group/dnspod.dnspod.dnspod: {...}}).
+  - Secrets (O(login_token), O(login_password), O(login_code)) are never shown in output, errors or logs.
+  - A failed login is never retried, because DNSPod locks an account for an hour after 30 failed logins in 5 minutes.
+'''
+
+    # Attributes shared by the modules that change state.
+    ACTIONS = r'''
+attributes:
+  check_mode:
+    description: Can run in check mode and return the changed status prediction without modifying the target.
+    support: full
+    details: No request that changes state is sent in check mode; the result says what would change.
+  diff_mode:
+    description: Returns details on what has changed, or would change in check mode, when in diff mode.
+    support: full
+  action_group:
+    description: Use C(group/dnspod.dnspod.dnspod) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - dnspod.dnspod.dnspod
+'''
+
+    # Attributes shared by the info modules.
+    INFO = r'''
+attributes:
+  check_mode:
+    description: Can run in check mode and return the changed status prediction without modifying the target.
+    support: full
+    details: This module only reads.
+  diff_mode:
+    description: Returns details on what has changed, or would change in check mode, when in diff mode.
+    support: N/A
+    details: This module only reads.
+  action_group:
+    description: Use C(group/dnspod.dnspod.dnspod) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - dnspod.dnspod.dnspod
+'''

@@ -1,0 +1,162 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Glue between AnsibleModule and the DNSPod client: one argument spec, one way to build a
+client from module parameters, one way to turn a client error into a module failure."""
+
+from __future__ import annotations
+
+from ansible.module_utils.basic import env_fallback, missing_required_lib
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils.client import (
+    DNSPodClient,
+    HAS_REQUESTS,
+    REQUESTS_IMPORT_ERROR,
+)
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
+    DNSPodAPIError,
+    DNSPodError,
+    DNSPodTransportError,
+)
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+
+DEFAULT_API_URL = 'https://dnsapi.cn'
+DEFAULT_CONTACT = 'https://github.com/dnspod-ansible/dnspod.dnspod'
+
+# Options in the doc fragment dnspod.dnspod.dnspod, with their environment fallbacks.
+CLIENT_OPTIONS = ('api_url', 'login_token', 'login_email', 'login_password', 'login_code', 'user_id',
+                  'international', 'lang', 'timeout', 'retries', 'retry_max_time', 'validate_certs',
+                  'ca_path', 'contact')
+
+
+def dnspod_argument_spec():
+    """The connection and authentication options every module accepts."""
+    return dict(
+        api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(env_fallback, ['DNSPOD_API_URL'])),
+        login_token=dict(type='str', no_log=True, fallback=(env_fallback, ['DNSPOD_LOGIN_TOKEN'])),
+        login_email=dict(type='str', no_log=False, fallback=(env_fallback, ['DNSPOD_LOGIN_EMAIL'])),
+        login_password=dict(type='str', no_log=True, fallback=(env_fallback, ['DNSPOD_LOGIN_PASSWORD'])),
+        login_code=dict(type='str', no_log=True, fallback=(env_fallback, ['DNSPOD_LOGIN_CODE'])),
+        user_id=dict(type='str', fallback=(env_fallback, ['DNSPOD_USER_ID'])),
+        international=dict(type='bool'),
+        lang=dict(type='str', default='en', choices=['en', 'cn']),
+        timeout=dict(type='float', default=30),
+        retries=dict(type='int', default=5),
+        retry_max_time=dict(type='float', default=60),
+        validate_certs=dict(type='bool', default=True, fallback=(env_fallback, ['DNSPOD_VALIDATE_CERTS'])),
+        ca_path=dict(type='path', fallback=(env_fallback, ['DNSPOD_CA_PATH'])),
+        contact=dict(type='str', default=DEFAULT_CONTACT, fallback=(env_fallback, ['DNSPOD_CONTACT'])),
+    )
+
+
+def dnspod_module_kwargs():
+    """AnsibleModule keyword arguments shared by every module (credentials: token or e-mail and password)."""
+    return dict(
+        required_together=[('login_email', 'login_password')],
+        mutually_exclusive=[('login_token', 'login_email')],
+    )
+
+
+def client_from_params(params):
+    """Build a DNSPodClient from a dict holding the CLIENT_OPTIONS (module params or lookup options).
+
+    Raises DNSPodError (DNSPodConfigError) for unusable options; never contacts the API.
+    """
+    return DNSPodClient(
+        api_url=params.get('api_url') or DEFAULT_API_URL,
+        login_token=params.get('login_token'),
+        login_email=params.get('login_email'),
+        login_password=params.get('login_password'),
+        login_code=params.get('login_code'),
+        user_id=params.get('user_id'),
+        international=params.get('international'),
+        lang=params.get('lang') or 'en',
+        timeout=params.get('timeout') or 30,
+        validate_certs=params.get('validate_certs', True) is not False,
+        ca_path=params.get('ca_path'),
+        contact=params.get('contact') or DEFAULT_CONTACT,
+        max_retries=params['retries'] if params.get('retries') is not None else 5,
+        max_retry_time=params['retry_max_time'] if params.get('retry_max_time') is not None else 60.0,
+    )
+
+
+def require_credentials(params):
+    """Return an error message when no usable credentials were given, else None."""
+    if params.get('login_token'):
+        return None
+    if params.get('login_email') and params.get('login_password'):
+        return None
+    return ('no credentials: set login_token (or the DNSPOD_LOGIN_TOKEN environment variable), '
+            'or login_email and login_password')
+
+
+def create_client(module):
+    """Build the client for a module, or fail the module with a clear message."""
+    if not HAS_REQUESTS:
+        module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+    problem = require_credentials(module.params)
+    if problem:
+        module.fail_json(msg=problem)
+    try:
+        return client_from_params(module.params)
+    except DNSPodError as exc:
+        fail_from_error(module, exc)
+
+
+def error_details(exc):
+    """The machine-readable part of a client error, for module results."""
+    details = {}
+    if isinstance(exc, DNSPodAPIError):
+        details.update(api_action=exc.action, api_code=exc.code, api_message=exc.message)
+    elif isinstance(exc, DNSPodTransportError):
+        details.update(api_action=exc.action)
+    return details
+
+
+def fail_from_error(module, exc, **extra):
+    """Fail the module with the client error's text (which never holds a secret) and its details."""
+    result = error_details(exc)
+    result.update(extra)
+    module.fail_json(msg=str(exc), **result)
+
+
+def api_summary(client):
+    """Calls and writes this task sent, for the module result."""
+    return dict(calls=client.calls, writes=client.writes)
+
+
+def resolve_domain(module, client, domain):
+    """Find a domain by name or id; fail the module when it does not exist in the account."""
+    domain = str(domain).strip()
+    if not domain.isdigit():
+        try:
+            domain = names.normalize_domain_name(domain)
+        except ValueError as exc:
+            module.fail_json(msg='domain: %s' % exc)
+    try:
+        found = client.get_domain(domain)
+    except DNSPodError as exc:
+        fail_from_error(module, exc)
+    if found is None:
+        module.fail_json(msg='domain: %s is not in this DNSPod account' % domain, api=api_summary(client))
+    return found
+
+
+def resolve_group_id(client, group):
+    """A domain group given by numeric ID or by name -> its ID (str).
+
+    Raises DNSPodError from the listing (free accounts cannot list groups) and ValueError for an
+    unknown name.
+    """
+    group = str(group).strip()
+    if group.isdigit():
+        return group
+    wanted = group.lower()
+    groups = client.list_groups()
+    for item in groups:
+        if str(item.get('group_name', '')).strip().lower() == wanted:
+            return str(item['group_id'])
+    known = ', '.join(sorted(str(item.get('group_name')) for item in groups))
+    raise ValueError('group: no group named %r in this account (groups: %s)' % (group, known or 'none'))
