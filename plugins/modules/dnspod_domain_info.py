@@ -1,0 +1,185 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: dnspod_domain_info
+short_description: List the domains of a DNSPod account, or show one
+version_added: 0.1.0
+description:
+  - Reads the domains of a DNSPod account with C(Domain.List), every page of it, or one domain with C(Domain.Info).
+  - Never changes anything.
+extends_documentation_fragment:
+  - dnspod.dnspod.dnspod
+  - dnspod.dnspod.dnspod.INFO
+options:
+  domain:
+    description:
+      - Name or numeric ID of one domain to show.
+      - When set, O(type) and O(group) are ignored and RV(domains) holds at most this domain.
+    type: str
+  type:
+    description:
+      - Which domains to list (the C(type) filter of C(Domain.List)).
+    type: str
+    default: all
+    choices: [all, mine, share, ismark, pause, vip, recent, share_out]
+  group:
+    description:
+      - Only list the domains of this group, given by numeric group ID.
+    type: str
+  fail_on_missing:
+    description:
+      - With O(domain), fail when the domain is not in the account instead of returning an empty list.
+    type: bool
+    default: false
+author:
+  - dnspod.dnspod contributors
+'''
+
+EXAMPLES = r'''
+- name: List every domain of the account
+  dnspod.dnspod.dnspod_domain_info:
+    login_token: "{{ dnspod_token }}"
+  register: all_domains
+
+- name: Show one domain
+  dnspod.dnspod.dnspod_domain_info:
+    domain: example.com
+  register: one
+
+- name: Paused domains only
+  dnspod.dnspod.dnspod_domain_info:
+    type: pause
+  register: paused
+'''
+
+RETURN = r'''
+domains:
+  description: The domains, in the order the API lists them.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: Domain ID.
+      type: str
+      sample: "2059079"
+    name:
+      description: Domain name, in punycode for internationalised names.
+      type: str
+      sample: example.com
+    punycode:
+      description: Punycode form of the name.
+      type: str
+      sample: example.com
+    grade:
+      description: Service grade of the domain.
+      type: str
+      sample: DP_Free
+    grade_title:
+      description: Human-readable grade.
+      type: str
+      sample: Free
+    status:
+      description: V(enabled) or V(disabled) (paused).
+      type: str
+      sample: enabled
+    ext_status:
+      description: Extra status, such as C(dnserror) when the registrar does not delegate to DNSPod.
+      type: str
+      sample: dnserror
+    records:
+      description: Number of records, the system NS records included.
+      type: int
+      sample: 2
+    group_id:
+      description: ID of the group of the domain.
+      type: str
+      sample: "1"
+    is_mark:
+      description: Whether the domain is starred.
+      type: bool
+      sample: false
+    remark:
+      description: Remark of the domain.
+      type: str
+      sample: ""
+    is_vip:
+      description: Whether the domain has a paid grade.
+      type: bool
+      sample: false
+    searchengine_push:
+      description: Whether search-engine push is on.
+      type: bool
+      sample: true
+    ttl:
+      description: Default TTL of the domain.
+      type: int
+      sample: 600
+    owner:
+      description: E-mail of the owner.
+      type: str
+      sample: api@example.com
+    created_on:
+      description: Creation time (Beijing time).
+      type: str
+      sample: "2026-11-25 10:00:00"
+    updated_on:
+      description: Last change (Beijing time).
+      type: str
+      sample: "2026-11-25 10:00:00"
+api:
+  description: API calls and writes the task sent.
+  returned: always
+  type: dict
+  sample: {"calls": 1, "writes": 0}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+
+
+def main():
+    argument_spec = common.dnspod_argument_spec()
+    argument_spec.update(
+        domain=dict(type='str'),
+        type=dict(type='str', default='all',
+                  choices=['all', 'mine', 'share', 'ismark', 'pause', 'vip', 'recent', 'share_out']),
+        group=dict(type='str'),
+        fail_on_missing=dict(type='bool', default=False),
+    )
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
+    params = module.params
+    domain = params['domain']
+    if domain is not None and not domain.strip().isdigit():
+        try:
+            domain = names.normalize_domain_name(domain)
+        except ValueError as exc:
+            module.fail_json(msg='domain: %s' % exc)
+    if params['group'] is not None and not params['group'].strip().isdigit():
+        module.fail_json(msg='group: give the numeric group ID, got %r' % params['group'])
+
+    client = common.create_client(module)
+    try:
+        if domain is not None:
+            found = client.get_domain(domain.strip())
+            if found is None and params['fail_on_missing']:
+                module.fail_json(msg='domain: %s is not in this DNSPod account' % domain, api=common.api_summary(client))
+            domains = [found] if found else []
+        else:
+            domains = client.list_domains(type=params['type'], group_id=params['group'])
+    except DNSPodError as exc:
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+    module.exit_json(changed=False, domains=domains, api=common.api_summary(client))
+
+
+if __name__ == '__main__':
+    main()
