@@ -135,3 +135,36 @@ attributes:
     membership:
       - dnspod.dnspod.dnspod
 '''
+
+    # For plugins (the lookup): the same options as DOCUMENTATION, also read from environment variables.
+    # Fragments merge per option, so this adds only the `env` entries to DOCUMENTATION's options.
+    PLUGIN = r'''
+options:
+  api_url:
+    env:
+      - name: DNSPOD_API_URL
+  login_token:
+    env:
+      - name: DNSPOD_LOGIN_TOKEN
+  login_email:
+    env:
+      - name: DNSPOD_LOGIN_EMAIL
+  login_password:
+    env:
+      - name: DNSPOD_LOGIN_PASSWORD
+  login_code:
+    env:
+      - name: DNSPOD_LOGIN_CODE
+  user_id:
+    env:
+      - name: DNSPOD_USER_ID
+  validate_certs:
+    env:
+      - name: DNSPOD_VALIDATE_CERTS
+  ca_path:
+    env:
+      - name: DNSPOD_CA_PATH
+  contact:
+    env:
+      - name: DNSPOD_CONTACT
+'''

@@ -1,0 +1,276 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: dnspod_record
+short_description: Manage one DNSPod record set
+version_added: 0.1.0
+description:
+  - Manages one record set of a DNSPod domain. A record set is all records with the same O(sub_domain),
+    O(record_type) and O(record_line); its values form a list.
+  - Reads the set with one filtered C(Record.List), then writes only what differs. Existing records are reused with
+    C(Record.Modify) (always sending every field of the record) before anything is created or removed.
+  - Records not in the set, and the system NS records at C(@), are never touched.
+extends_documentation_fragment:
+  - dnspod.dnspod.dnspod
+  - dnspod.dnspod.dnspod.ACTIONS
+options:
+  domain:
+    description:
+      - Name (for example C(example.com)) or numeric ID of the domain. With an ID, no domain lookup is needed.
+    type: str
+    required: true
+  sub_domain:
+    description:
+      - Host of the record set, relative to the domain (C(www), C(@) for the domain itself, C(*) for a wildcard),
+        or a full name.
+      - A name ending with a dot is absolute and must lie inside the domain. A name without a final dot that ends
+        with the domain (C(www.example.com) for domain C(example.com)) is taken as a full name too.
+      - Internationalised names are converted to punycode; names are case-insensitive.
+    type: str
+    default: '@'
+    aliases: [name, record]
+  record_type:
+    description:
+      - Record type, such as C(A), C(AAAA), C(CNAME), C(MX), C(TXT), C(NS), C(SRV), C(CAA), C(URL).
+      - Which types a domain may use depends on its grade.
+    type: str
+    required: true
+    aliases: [type]
+  record_line:
+    description:
+      - Line (resolution route) of the record set, by name, such as C(电信).
+      - Defaults to the default line, C(默认) on dnsapi.cn and C(default) on api.dnspod.com.
+    type: str
+    aliases: [line]
+  value:
+    description:
+      - Values of the record set.
+      - Required with O(state=present). With O(state=absent), omit it to remove the whole set.
+      - CNAME, MX, NS and SRV targets are compared without their trailing dot, TXT values without surrounding quotes,
+        IPv6 addresses in their canonical form.
+    type: list
+    elements: str
+    aliases: [values]
+  ttl:
+    description:
+      - TTL of the records, 1 to 604800; the grade of the domain sets the minimum (600 on the free grade).
+      - When not set, existing records keep theirs and new ones get the API's default.
+    type: int
+  mx:
+    description:
+      - MX priority, 1 to 20. Required for new MX records.
+    type: int
+  weight:
+    description:
+      - Weight, 0 to 100, of each record of the set for weighted round-robin (paid grades).
+    type: int
+  status:
+    description:
+      - V(enabled) or V(disabled) (C(Record.Status)). Left as it is when not set; new records are enabled.
+    type: str
+    choices: [enabled, disabled]
+  remark:
+    description:
+      - Remark of each record of the set (C(Record.Remark)). Left as it is when not set.
+    type: str
+  state:
+    description:
+      - V(present) adds the missing values; V(absent) removes the listed values, or the whole set without O(value).
+    type: str
+    default: present
+    choices: [present, absent]
+  replace:
+    description:
+      - With O(state=present), make the set exactly O(value): records whose value is not listed are changed into the
+        missing values, and the rest removed.
+      - Without it, values not listed are kept.
+    type: bool
+    default: false
+seealso:
+  - module: dnspod.dnspod.dnspod_records
+    description: Manage all record sets of a domain in one task.
+author:
+  - dnspod.dnspod contributors
+'''
+
+EXAMPLES = r'''
+- name: Point www at two addresses (other values of the set are kept)
+  dnspod.dnspod.dnspod_record:
+    domain: example.com
+    sub_domain: www
+    record_type: A
+    value: [192.0.2.10, 192.0.2.11]
+    ttl: 600
+
+- name: Make the set exactly one address
+  dnspod.dnspod.dnspod_record:
+    domain: example.com
+    sub_domain: www
+    record_type: A
+    value: [192.0.2.20]
+    replace: true
+
+- name: Mail exchanger
+  dnspod.dnspod.dnspod_record:
+    domain: example.com
+    record_type: MX
+    value: [mail.example.com]
+    mx: 10
+
+- name: Telecom line only
+  dnspod.dnspod.dnspod_record:
+    domain: example.com
+    sub_domain: cdn
+    record_type: CNAME
+    record_line: 电信
+    value: [cdn-ct.example.net]
+
+- name: Remove one TXT value
+  dnspod.dnspod.dnspod_record:
+    domain: example.com
+    sub_domain: _acme-challenge
+    record_type: TXT
+    value: ["old-token"]
+    state: absent
+
+- name: Remove the whole set
+  dnspod.dnspod.dnspod_record:
+    domain: example.com
+    sub_domain: old
+    record_type: A
+    state: absent
+'''
+
+RETURN = r'''
+records:
+  description: The records of the set after the task (in check mode, as they would be), sorted by value.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: Record ID; null for a record that check mode would create.
+      type: str
+      sample: "16894439"
+    sub_domain:
+      description: Host, relative to the domain.
+      type: str
+      sample: www
+    record_type:
+      description: Record type.
+      type: str
+      sample: A
+    record_line:
+      description: Line name.
+      type: str
+      sample: 默认
+    value:
+      description: Value as the API stores it (CNAME, MX, NS targets end with a dot).
+      type: str
+      sample: 192.0.2.10
+    ttl:
+      description: TTL.
+      type: int
+      sample: 600
+    mx:
+      description: MX priority, 0 for other types.
+      type: int
+      sample: 0
+    weight:
+      description: Weight, or null.
+      type: int
+      sample: null
+    status:
+      description: V(enabled) or V(disabled).
+      type: str
+      sample: enabled
+    remark:
+      description: Remark.
+      type: str
+      sample: ""
+operations:
+  description: The writes that were (or in check mode would be) sent, in order.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"action": "modify", "record_id": "16894439", "before": {"value": "192.0.2.1"}, "after": {"value": "192.0.2.20"}}]
+summary:
+  description: Number of operations per action.
+  returned: always
+  type: dict
+  sample: {"create": 1, "modify": 0, "remove": 0, "status": 0, "remark": 0}
+domain:
+  description: ID and name of the domain.
+  returned: always
+  type: dict
+  sample: {"id": "2059079", "name": "example.com"}
+api:
+  description: API calls and writes the task sent.
+  returned: always
+  type: dict
+  sample: {"calls": 2, "writes": 1}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
+from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
+from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+
+
+def main():
+    argument_spec = common.dnspod_argument_spec()
+    argument_spec.update(record_module.record_set_spec())
+    argument_spec.update(
+        domain=dict(type='str', required=True),
+        state=dict(type='str', default='present', choices=['present', 'absent']),
+        replace=dict(type='bool', default=False),
+    )
+    module = AnsibleModule(
+        argument_spec=argument_spec, supports_check_mode=True,
+        required_if=[('state', 'present', ('value',))],
+        **common.dnspod_module_kwargs())
+    params = module.params
+
+    # Building the client sends nothing: everything that can be checked without the API is
+    # checked before the first call.
+    client = common.create_client(module)
+    try:
+        domain_name = record_module.domain_name_for_validation(params['domain'])
+        if domain_name is not None or not record_module.needs_domain_name(params['sub_domain']):
+            desired = record_module.desired_set(params, domain_name, client.default_line)
+    except validation.ValidationError as exc:
+        module.fail_json(msg=str(exc))
+
+    if domain_name is None and not record_module.needs_domain_name(params['sub_domain']):
+        # Given by ID with a relative name: the records can be read without any domain lookup.
+        domain = dict(id=params['domain'].strip(), name=None, grade=None)
+    else:
+        domain = common.resolve_domain(module, client, params['domain'])
+        try:
+            desired = record_module.desired_set(params, domain['name'], client.default_line, grade=domain['grade'])
+        except validation.ValidationError as exc:
+            module.fail_json(msg=str(exc), api=common.api_summary(client))
+
+    try:
+        current = client.list_records(domain['id'], sub_domain=desired.sub_domain,
+                                      record_type=desired.record_type, record_line=desired.record_line)
+    except DNSPodError as exc:
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+    operations = recordset.plan_set(desired, current, state=params['state'], replace=params['replace'])
+    result = dict(domain=dict(id=domain['id'], name=domain['name']))
+    after = record_module.converge(module, client, domain['id'], current, operations, result)
+    result['records'] = sorted((r for r in after if not r.get('hold')), key=lambda r: str(r.get('value')))
+    module.exit_json(**result)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,185 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: dnspod_record_info
+short_description: List the records of a DNSPod domain
+version_added: 0.1.0
+description:
+  - Reads the records of a domain with C(Record.List), every page of it, optionally filtered.
+  - The filters are sent to the API and applied again to its answer, because the API's own filter on C(@) also
+    returns wildcard records.
+  - Never changes anything.
+extends_documentation_fragment:
+  - dnspod.dnspod.dnspod
+  - dnspod.dnspod.dnspod.INFO
+options:
+  domain:
+    description:
+      - Name or numeric ID of the domain.
+    type: str
+    required: true
+  sub_domain:
+    description:
+      - Only records of this host, relative to the domain (C(@) for the domain itself) or a full name.
+    type: str
+    aliases: [name, record]
+  record_type:
+    description:
+      - Only records of this type.
+    type: str
+    aliases: [type]
+  record_line:
+    description:
+      - Only records of this line, by name.
+    type: str
+    aliases: [line]
+author:
+  - dnspod.dnspod contributors
+'''
+
+EXAMPLES = r'''
+- name: All records of a domain
+  dnspod.dnspod.dnspod_record_info:
+    domain: example.com
+  register: zone
+
+- name: The A records of www
+  dnspod.dnspod.dnspod_record_info:
+    domain: example.com
+    sub_domain: www
+    record_type: A
+  register: www
+
+- name: Show their values
+  ansible.builtin.debug:
+    msg: "{{ www.records | map(attribute='value') | list }}"
+'''
+
+RETURN = r'''
+records:
+  description: The matching records, in the order the API lists them, system NS records included.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: Record ID.
+      type: str
+      sample: "16894439"
+    sub_domain:
+      description: Host, relative to the domain, lower case, C(@) for the domain itself.
+      type: str
+      sample: www
+    record_type:
+      description: Record type.
+      type: str
+      sample: A
+    record_line:
+      description: Line name.
+      type: str
+      sample: 默认
+    record_line_id:
+      description: Line ID when the API gives it.
+      type: str
+      sample: "0"
+    value:
+      description: Value as the API stores it (CNAME, MX and NS targets end with a dot).
+      type: str
+      sample: 192.0.2.10
+    ttl:
+      description: TTL.
+      type: int
+      sample: 600
+    mx:
+      description: MX priority, 0 for other types.
+      type: int
+      sample: 0
+    weight:
+      description: Weight, or null.
+      type: int
+      sample: null
+    status:
+      description: V(enabled) or V(disabled).
+      type: str
+      sample: enabled
+    remark:
+      description: Remark.
+      type: str
+      sample: ""
+    hold:
+      description: Whether this is a system record that cannot be changed (the NS records at C(@)).
+      type: bool
+      sample: false
+    monitor_status:
+      description: D-monitor status of the record.
+      type: str
+      sample: ""
+    updated_on:
+      description: Last change (Beijing time).
+      type: str
+      sample: "2026-11-25 10:00:00"
+domain:
+  description: ID and name of the domain.
+  returned: always
+  type: dict
+  sample: {"id": "2059079", "name": "example.com"}
+api:
+  description: API calls and writes the task sent.
+  returned: always
+  type: dict
+  sample: {"calls": 1, "writes": 0}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
+from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+
+
+def main():
+    argument_spec = common.dnspod_argument_spec()
+    argument_spec.update(
+        domain=dict(type='str', required=True),
+        sub_domain=dict(type='str', aliases=['name', 'record']),
+        record_type=dict(type='str', aliases=['type']),
+        record_line=dict(type='str', aliases=['line']),
+    )
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
+    params = module.params
+    client = common.create_client(module)
+    sub_domain = params['sub_domain']
+    try:
+        domain_name = record_module.domain_name_for_validation(params['domain'])
+        record_type = validation.validate_record_type(params['record_type']) if params['record_type'] else None
+    except validation.ValidationError as exc:
+        module.fail_json(msg=str(exc))
+
+    if domain_name is None and not record_module.needs_domain_name(sub_domain):
+        domain = dict(id=params['domain'].strip(), name=None)
+    else:
+        domain = common.resolve_domain(module, client, params['domain'])
+    if sub_domain is not None:
+        try:
+            sub_domain = names.relative_name(sub_domain, domain['name'])
+        except ValueError as exc:
+            module.fail_json(msg='sub_domain: %s' % exc, api=common.api_summary(client))
+    try:
+        records = client.list_records(domain['id'], sub_domain=sub_domain, record_type=record_type,
+                                      record_line=params['record_line'])
+    except DNSPodError as exc:
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+    module.exit_json(changed=False, records=records, domain=dict(id=domain['id'], name=domain['name']),
+                     api=common.api_summary(client))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,261 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: dnspod_records
+short_description: Manage all record sets of a DNSPod domain in one task
+version_added: 0.1.0
+description:
+  - Makes the record sets of a domain match a list, reading the domain's records with one paged C(Record.List)
+    and then sending only the writes needed.
+  - Each listed set becomes exactly its values, as with M(dnspod.dnspod.dnspod_record) and O(dnspod.dnspod.dnspod_record#module:replace=true).
+    Existing records are reused with C(Record.Modify) before anything is created or removed.
+  - Sets that are not listed are kept, unless O(purge=true).
+  - The system NS records at C(@) are never changed or removed.
+extends_documentation_fragment:
+  - dnspod.dnspod.dnspod
+  - dnspod.dnspod.dnspod.ACTIONS
+options:
+  domain:
+    description:
+      - Name (for example C(example.com)) or numeric ID of the domain.
+    type: str
+    required: true
+  records:
+    description:
+      - The record sets. A set is identified by O(records[].sub_domain), O(records[].record_type)
+        and O(records[].record_line); a set may be listed only once.
+    type: list
+    elements: dict
+    required: true
+    suboptions:
+      sub_domain:
+        description:
+          - Host of the set, relative to the domain (C(@) for the domain itself), or a full name.
+            See O(dnspod.dnspod.dnspod_record#module:sub_domain).
+        type: str
+        default: '@'
+        aliases: [name, record]
+      record_type:
+        description:
+          - Record type.
+        type: str
+        required: true
+        aliases: [type]
+      record_line:
+        description:
+          - Line name; the default line when not set.
+        type: str
+        aliases: [line]
+      value:
+        description:
+          - Values of the set.
+        type: list
+        elements: str
+        required: true
+        aliases: [values]
+      ttl:
+        description:
+          - TTL of the records. When not set, existing records keep theirs and new ones get the API's default.
+        type: int
+      mx:
+        description:
+          - MX priority, 1 to 20.
+        type: int
+      weight:
+        description:
+          - Weight, 0 to 100.
+        type: int
+      status:
+        description:
+          - V(enabled) or V(disabled); left as it is when not set.
+        type: str
+        choices: [enabled, disabled]
+      remark:
+        description:
+          - Remark of each record of the set; left as it is when not set.
+        type: str
+  purge:
+    description:
+      - Remove every record set that is not listed in O(records), except the system NS records and the sets
+        matched by O(ignore).
+    type: bool
+    default: false
+  ignore:
+    description:
+      - With O(purge=true), record sets to keep although they are not listed.
+      - Each entry matches the sets that have all of its given keys; a key left out matches anything.
+    type: list
+    elements: dict
+    default: []
+    suboptions:
+      sub_domain:
+        description:
+          - Host to keep.
+        type: str
+      record_type:
+        description:
+          - Record type to keep.
+        type: str
+      record_line:
+        description:
+          - Line to keep.
+        type: str
+seealso:
+  - module: dnspod.dnspod.dnspod_record
+    description: Manage one record set.
+author:
+  - dnspod.dnspod contributors
+'''
+
+EXAMPLES = r'''
+- name: The whole zone of example.com, removing everything else
+  dnspod.dnspod.dnspod_records:
+    domain: example.com
+    purge: true
+    ignore:
+      - sub_domain: _acme-challenge
+    records:
+      - sub_domain: '@'
+        record_type: A
+        value: [192.0.2.10]
+      - sub_domain: www
+        record_type: CNAME
+        value: [example.com]
+      - sub_domain: '@'
+        record_type: MX
+        mx: 10
+        value: [mail.example.com]
+      - sub_domain: '@'
+        record_type: TXT
+        value: ["v=spf1 mx -all"]
+'''
+
+RETURN = r'''
+records:
+  description: All records of the domain after the task (in check mode, as they would be), system NS records included.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"id": "16894439", "sub_domain": "www", "record_type": "A", "record_line": "默认", "value": "192.0.2.10",
+            "ttl": 600, "mx": 0, "weight": null, "status": "enabled", "remark": ""}]
+operations:
+  description: The writes that were (or in check mode would be) sent, in order.
+  returned: always
+  type: list
+  elements: dict
+  sample: [{"action": "create", "record_id": "16894440", "before": null, "after": {"sub_domain": "www", "value": "192.0.2.10"}}]
+summary:
+  description: Number of operations per action.
+  returned: always
+  type: dict
+  sample: {"create": 1, "modify": 0, "remove": 0, "status": 0, "remark": 0}
+domain:
+  description: ID and name of the domain.
+  returned: always
+  type: dict
+  sample: {"id": "2059079", "name": "example.com"}
+api:
+  description: API calls and writes the task sent.
+  returned: always
+  type: dict
+  sample: {"calls": 2, "writes": 1}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
+from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
+from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+
+
+def desired_sets(params, domain_name, default_line, grade=None):
+    sets = []
+    for index, item in enumerate(params['records']):
+        sets.append(record_module.desired_set(item, domain_name, default_line, grade=grade,
+                                              parameter_prefix='records[%d].' % index))
+    validation.check_duplicate_sets(sets)
+    validation.check_cname_conflicts(sets)
+    return sets
+
+
+def ignore_rules(params, domain_name):
+    rules = []
+    for index, item in enumerate(params['ignore']):
+        rule = {}
+        try:
+            if item.get('sub_domain') is not None:
+                rule['sub_domain'] = names.relative_name(item['sub_domain'], domain_name)
+            if item.get('record_type') is not None:
+                rule['record_type'] = validation.validate_record_type(item['record_type'])
+        except (ValueError, validation.ValidationError) as exc:
+            raise validation.ValidationError('ignore[%d]' % index, str(exc))
+        if item.get('record_line') is not None:
+            rule['record_line'] = item['record_line']
+        rules.append(rule)
+    return rules
+
+
+def needs_domain_name(params):
+    return any(record_module.needs_domain_name(item.get('sub_domain')) for item in params['records']) or any(
+        record_module.needs_domain_name(item.get('sub_domain')) for item in params['ignore'])
+
+
+def main():
+    set_spec = record_module.record_set_spec()
+    set_spec['value']['required'] = True
+    argument_spec = common.dnspod_argument_spec()
+    argument_spec.update(
+        domain=dict(type='str', required=True),
+        records=dict(type='list', elements='dict', required=True, options=set_spec),
+        purge=dict(type='bool', default=False),
+        ignore=dict(type='list', elements='dict', default=[], options=dict(
+            sub_domain=dict(type='str'),
+            record_type=dict(type='str'),
+            record_line=dict(type='str'),
+        )),
+    )
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
+    params = module.params
+
+    # Building the client sends nothing: the whole list is validated before the first call.
+    client = common.create_client(module)
+    try:
+        domain_name = record_module.domain_name_for_validation(params['domain'])
+        if domain_name is not None or not needs_domain_name(params):
+            sets = desired_sets(params, domain_name, client.default_line)
+            ignore = ignore_rules(params, domain_name)
+    except validation.ValidationError as exc:
+        module.fail_json(msg=str(exc))
+
+    if domain_name is None and not needs_domain_name(params):
+        domain = dict(id=params['domain'].strip(), name=None, grade=None)
+    else:
+        domain = common.resolve_domain(module, client, params['domain'])
+        try:
+            sets = desired_sets(params, domain['name'], client.default_line, grade=domain['grade'])
+            ignore = ignore_rules(params, domain['name'])
+        except validation.ValidationError as exc:
+            module.fail_json(msg=str(exc), api=common.api_summary(client))
+
+    try:
+        current = client.list_records(domain['id'])
+    except DNSPodError as exc:
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+    operations = recordset.plan_domain(sets, current, purge=params['purge'], ignore=ignore)
+    result = dict(domain=dict(id=domain['id'], name=domain['name']))
+    after = record_module.converge(module, client, domain['id'], current, operations, result)
+    result['records'] = after
+    module.exit_json(**result)
+
+
+if __name__ == '__main__':
+    main()
