@@ -1,0 +1,59 @@
+"""dnspod_domain and dnspod_domain_info against the emulator."""
+from seeds import domain, record, seed, write_actions
+
+
+def test_create_then_converged(play, emulator):
+    emulator.reset(seed())
+    settings = {'remark': 'managed by ansible', 'is_mark': True}
+    first = play('domain_present.yml', {'domain_settings': settings})
+    assert first.stat('changed') == 1
+    assert write_actions(emulator.requests()) == ['Domain.Create', 'Domain.Remark']
+    names = [d['name'] for d in emulator.state()['accounts'][0]['domains']]
+    assert names == ['example.com']
+
+    before = len(emulator.requests())
+    second = play('domain_present.yml', {'domain_settings': settings})
+    assert second.stat('changed') == 0
+    again = emulator.requests()[before:]
+    assert write_actions(again) == []
+    assert [r['action'] for r in again] == ['Domain.Info']
+
+
+def test_check_mode_sends_no_write(play, emulator):
+    emulator.reset(seed(domain('example.com')))
+    result = play('domain_present.yml', {'domain_settings': {'status': 'disabled', 'remark': 'x'}}, check=True, diff=True)
+    assert result.stat('changed') == 1
+    assert write_actions(emulator.requests()) == []
+    assert '"status": "disabled"' in result.stdout or "status: disabled" in result.stdout or '+    "status": "disabled"' in result.stdout
+
+
+def test_settings_change_writes_only_the_difference(play, emulator):
+    emulator.reset(seed(domain('example.com', remark='old', status='enable')))
+    result = play('domain_present.yml', {'domain_settings': {'remark': 'old', 'status': 'disabled'}})
+    assert result.stat('changed') == 1
+    assert write_actions(emulator.requests()) == ['Domain.Status']
+    state = emulator.state()['accounts'][0]['domains'][0]
+    assert state['status'] in ('pause', 'disable')
+
+
+def test_absent_refuses_a_domain_with_records_unless_forced(play, emulator):
+    emulator.reset(seed(domain('example.com', record('www', 'A', '192.0.2.1'))))
+    refused = play('domain_absent.yml', expect_failure=True)
+    assert 'force' in refused.stdout
+    assert write_actions(emulator.requests()) == []
+
+    play('domain_absent.yml', {'force': True})
+    assert write_actions(emulator.requests()) == ['Domain.Remove']
+    assert emulator.state()['accounts'][0]['domains'] == []
+
+    before = len(emulator.requests())
+    again = play('domain_absent.yml')
+    assert again.stat('changed') == 0
+    assert write_actions(emulator.requests()[before:]) == []
+
+
+def test_absent_removes_a_domain_with_only_system_records(play, emulator):
+    emulator.reset(seed(domain('example.com')))
+    result = play('domain_absent.yml')
+    assert result.stat('changed') == 1
+    assert write_actions(emulator.requests()) == ['Domain.Remove']

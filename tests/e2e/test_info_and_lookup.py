@@ -1,0 +1,20 @@
+"""Info modules and the lookup read without writing."""
+from seeds import domain, record, seed, write_actions
+
+
+def test_info_modules_and_lookup(play, emulator):
+    emulator.reset(seed(
+        domain('example.com', record('www', 'A', '192.0.2.1'), record('www', 'A', '192.0.2.2'),
+               record('mail', 'CNAME', 'mx.example.net')),
+        domain('example.net'),
+    ))
+    play('info.yml')
+    assert write_actions(emulator.requests()) == []
+
+
+def test_module_defaults_group_sets_credentials_once(play, emulator, ansible_env):
+    emulator.reset(seed(domain('example.com')))
+    token = ansible_env['DNSPOD_LOGIN_TOKEN']
+    env = {'DNSPOD_LOGIN_TOKEN': '', 'DNSPOD_API_URL': ''}
+    play('module_defaults.yml', {'emulator_url': emulator.url, 'token': token}, env=env)
+    assert write_actions(emulator.requests()) == ['Record.Create']
