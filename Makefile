@@ -20,7 +20,9 @@ sanity:
 	scripts/sanity.sh
 
 lint: venv
-	.venv/bin/ansible-lint --nocolor
+	mkdir -p .cache/lint-collections/ansible_collections/dnspod
+	ln -sfn "$(CURDIR)" .cache/lint-collections/ansible_collections/dnspod/dnspod
+	ANSIBLE_COLLECTIONS_PATH="$(CURDIR)/.cache/lint-collections" .venv/bin/ansible-lint --nocolor
 
 build: venv
 	.venv/bin/ansible-galaxy collection build --output-path dist --force

@@ -95,8 +95,8 @@ options:
 requirements:
   - requests >= 2.20
 notes:
-  - All options of this group can be set once for a play with
-    C(module_defaults: {group/dnspod.dnspod.dnspod: {...}}).
+  - "The connection options can be set once for a play with C(module_defaults) and the group C(group/dnspod.dnspod.dnspod)."
+
   - Secrets (O(login_token), O(login_password), O(login_code)) are never shown in output, errors or logs.
   - A failed login is never retried, because DNSPod locks an account for an hour after 30 failed logins in 5 minutes.
 '''

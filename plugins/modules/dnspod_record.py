@@ -87,7 +87,7 @@ options:
     choices: [present, absent]
   replace:
     description:
-      - With O(state=present), make the set exactly O(value): records whose value is not listed are changed into the
+      - With O(state=present), make the set exactly O(value). Records whose value is not listed are changed into the
         missing values, and the rest removed.
       - Without it, values not listed are kept.
     type: bool
