@@ -1,0 +1,81 @@
+"""One API call from parameters to answer: method, action, login, rate limit, action, log."""
+from . import actions_account, actions_domain, actions_record  # noqa: F401  (register actions)
+from . import auth, ratelimit
+from .clock import beijing_now
+from .errors import ApiError
+from .registry import ACTIONS, Context
+from . import render
+from . import validate
+
+SECRET_PARAMS = frozenset(['login_token', 'user_token', 'login_password', 'login_code',
+                           'password', 'old_password', 'new_password', 'lock_code'])
+SUCCESS = ('Action completed successful', '操作已经成功完成')
+INTL_ONLY = frozenset(['Auth'])
+
+
+def redact(params):
+    return dict((k, '***' if k in SECRET_PARAMS else v) for k, v in params.items())
+
+
+def _lang(params):
+    return 'cn' if (params.get('lang') or '').strip().lower() == 'cn' else 'en'
+
+
+def handle(state, method, action_name, params, cookies, client_ip, user_agent=''):
+    """(doc, format, extra headers) for one call; logs it in ``state.requests``."""
+    lang = _lang(params)
+    extra = []
+    account = None
+    ctx = None
+    write_action = False
+    with state.lock:
+        try:
+            if method != 'POST':
+                raise ApiError('2', 'POST method only', '只允许POST方法')
+            entry = ACTIONS.get(action_name)
+            if entry is None or (action_name in INTL_ONLY and state.flavor != 'intl'):
+                raise ApiError('-99', 'This API is not ready to be used (unknown action %s)'
+                               % action_name, '此功能暂停开放，请稍候重试')
+            func, write_action = entry
+            if action_name == 'Auth':
+                if not (params.get('login_email') or '').strip():
+                    raise ApiError('10003', 'Account email is invalid', '帐号邮箱不正确')
+                account, cookie = auth.password_login(state, params, cookies, auth_endpoint=True)
+            else:
+                account, cookie = auth.authenticate(state, params, cookies)
+            if cookie:
+                extra.append(('Set-Cookie', cookie))
+            _agent_user_id(account, params)
+            ratelimit.check(state, account)
+            ctx = Context(state, params, account, client_ip)
+            body = func(ctx)
+            message = ctx.message or SUCCESS[1 if lang == 'cn' else 0]
+            doc = render.envelope('1', message, body)
+        except ApiError as exc:
+            doc = render.envelope(exc.code, exc.message(lang))
+        state.seq += 1
+        state.requests.append({
+            'seq': state.seq,
+            'time': beijing_now(),
+            'method': method,
+            'action': action_name,
+            'params': redact(params),
+            'code': doc['status']['code'],
+            'write': bool(ctx is not None and ctx.changed and doc['status']['code'] == '1'),
+            'write_action': write_action,
+            'user_id': account.user_id if account is not None else None,
+            'user_agent': user_agent,
+        })
+    return doc, params.get('format'), extra
+
+
+def _agent_user_id(account, params):
+    """user_id: ignored for ordinary accounts; agents may only name themselves (no sub-users)."""
+    raw = params.get('user_id')
+    if raw is None or raw.strip() == '' or not account.agent:
+        return
+    number = validate.int_param(raw)
+    if number is None or number <= 0:
+        raise ApiError('6', 'Invalid user_id', '用户ID错误')
+    if number != account.user_id:
+        raise ApiError('7', 'User is not under this agent', '用户不在您名下')

@@ -1,0 +1,172 @@
+"""HTTP front: DNSPod actions at ``POST /<Action>``, control endpoints under ``/_emulator/``."""
+import http.cookies
+import ipaddress
+import json
+import re
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from . import dispatch, render
+from .dump import dump
+from .seed import SeedError, build_state, load_seed_file, parse_seed_bytes
+
+_BROWSER = re.compile(r'mozilla|chrome|safari|opera|msie', re.I)
+_GOOD_UA = re.compile(r'^[^/\s][^/]*/\S+ ?\(.+\)$')
+
+
+def _loopback(host):
+    if host == 'localhost':
+        return '127.0.0.1'
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        raise ValueError('--host must be a loopback address, got %r' % host)
+    if address.version != 4 or not address.is_loopback:
+        raise ValueError('--host must be an IPv4 loopback address (127.x.x.x), got %r' % host)
+    return host
+
+
+class EmulatorServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 128
+
+    def __init__(self, address, state):
+        ThreadingHTTPServer.__init__(self, address, Handler)
+        self.state = state
+        self.reset_lock = threading.Lock()
+        self.verbose = False
+
+    @property
+    def base_url(self):
+        host, port = self.server_address[:2]
+        return 'http://%s:%d' % (host, port)
+
+    def reset(self, seed):
+        """Replace the whole state (seed dict or None); raises SeedError."""
+        state = build_state(seed)
+        with self.reset_lock:
+            self.state = state
+
+
+def make_server(seed=None, port=0, host='127.0.0.1'):
+    """A server bound to ``host:port`` (port 0: a free one), not yet serving.
+
+    ``seed``: None (default account), a dict, or the path of a JSON seed file.
+    """
+    if isinstance(seed, str):
+        seed = load_seed_file(seed)
+    state = build_state(seed)
+    return EmulatorServer((_loopback(host), port), state)
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = 'HTTP/1.1'
+    server_version = 'DNSPodEmulator/1.0'
+
+    def log_message(self, fmt, *args):       # quiet unless --verbose
+        if self.server.verbose:
+            BaseHTTPRequestHandler.log_message(self, fmt, *args)
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def _body(self):
+        length = int(self.headers.get('Content-Length') or 0)
+        return self.rfile.read(length) if length > 0 else b''
+
+    def _send(self, status, body, content_type, extra=()):
+        self.send_response(status)
+        self.send_header('Content-Type', content_type)
+        self.send_header('Content-Length', str(len(body)))
+        for name, value in extra:
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != 'HEAD':
+            self.wfile.write(body)
+
+    def _send_json(self, status, obj):
+        body = json.dumps(obj, ensure_ascii=False, indent=1).encode('utf-8')
+        self._send(status, body, 'application/json; charset=utf-8')
+
+    def _split(self):
+        parsed = urllib.parse.urlsplit(self.path)
+        return parsed.path, dict(urllib.parse.parse_qsl(parsed.query, keep_blank_values=True))
+
+    def _cookies(self):
+        jar = http.cookies.SimpleCookie()
+        try:
+            jar.load(self.headers.get('Cookie') or '')
+        except http.cookies.CookieError:
+            return {}
+        return dict((name, morsel.value) for name, morsel in jar.items())
+
+    # -- methods --------------------------------------------------------------------------------
+    def do_GET(self):
+        path, query = self._split()
+        if path.startswith('/_emulator/'):
+            return self._control_get(path, query)
+        return self._api(query, body_params=False)
+
+    def do_POST(self):
+        path, query = self._split()
+        if path.startswith('/_emulator/'):
+            return self._control_post(path)
+        return self._api(query, body_params=True)
+
+    def do_PUT(self):
+        self._api(self._split()[1], body_params=False)
+
+    do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = do_PUT
+
+    # -- the API --------------------------------------------------------------------------------
+    def _api(self, query, body_params):
+        path = urllib.parse.urlsplit(self.path).path
+        action = path.strip('/')
+        state = self.server.state
+        body = self._body()
+        if body_params:
+            params = dict(urllib.parse.parse_qsl(body.decode('utf-8', 'replace'),
+                                                 keep_blank_values=True))
+        else:
+            params = query      # only used for format/lang of the code-2 answer and the log
+        user_agent = self.headers.get('User-Agent') or ''
+        if state.settings['require_user_agent'] and (
+                not _GOOD_UA.match(user_agent) or _BROWSER.search(user_agent)):
+            with state.lock:
+                state.seq += 1
+                state.requests.append({
+                    'seq': state.seq, 'time': render.beijing_now(), 'method': self.command,
+                    'action': action, 'params': dispatch.redact(params), 'code': 'HTTP 403',
+                    'write': False, 'write_action': False, 'user_id': None,
+                    'user_agent': user_agent})
+            return self._send(403, b'Forbidden: set a User-Agent "Name/Version (contact)"\n',
+                              'text/plain; charset=utf-8')
+        doc, fmt, extra = dispatch.handle(state, self.command, action, params, self._cookies(),
+                                          self.client_address[0], user_agent)
+        data, content_type = render.render(doc, fmt)
+        self._send(200, data, content_type, extra)
+
+    # -- control endpoints ------------------------------------------------------------------------
+    def _control_get(self, path, query):
+        state = self.server.state
+        if path == '/_emulator/requests':
+            since = query.get('since') or '0'
+            since = int(since) if since.isdigit() else 0
+            with state.lock:
+                entries = [e for e in state.requests if e['seq'] > since]
+            return self._send_json(200, entries)
+        if path == '/_emulator/state':
+            return self._send_json(200, dump(state))
+        if path == '/_emulator/health':
+            return self._send_json(200, {'ok': True, 'flavor': state.flavor})
+        return self._send_json(404, {'error': 'unknown control endpoint %s' % path})
+
+    def _control_post(self, path):
+        body = self._body()
+        if path != '/_emulator/reset':
+            return self._send_json(404, {'error': 'unknown control endpoint %s' % path})
+        try:
+            self.server.reset(parse_seed_bytes(body))
+        except SeedError as exc:
+            return self._send_json(400, {'error': str(exc)})
+        return self._send_json(200, {'ok': True})
