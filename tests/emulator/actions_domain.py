@@ -80,7 +80,7 @@ def _yes_no(ctx, name, required=True):
 
 def _changed(ctx, domain, text):
     ctx.changed = True
-    ctx.state.touch(domain)
+    ctx.state.touch(domain, domain_changed=True)
     domain.add_log(ctx.client_ip, text)
 
 

@@ -249,10 +249,16 @@ class State(object):
         self.domain_names.pop(domain.punycode, None)
         del domain.owner.domains[domain.id]
 
-    def touch(self, domain):
+    def touch(self, domain, domain_changed=False):
+        """Mark a domain as operated on (Domain.List type=recent).
+
+        Its ``updated_on`` only moves for changes of the domain itself: the recordings show
+        Domain.Info keeping its updated_on while records are created and modified.
+        """
         self.touch_seq += 1
         domain.touched = self.touch_seq
-        domain.updated_on = beijing_now()
+        if domain_changed:
+            domain.updated_on = beijing_now()
 
     def add_hold_ns(self, domain, values):
         for value in values:
