@@ -1,5 +1,5 @@
 """One API call from parameters to answer: method, action, login, rate limit, action, log."""
-from . import actions_account, actions_domain, actions_record  # noqa: F401  (register actions)
+from . import actions_account, actions_domain, actions_record
 from . import auth, ratelimit
 from .clock import beijing_now
 from .errors import ApiError
@@ -11,6 +11,8 @@ SECRET_PARAMS = frozenset(['login_token', 'user_token', 'login_password', 'login
                            'password', 'old_password', 'new_password', 'lock_code'])
 SUCCESS = ('Action completed successful', '操作已经成功完成')
 INTL_ONLY = frozenset(['Auth'])
+# importing these modules registers their actions in registry.ACTIONS
+ACTION_MODULES = (actions_account, actions_domain, actions_record)
 
 
 def redact(params):

@@ -34,8 +34,8 @@ def _domain(state, domain):
         'created_on': domain.created_on,
         'updated_on': domain.updated_on,
         'hold_ns': [],      # the hold records are listed with "hold": true
-        'records': [_record(state, r) for r in sorted(domain.records.values(),
-                                                       key=lambda r: r.id)],
+        'records': [_record(state, r)
+                    for r in sorted(domain.records.values(), key=lambda r: r.id)],
     }
 
 

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Run the DNSPod API emulator: ``python tests/emulator/serve.py --port 0 [--seed FILE]``.
 
 Prints the base URL (``http://127.0.0.1:PORT``) as the first line on stdout, then serves until

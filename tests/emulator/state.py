@@ -169,7 +169,7 @@ class Account(object):
         self.balance = balance
         self.agent = agent
         self.domains = {}                   # id -> Domain, insertion order
-        self.failures = collections.deque() # monotonic times of failed logins
+        self.failures = collections.deque()  # monotonic times of failed logins
         self.locked_until = 0.0
         self.calls = collections.deque()    # monotonic times of accepted calls (rate limit)
         self.cookies = {}                   # D-Token 't<user_id>' cookie value -> expiry

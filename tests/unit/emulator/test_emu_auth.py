@@ -49,7 +49,7 @@ def test_email_login_refused_when_not_allowed(start_emulator, seed_one):
 
 
 def test_lockout_after_30_failures_even_with_the_right_password(emu):
-    for _ in range(30):
+    for attempt in range(30):
         assert login(emu, password='wrong-password')['status']['code'] == '-1'
     assert login(emu)['status']['code'] == '1'        # 30 failures: still allowed
     assert login(emu, password='wrong-password')['status']['code'] == '-8'   # the 31st
@@ -59,7 +59,7 @@ def test_lockout_after_30_failures_even_with_the_right_password(emu):
 
 def test_token_failures_count_for_the_account(emu):
     bad = '10000,ffffffffffffffffffffffffffffffff'
-    for _ in range(30):
+    for attempt in range(30):
         assert emu.code('User.Detail', login_token=bad) == '10002'
     assert emu.code('User.Detail', login_token=bad) == '-8'
     assert emu.code('User.Detail') == '-8'
@@ -67,7 +67,7 @@ def test_token_failures_count_for_the_account(emu):
 
 def test_lockout_ends_after_lockout_seconds(start_emulator, seed_one):
     emu = start_emulator(seed_one(settings={'lockout_failures': 2, 'lockout_seconds': 0.5}))
-    assert [login(emu, password='wrong-pw')['status']['code'] for _ in range(3)] \
+    assert [login(emu, password='wrong-pw')['status']['code'] for attempt in range(3)] \
         == ['-1', '-1', '-8']
     assert login(emu)['status']['code'] == '-8'
     time.sleep(0.6)
@@ -77,7 +77,7 @@ def test_lockout_ends_after_lockout_seconds(start_emulator, seed_one):
 def test_failures_outside_the_window_do_not_count(start_emulator, seed_one):
     emu = start_emulator(seed_one(settings={'lockout_failures': 2,
                                             'lockout_window_seconds': 0.4}))
-    for _ in range(2):
+    for attempt in range(2):
         assert login(emu, password='wrong-pw')['status']['code'] == '-1'
     time.sleep(0.5)
     assert login(emu, password='wrong-pw')['status']['code'] == '-1'
@@ -90,7 +90,7 @@ def test_lockout_is_per_account(start_emulator):
          'login_token': '1,aaaaaaaa'},
         {'user_id': 2, 'email': 'b@example.com', 'password': 'password-b',
          'login_token': '2,bbbbbbbb'}]})
-    for _ in range(2):
+    for attempt in range(2):
         emu.call('User.Detail', login_email='a@example.com', login_password='nope-nope')
     assert emu.code('User.Detail', login_token='1,aaaaaaaa') == '-8'
     assert emu.code('User.Detail', login_token='2,bbbbbbbb') == '1'
@@ -182,13 +182,13 @@ def test_intl_default_line(start_emulator):
 
 def test_rate_limit(start_emulator, seed_one):
     emu = start_emulator(seed_one(settings={'rate_limit_per_hour': 5}))
-    codes = [emu.code('Info.Version') for _ in range(7)]
+    codes = [emu.code('Info.Version') for attempt in range(7)]
     assert codes == ['1'] * 5 + ['-2', '-2']
 
 
 def test_rate_limit_zero_is_off(start_emulator, seed_one):
     emu = start_emulator(seed_one(settings={'rate_limit_per_hour': 0}))
-    assert set(emu.code('Info.Version') for _ in range(20)) == {'1'}
+    assert set(emu.code('Info.Version') for attempt in range(20)) == {'1'}
 
 
 def test_user_id_is_ignored_for_ordinary_accounts(emu):

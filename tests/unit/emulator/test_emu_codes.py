@@ -50,8 +50,8 @@ def test_another_accounts_domain(two, action, params, code):
     assert two.code(action, domain='theirs.com', **params) == code
 
 
-@pytest.mark.parametrize('action,params,_code', OWNER_CASES)
-def test_unknown_domain_id_is_6_and_unknown_name_13(two, action, params, _code):
+@pytest.mark.parametrize('action,params', [case[:2] for case in OWNER_CASES])
+def test_unknown_domain_id_is_6_and_unknown_name_13(two, action, params):
     assert two.code(action, domain_id='4242', **params) == '6'
     assert two.code(action, domain='unknown-name.com', **params) == '13'
 
@@ -123,5 +123,5 @@ def test_unchanged_ddns_counts_for_the_lock(start_emulator):
             {'id': 1, 'sub_domain': 'w', 'record_type': 'A', 'value': '1.1.1.1'}]}]}]})
     emu.token = MINE
     codes = [emu.code('Record.Ddns', domain='a.com', record_id='1', record_line='默认',
-                      value='1.1.1.1') for _ in range(3)]
+                      value='1.1.1.1') for attempt in range(3)]
     assert codes == ['1', '-2', '-2']

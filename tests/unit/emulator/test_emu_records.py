@@ -375,7 +375,7 @@ def test_unchanged_modify_locks_the_record(start_emulator, seed_one):
     emu = start_emulator(seed_one(settings={'unchanged_modify_limit': 2}, records=[
         {'id': 501, 'sub_domain': 'www', 'record_type': 'A', 'value': '1.1.1.1'}]))
     same = dict(value='1.1.1.1')
-    assert [modify(emu, **same)['status']['code'] for _ in range(3)] == ['1', '1', '-2']
+    assert [modify(emu, **same)['status']['code'] for attempt in range(3)] == ['1', '1', '-2']
     assert modify(emu, value='2.2.2.2')['status']['code'] == '-2'
 
 
