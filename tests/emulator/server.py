@@ -71,8 +71,21 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- plumbing -------------------------------------------------------------------------------
     def _body(self):
+        if 'chunked' in (self.headers.get('Transfer-Encoding') or '').lower():
+            return self._chunked_body()
         length = int(self.headers.get('Content-Length') or 0)
         return self.rfile.read(length) if length > 0 else b''
+
+    def _chunked_body(self):
+        chunks = []
+        while True:
+            size = int(self.rfile.readline().split(b';')[0].strip() or b'0', 16)
+            if size == 0:
+                while self.rfile.readline() not in (b'\r\n', b'\n', b''):
+                    pass            # trailer
+                return b''.join(chunks)
+            chunks.append(self.rfile.read(size))
+            self.rfile.readline()
 
     def _send(self, status, body, content_type, extra=()):
         self.send_response(status)

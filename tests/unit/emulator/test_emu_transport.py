@@ -134,3 +134,19 @@ def test_info_version_and_user_detail(emu):
     assert user['id'] == '10000' and user['email'] == 'api@example.com'
     assert user['user_grade'] == 'DP_Free'
     assert user['agent_pending'] is False and isinstance(user['balance'], int)
+
+
+def test_chunked_body(emu):
+    import http.client
+    host, port = emu.url[len('http://'):].split(':')
+    conn = http.client.HTTPConnection(host, int(port), timeout=10)
+    body = 'login_token=%s&format=json&domain=example.com' % emu.token
+    conn.request('POST', '/Domain.Info', body=iter([body[:10].encode(), body[10:].encode()]),
+                 headers={'Content-Type': 'application/x-www-form-urlencoded',
+                          'Transfer-Encoding': 'chunked'}, encode_chunked=True)
+    answer = json.loads(conn.getresponse().read())
+    assert answer['domain']['name'] == 'example.com'
+    conn.request('POST', '/Info.Version', body='login_token=%s&format=json' % emu.token,
+                 headers={'Content-Type': 'application/x-www-form-urlencoded'})
+    assert json.loads(conn.getresponse().read())['status']['message'] == '4.6'
+    conn.close()
