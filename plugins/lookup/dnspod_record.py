@@ -46,7 +46,7 @@ notes:
   - The values of all terms are returned as one list.
   - CNAME, MX and NS values are returned as the API stores them, with a trailing dot.
 author:
-  - dnspod.dnspod contributors
+  - dnspod.dnspod contributors (@dnspod-ansible)
 '''
 
 EXAMPLES = r'''

@@ -21,7 +21,6 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAPIError,
     DNSPodConfigError,
     DNSPodTransportError,
-    NEVER_RETRY_CODES,
     RETRY_CODES,
 )
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import (
@@ -174,6 +173,7 @@ class DNSPodClient(object):
         url = '%s/%s' % (self.api_url, action)
         attempt = 0
         waited = 0.0
+        last_api_error = None
         while True:
             attempt += 1
             self.calls += 1
@@ -213,7 +213,7 @@ class DNSPodClient(object):
             self.log.append(dict(action=action, code=retry_reason, write=False))
             delay = self._backoff(attempt - 1)
             if attempt > self.max_retries or waited + delay > self.max_retry_time:
-                if retry_reason.startswith('code '):
+                if last_api_error is not None and retry_reason.startswith('code '):
                     raise last_api_error
                 raise DNSPodTransportError(action, retry_reason, attempt)
             self._sleep(delay)
@@ -251,7 +251,7 @@ class DNSPodClient(object):
             total = total_of(answer.get('info') or {})
             offset += len(page)
             if not page or len(page) < self.page_size or (total is not None and offset >= total):
-                return items, answer
+                return items
 
     # ---- domains ---------------------------------------------------------------------------
 
@@ -280,7 +280,7 @@ class DNSPodClient(object):
             if 'domain_total' in info:
                 return to_int(info.get('domain_total'))
             return to_int(info.get(total_key)) if total_key in info else None
-        raw, _ = self._paged('Domain.List', {'type': type or 'all', 'group_id': group_id}, 'domains', total_of)
+        raw = self._paged('Domain.List', {'type': type or 'all', 'group_id': group_id}, 'domains', total_of)
         return [normalize_domain(d) for d in raw]
 
     def create_domain(self, domain, group_id=None, is_mark=None):
@@ -322,7 +322,7 @@ class DNSPodClient(object):
 
         def total_of(info):
             return to_int(info.get('record_total')) if 'record_total' in info else None
-        raw, _ = self._paged('Record.List', params, 'records', total_of)
+        raw = self._paged('Record.List', params, 'records', total_of)
         records = [normalize_record(r) for r in raw]
         # The server's filters are not trusted alone: sub_domain=@ has been seen to return wildcards too.
         if sub_domain is not None:

@@ -160,4 +160,3 @@ def resolve_group_id(client, group):
             return str(item['group_id'])
     known = ', '.join(sorted(str(item.get('group_name')) for item in groups))
     raise ValueError('group: no group named %r in this account (groups: %s)' % (group, known or 'none'))
-

@@ -87,9 +87,11 @@ def describe(operations):
     return '; '.join(parts)
 
 
+FIELDS = ('sub_domain', 'record_type', 'record_line', 'value', 'ttl', 'mx', 'weight', 'status', 'remark')
+
+
 def _fields(record):
-    return dict((k, record.get(k)) for k in ('sub_domain', 'record_type', 'record_line', 'value', 'ttl', 'mx',
-                                              'weight', 'status', 'remark'))
+    return dict((k, record.get(k)) for k in FIELDS)
 
 
 def _modify(record, desired, value):
@@ -101,8 +103,8 @@ def _modify(record, desired, value):
         after['mx'] = desired.mx
     if desired.weight is not None:
         after['weight'] = desired.weight
-    changed = any(after[k] != record.get(k) for k in ('ttl', 'mx', 'weight')) or \
-        names.value_key(desired.record_type, value) != names.value_key(desired.record_type, record['value'])
+    same_value = names.value_key(desired.record_type, value) == names.value_key(desired.record_type, record['value'])
+    changed = not same_value or any(after[k] != record.get(k) for k in ('ttl', 'mx', 'weight'))
     return Operation('modify', record['id'], _fields(record), after) if changed else None
 
 

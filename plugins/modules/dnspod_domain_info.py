@@ -38,7 +38,7 @@ options:
     type: bool
     default: false
 author:
-  - dnspod.dnspod contributors
+  - dnspod.dnspod contributors (@dnspod-ansible)
 '''
 
 EXAMPLES = r'''

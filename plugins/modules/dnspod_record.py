@@ -96,7 +96,7 @@ seealso:
   - module: dnspod.dnspod.dnspod_records
     description: Manage all record sets of a domain in one task.
 author:
-  - dnspod.dnspod contributors
+  - dnspod.dnspod contributors (@dnspod-ansible)
 '''
 
 EXAMPLES = r'''

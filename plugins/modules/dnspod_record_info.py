@@ -40,7 +40,7 @@ options:
     type: str
     aliases: [line]
 author:
-  - dnspod.dnspod contributors
+  - dnspod.dnspod contributors (@dnspod-ansible)
 '''
 
 EXAMPLES = r'''

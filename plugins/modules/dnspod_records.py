@@ -110,7 +110,7 @@ seealso:
   - module: dnspod.dnspod.dnspod_record
     description: Manage one record set.
 author:
-  - dnspod.dnspod contributors
+  - dnspod.dnspod contributors (@dnspod-ansible)
 '''
 
 EXAMPLES = r'''

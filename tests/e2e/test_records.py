@@ -41,7 +41,7 @@ def test_changing_k_of_n_sends_k_writes(play, emulator, tmp_path):
     emulator.reset(seed(domain('example.com', *[record(s['sub_domain'], 'A', s['value'][0]) for s in sets])))
     for i in (3, 17, 29):
         sets[i] = dict(sets[i], value=['198.51.100.%d' % i])
-    _, result = run_sync(play, tmp_path, sets)
+    result = run_sync(play, tmp_path, sets)[1]
     assert write_actions(emulator.requests()) == ['Record.Modify'] * 3
     assert result['summary']['modify'] == 3
 
