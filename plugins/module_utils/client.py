@@ -166,8 +166,8 @@ class DNSPodClient(object):
         return self._send(action, form)
 
     def _backoff(self, attempt):
-        delay = min(self.backoff_cap, self.backoff_base * (2 ** attempt))
-        return delay + random.uniform(0, delay / 10.0)
+        # Up to 10% jitter so that parallel tasks do not retry in lockstep; the cap holds with it.
+        return min(self.backoff_cap, self.backoff_base * (2 ** attempt) * random.uniform(1.0, 1.1))
 
     def _send(self, action, form):
         url = '%s/%s' % (self.api_url, action)

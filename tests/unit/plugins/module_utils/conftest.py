@@ -50,7 +50,7 @@ def fake_api():
             self.wfile.write(data)
 
     server = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     api.url = 'http://127.0.0.1:%d' % server.server_address[1]
     yield api
