@@ -137,7 +137,7 @@ class LookupModule(LookupBase):
         return _DOMAIN_CACHE[key]
 
     def _lookup(self, client, domains, term, record_type, record_line):
-        fqdn = names.normalize_domain_name(term) if '*' not in term else term.strip().lower().rstrip('.')
+        fqdn = names.normalize_host(term)
         domain = find_domain(fqdn, domains)
         if domain is None:
             raise ValueError('%s is not inside any domain of this DNSPod account' % term)

@@ -88,6 +88,14 @@ def relative_name(name, domain):
     return _check_host(host, original)
 
 
+def normalize_host(name):
+    """A full host name ('WWW.Bücher.example.', '*.example.com') -> lower-case punycode, no final dot."""
+    text = str(name).strip()
+    if text.endswith('.'):
+        text = text[:-1]
+    return _check_host('.'.join(_split(text)), name)
+
+
 def fqdn(sub_domain, domain):
     if domain is None:
         return sub_domain

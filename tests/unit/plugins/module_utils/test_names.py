@@ -90,3 +90,9 @@ def test_value_keys_match_what_the_api_returns(rtype, mine, api):
 
 def test_value_key_never_raises():
     assert names.value_key('A', 'not an ip') == 'not an ip'
+
+
+@pytest.mark.parametrize('given, expected', [('WWW.Example.com.', 'www.example.com'), ('*.example.com', '*.example.com'),
+                                             ('Bücher.example', 'xn--bcher-kva.example')])
+def test_full_host_names(given, expected):
+    assert names.normalize_host(given) == expected
