@@ -9,7 +9,12 @@ def test_info_modules_and_lookup(play, emulator):
         domain('example.net'),
     ))
     play('info.yml')
-    assert write_actions(emulator.requests()) == []
+    calls = emulator.requests()
+    assert write_actions(calls) == []
+    # Three lookups in one task: the account's domains are listed once, then one filtered listing each.
+    lookup_calls = [c['action'] for c in calls][-4:]
+    assert lookup_calls == ['Domain.List', 'Record.List', 'Record.List', 'Record.List']
+    assert all(c['params'].get('record_type') for c in calls[-3:])
 
 
 def test_module_defaults_group_sets_credentials_once(play, emulator, ansible_env):
