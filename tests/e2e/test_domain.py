@@ -57,3 +57,15 @@ def test_absent_removes_a_domain_with_only_system_records(play, emulator):
     result = play('domain_absent.yml')
     assert result.stat('changed') == 1
     assert write_actions(emulator.requests()) == ['Domain.Remove']
+
+
+def test_group_and_search_engine_push_by_id(play, emulator):
+    emulator.reset(seed(domain('example.com', grade='DP_Plus'), grade='DP_Plus'))
+    settings = {'group': '2', 'searchengine_push': False}
+    play('domain_present.yml', {'domain_settings': settings})
+    assert write_actions(emulator.requests()) == ['Domain.Changegroup', 'Domain.Searchenginepush']
+    state = emulator.state()['accounts'][0]['domains'][0]
+    assert str(state['group_id']) == '2' and state['searchengine_push'] in (False, 'no')
+    before = len(emulator.requests())
+    assert play('domain_present.yml', {'domain_settings': settings}).stat('changed') == 0
+    assert write_actions(emulator.requests()[before:]) == []

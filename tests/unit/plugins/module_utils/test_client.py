@@ -238,3 +238,24 @@ def test_international_token_sent_as_user_token(fake_api):
     client.call('Info.Version')
     assert fake_api.requests[0]['form']['user_token'] == TOKEN
     assert 'login_token' not in fake_api.requests[0]['form']
+
+
+def test_agent_user_id_sent_on_every_call(fake_api):
+    client, _ = make(fake_api, user_id='20001')
+    fake_api.ok()
+    fake_api.ok()
+    client.call('Info.Version')
+    client.call('User.Detail')
+    assert [r['form']['user_id'] for r in fake_api.requests] == ['20001', '20001']
+
+
+def test_domain_list_pages_until_the_total(fake_api):
+    client, _ = make(fake_api, page_size=2)
+    domains = [dict(id=i, name='d%d.example' % i, status='enable', is_mark='no') for i in range(5)]
+    for start in (0, 2, 4):
+        fake_api.ok(info={'domain_total': 5, 'all_total': 5}, domains=domains[start:start + 2])
+    got = client.list_domains()
+    assert [d['name'] for d in got] == ['d%d.example' % i for i in range(5)]
+    assert [d['id'] for d in got] == [str(i) for i in range(5)]
+    assert [(r['form']['offset'], r['form']['length'], r['form']['type']) for r in fake_api.requests] == [
+        ('0', '2', 'all'), ('2', '2', 'all'), ('4', '2', 'all')]
