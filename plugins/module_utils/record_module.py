@@ -103,3 +103,11 @@ def converge(module, client, domain_id, current, operations, result):
     if module._diff:
         result['diff'] = recordset.diff(current, after)
     return after
+
+
+def domain_for_records(module, client, domain_param, domain_name, need_name):
+    """The domain the records belong to. Given by ID with relative names only, no lookup is sent:
+    Record.List and the writes take the ID as it is."""
+    if domain_name is None and not need_name:
+        return dict(id=str(domain_param).strip(), name=None, grade=None)
+    return common.resolve_domain(module, client, domain_param)

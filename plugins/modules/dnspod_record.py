@@ -250,11 +250,9 @@ def main():
     except validation.ValidationError as exc:
         module.fail_json(msg=str(exc))
 
-    if domain_name is None and not record_module.needs_domain_name(params['sub_domain']):
-        # Given by ID with a relative name: the records can be read without any domain lookup.
-        domain = dict(id=params['domain'].strip(), name=None, grade=None)
-    else:
-        domain = common.resolve_domain(module, client, params['domain'])
+    domain = record_module.domain_for_records(module, client, params['domain'], domain_name,
+                                              record_module.needs_domain_name(params['sub_domain']))
+    if domain['name'] is not None:
         try:
             desired = record_module.desired_set(params, domain['name'], client.default_line, grade=domain['grade'])
         except validation.ValidationError as exc:

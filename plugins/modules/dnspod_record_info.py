@@ -157,17 +157,21 @@ def main():
     params = module.params
     client = common.create_client(module)
     sub_domain = params['sub_domain']
+    need_name = record_module.needs_domain_name(sub_domain)
     try:
         domain_name = record_module.domain_name_for_validation(params['domain'])
         record_type = validation.validate_record_type(params['record_type']) if params['record_type'] else None
+        if sub_domain is not None and (domain_name is not None or not need_name):
+            sub_domain = names.relative_name(sub_domain, domain_name)
+            need_name = False
     except validation.ValidationError as exc:
         module.fail_json(msg=str(exc))
+    except ValueError as exc:
+        module.fail_json(msg='sub_domain: %s' % exc)
 
-    if domain_name is None and not record_module.needs_domain_name(sub_domain):
-        domain = dict(id=params['domain'].strip(), name=None)
-    else:
-        domain = common.resolve_domain(module, client, params['domain'])
-    if sub_domain is not None:
+    domain = record_module.domain_for_records(module, client, params['domain'], domain_name, need_name)
+    if need_name:
+        # Given by ID with an absolute name: only now is the domain's name known.
         try:
             sub_domain = names.relative_name(sub_domain, domain['name'])
         except ValueError as exc:

@@ -236,10 +236,8 @@ def main():
     except validation.ValidationError as exc:
         module.fail_json(msg=str(exc))
 
-    if domain_name is None and not needs_domain_name(params):
-        domain = dict(id=params['domain'].strip(), name=None, grade=None)
-    else:
-        domain = common.resolve_domain(module, client, params['domain'])
+    domain = record_module.domain_for_records(module, client, params['domain'], domain_name, needs_domain_name(params))
+    if domain['name'] is not None:
         try:
             sets = desired_sets(params, domain['name'], client.default_line, grade=domain['grade'])
             ignore = ignore_rules(params, domain['name'])
