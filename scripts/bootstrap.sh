@@ -36,4 +36,4 @@ env $py -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet -r "$REQ" 2>&1 | grep -v "is ignored: it is neither a file nor a directory" >&2 || true
 "$VENV/bin/python" -c 'import ansible, requests, pytest' # fail loudly if the install did not work
 echo "$stamp" > "$VENV/.stamp"
-"$VENV/bin/ansible" --version | head -n 1 >&2
+"$VENV/bin/ansible" --version | sed -n 1p >&2  # sed reads all input: no broken pipe
