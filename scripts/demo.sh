@@ -41,7 +41,7 @@ for run in 1 2; do
     eval "calls$run=$calls writes$run=$writes"
 done
 
-changed2=$(grep -Eo 'changed=[0-9]+' "$work/run2.log" | head -n 1 | cut -d= -f2)
+changed2=$(grep -m1 -Eo 'changed=[0-9]+' "$work/run2.log" | cut -d= -f2)
 echo
 echo "first run:  ${calls1} API calls, ${writes1} writes"
 echo "second run: ${calls2} API calls, ${writes2} writes, changed=${changed2}"
