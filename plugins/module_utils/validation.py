@@ -3,121 +3,217 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Input checks made before the first API call. Every error names the parameter."""
+"""Input checks made before the first API call. Every error names the parameter.
+
+Limits (from the DNSPod documents and the grade table in docs/emulator.md):
+* TTL 1-604800, and at least the grade's minimum (``MIN_TTL``) when the grade is known;
+* MX priority 1-20, only for MX records; weight 0-100;
+* a line name is 1-64 characters;
+* a TXT/SPF value is at most ``MAX_TXT_LENGTH`` = 512 characters once its surrounding quotes are
+  removed (the limit DNSPod states for one TXT record; the 255-byte DNS string limit is the
+  API's business: it splits longer values into several strings);
+* CNAME/MX/NS targets are host names, not IP addresses; SRV is 'priority weight port target'
+  with numbers 0-65535 and a host name or '.' as target; CAA is 'flags tag "value"'; URL values
+  carry no blanks.
+"""
 
 from __future__ import annotations
 
+import ipaddress
 import re
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 
 KNOWN_RECORD_TYPES = ('A', 'CNAME', 'MX', 'TXT', 'NS', 'AAAA', 'SRV', 'URL', '显性URL', '隐性URL', 'CAA', 'SPF',
                       'HTTPS', 'SVCB')
+URL_TYPES = ('URL', '显性URL', '隐性URL')
 MIN_TTL = {'DP_Free': 600, 'D_Free': 600, 'DP_Plus': 120, 'D_Plus': 120, 'DP_Extra': 60, 'D_Extra': 60,
            'DP_Expert': 10, 'D_Expert': 10, 'DP_Ultra': 1, 'D_Ultra': 1}
 MAX_TTL = 604800
 MAX_TXT_LENGTH = 512
-EMAIL = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s]+$')
+MAX_LINE_LENGTH = 64
+STATUSES = ('enabled', 'disabled')
+EMAIL = re.compile(r'^[^@\s"<>,;]+@[^@\s"<>,;]+\.[^@\s"<>,;.]+$')
+CAA = re.compile(r'^(\d{1,3})\s+([A-Za-z0-9]+)\s+"(.*)"$')
 
 
 class ValidationError(ValueError):
+    """Bad input, found before any API call. ``str()`` is '<parameter>: <message>'."""
+
     def __init__(self, parameter, message):
         self.parameter = parameter
         self.message = message
         super(ValidationError, self).__init__('%s: %s' % (parameter, message))
 
 
+def _integer(value, parameter):
+    """An int from an int or a decimal string; booleans and anything else are refused."""
+    if isinstance(value, bool):
+        raise ValidationError(parameter, '%r is not an integer' % (value,))
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if re.match(r'^[+-]?[0-9]+$', text):
+        return int(text)
+    raise ValidationError(parameter, '%r is not an integer' % (value,))
+
+
 def validate_record_type(record_type):
+    """'cname' -> 'CNAME', '显性url' -> '显性URL'; unknown types -> ValidationError('record_type')."""
     if record_type is None or not str(record_type).strip():
         raise ValidationError('record_type', 'a record type is required')
     text = str(record_type).strip()
     upper = text.upper()
     if upper in KNOWN_RECORD_TYPES:
         return upper
-    if text in KNOWN_RECORD_TYPES:
-        return text
     raise ValidationError('record_type', '%r is not a DNSPod record type (known: %s)'
                           % (record_type, ', '.join(KNOWN_RECORD_TYPES)))
 
 
 def validate_ttl(ttl, grade=None):
+    """1-604800; with a known grade at least its minimum (MIN_TTL). None passes (API default)."""
     if ttl is None:
         return None
+    ttl = _integer(ttl, 'ttl')
     if not 1 <= ttl <= MAX_TTL:
         raise ValidationError('ttl', '%s is outside 1 to %d' % (ttl, MAX_TTL))
     minimum = MIN_TTL.get(grade)
     if minimum and ttl < minimum:
-        raise ValidationError('ttl', '%s is below %d, the minimum of the grade %s' % (ttl, minimum, grade))
+        raise ValidationError('ttl', '%s is below %d, the minimum TTL of the grade %s' % (ttl, minimum, grade))
     return ttl
 
 
 def validate_mx(mx, record_type):
-    if record_type == 'MX':
-        if mx is not None and not 1 <= mx <= 20:
-            raise ValidationError('mx', '%s is outside 1 to 20' % mx)
-    elif mx is not None:
-        raise ValidationError('mx', 'only valid for MX records, not %s' % record_type)
+    """MX priority 1-20 for MX records; refused for other types. None passes."""
+    is_mx = str(record_type).strip().upper() == 'MX'
+    if mx is None:
+        return None
+    if not is_mx:
+        raise ValidationError('mx', 'only valid for MX records, not %s' % (record_type,))
+    mx = _integer(mx, 'mx')
+    if not 1 <= mx <= 20:
+        raise ValidationError('mx', '%s is outside 1 to 20' % mx)
     return mx
 
 
 def validate_weight(weight):
-    if weight is not None and not 0 <= weight <= 100:
+    """0-100 or None."""
+    if weight is None:
+        return None
+    weight = _integer(weight, 'weight')
+    if not 0 <= weight <= 100:
         raise ValidationError('weight', '%s is outside 0 to 100' % weight)
     return weight
 
 
+def validate_status(status):
+    """'enabled', 'disabled' or None."""
+    if status is not None and status not in STATUSES:
+        raise ValidationError('status', '%r is not enabled or disabled' % (status,))
+    return status
+
+
 def validate_line(line):
-    if line is None or not str(line).strip() or len(str(line)) > 64:
-        raise ValidationError('record_line', '%r is not a line name' % (line,))
-    return line
+    """A line name ('默认', 'default', '电信', ...): a non-empty string of at most 64 characters."""
+    if line is None or not isinstance(line, str) or not line.strip():
+        raise ValidationError('record_line', '%r is not a line name (an empty line is not allowed)' % (line,))
+    if len(line.strip()) > MAX_LINE_LENGTH:
+        raise ValidationError('record_line', 'a line name is at most %d characters, got %d'
+                              % (MAX_LINE_LENGTH, len(line.strip())))
+    return line.strip()
 
 
 def validate_email(email, parameter='email'):
+    """A sane e-mail address: one '@', no blanks, a dot in the domain part."""
     if email is None or not EMAIL.match(str(email).strip()):
         raise ValidationError(parameter, '%r is not an e-mail address' % (email,))
     return str(email).strip()
 
 
-def _check_host(value, what):
-    host = value.rstrip('.')
-    if not host:
-        raise ValueError('%s is empty' % what)
-    names.relative_name(host, None)
+def _check_target(host, value):
+    """A CNAME/MX/NS/SRV target (normalised, with its final dot): a host name, not an address."""
+    bare = host[:-1] if host.endswith('.') else host
+    if not bare:
+        raise ValueError('%r has an empty target' % (value,))
+    if bare == '@' or '*' in bare:
+        raise ValueError('%r is not a host name' % (value,))
+    try:
+        ipaddress.ip_address(bare)
+    except ValueError:
+        pass
+    else:
+        raise ValueError('%r is an IP address; the target must be a host name' % (value,))
+    try:
+        names.relative_name(bare, None)
+    except ValueError:
+        raise ValueError('%r is not a valid host name' % (value,))
+
+
+def _check_srv(normal, value):
+    parts = normal.split()
+    if len(parts) != 4 or not all(p.isdigit() for p in parts[:3]):
+        raise ValueError('%r is not "priority weight port target" (as in "10 5 5060 sip.example.com")' % (value,))
+    for what, number in zip(('priority', 'weight', 'port'), parts[:3]):
+        if int(number) > 65535:
+            raise ValueError('%r: the %s %s is outside 0 to 65535' % (value, what, number))
+    if parts[3] != '.':
+        _check_target(parts[3], value)
 
 
 def validate_value(record_type, value):
-    """Returns the value in the form it is sent; raises ValidationError('value', ...)."""
+    """Check one value of the type; returns it in the form it is sent (names.normalize_value).
+    Raises ValidationError('value', ...)."""
     if value is None or not str(value).strip():
         raise ValidationError('value', 'an empty value is not allowed')
+    record_type = str(record_type).strip().upper()
     try:
         normal = names.normalize_value(record_type, value)
-        if record_type in ('CNAME', 'MX', 'NS'):
-            _check_host(normal, 'the target')
+        if not normal:
+            raise ValueError('an empty value is not allowed (%r)' % (value,))
+        if record_type in names.HOSTNAME_TYPES:
+            _check_target(normal, value)
         elif record_type == 'SRV':
-            parts = normal.split()
-            if len(parts) != 4 or not all(p.isdigit() for p in parts[:3]):
-                raise ValueError('%r is not "priority weight port target"' % value)
-            if int(parts[0]) > 65535 or int(parts[1]) > 65535 or not 0 < int(parts[2]) <= 65535:
-                raise ValueError('%r has a number out of range' % value)
-            _check_host(parts[3], 'the target')
-        elif record_type in ('TXT', 'SPF') and len(normal.encode('utf-8')) > MAX_TXT_LENGTH:
-            raise ValueError('a TXT value is limited to %d bytes, got %d' % (MAX_TXT_LENGTH, len(normal.encode('utf-8'))))
-        elif record_type == 'CAA' and not re.match(r'^\d{1,3} [a-z0-9]+ ".*"$', normal, re.I):
-            raise ValueError('%r is not \'flags tag "value"\'' % value)
+            _check_srv(normal, value)
+        elif record_type in names.TXT_TYPES:
+            if len(normal) > MAX_TXT_LENGTH:
+                raise ValueError('a TXT value is limited to %d characters, got %d' % (MAX_TXT_LENGTH, len(normal)))
+        elif record_type == 'CAA':
+            match = CAA.match(normal)
+            if not match:
+                raise ValueError('%r is not \'flags tag "value"\' (as in \'0 issue "letsencrypt.org"\')' % (value,))
+            if int(match.group(1)) > 255:
+                raise ValueError('%r: the CAA flags %s are outside 0 to 255' % (value, match.group(1)))
+        elif record_type in URL_TYPES and any(c.isspace() for c in normal):
+            raise ValueError('%r: a URL value cannot contain blanks' % (value,))
     except ValueError as exc:
         raise ValidationError('value', str(exc))
     return normal
 
 
+def validate_sub_domain(sub_domain):
+    """A relative sub_domain ('@', 'www', '*.dev', '_sip._tcp'); returns it normalised."""
+    try:
+        return names.relative_name(sub_domain, None)
+    except ValueError as exc:
+        raise ValidationError('sub_domain', str(exc))
+
+
 def validate_record_set(sub_domain, record_type, values, ttl, mx, weight, status, grade=None):
-    """Check one record set; returns its values in the form they are sent (None stays None)."""
+    """Check one record set; returns its values in the form they are sent, duplicates (by
+    names.value_key) dropped, the user's order kept; None stays None.
+
+    A CNAME set holds one value. ``sub_domain`` must already be relative (names.relative_name).
+    """
+    validate_sub_domain(sub_domain)
+    record_type = validate_record_type(record_type)
     validate_ttl(ttl, grade)
     validate_mx(mx, record_type)
     validate_weight(weight)
-    if status is not None and status not in ('enabled', 'disabled'):
-        raise ValidationError('status', '%r is not enabled or disabled' % status)
+    validate_status(status)
     if values is None:
         return None
+    if isinstance(values, str):
+        values = [values]
     normal = [validate_value(record_type, v) for v in values]
     seen = set()
     unique = []
@@ -131,20 +227,32 @@ def validate_record_set(sub_domain, record_type, values, ttl, mx, weight, status
     return unique
 
 
+def _set_key(desired):
+    return (str(desired.sub_domain).lower(), str(desired.record_type).upper(), str(desired.record_line).lower())
+
+
 def check_duplicate_sets(sets):
+    """Two desired sets with the same (sub_domain, record_type, record_line) -> ValidationError('records')."""
     seen = {}
-    for index, s in enumerate(sets):
-        key = (s.sub_domain, s.record_type, s.record_line)
+    for index, desired in enumerate(sets):
+        key = _set_key(desired)
         if key in seen:
-            raise ValidationError('records', 'records[%d] and records[%d] are the same set %s %s (line %s)'
-                                  % (seen[key], index, s.sub_domain, s.record_type, s.record_line))
+            raise ValidationError('records', 'records[%d] and records[%d] are the same set: %s %s (line %s); '
+                                  'give all values of a set in one item'
+                                  % (seen[key], index, desired.sub_domain, desired.record_type,
+                                     desired.record_line))
         seen[key] = index
 
 
 def check_cname_conflicts(sets):
-    cname = dict(((s.sub_domain, s.record_line), i) for i, s in enumerate(sets) if s.record_type == 'CNAME')
-    for index, s in enumerate(sets):
-        other = cname.get((s.sub_domain, s.record_line))
+    """A CNAME set beside any other set on the same sub_domain and line -> ValidationError('records')."""
+    cnames = {}
+    for index, desired in enumerate(sets):
+        if str(desired.record_type).upper() == 'CNAME':
+            cnames.setdefault((str(desired.sub_domain).lower(), str(desired.record_line).lower()), index)
+    for index, desired in enumerate(sets):
+        other = cnames.get((str(desired.sub_domain).lower(), str(desired.record_line).lower()))
         if other is not None and other != index:
-            raise ValidationError('records', 'records[%d] is a CNAME at %s, which cannot hold other records '
-                                  '(records[%d] is %s)' % (other, s.sub_domain, index, s.record_type))
+            raise ValidationError('records', 'records[%d] is a CNAME at %s (line %s), which cannot hold other '
+                                  'records, but records[%d] is %s there'
+                                  % (other, desired.sub_domain, desired.record_line, index, desired.record_type))
