@@ -4,7 +4,8 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-SAMPLE_XML = '/work/shared/dnspod-api/real-responses/issue_reported_responses/xml_code-1_2018-08-15.xml'
+SAMPLE_XML = os.path.join(os.path.dirname(__file__), '..', '..', 'fixtures', 'real-responses',
+                          'issue_reported_responses', 'xml_code-1_2018-08-15.xml')
 
 
 def test_get_on_an_action_answers_code_2(emu):

@@ -16,9 +16,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-SHARED = os.environ.get('DNSPOD_API_DOCS', '/work/shared/dnspod-api')
-CASSETTES = os.path.join(SHARED, 'real-responses', 'lexicon_cassettes', 'INDEX.json')
-ISSUES = os.path.join(SHARED, 'real-responses', 'issue_reported_responses')
+FIXTURES = os.path.join(os.path.dirname(__file__), '..', '..', 'fixtures', 'real-responses')
+CASSETTES = os.path.join(FIXTURES, 'lexicon_index.json')
+ISSUES = os.path.join(FIXTURES, 'issue_reported_responses')
 
 TOKEN = '1446297,lexiconlexiconlexiconlexicon12'
 DEAD_TOKEN = '999999,deaddeaddeaddeaddeaddeaddeaddead'

@@ -10,8 +10,8 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
 
 TOKEN = '10000,0123456789abcdef0123456789abcdef'
 SECRET = '0123456789abcdef0123456789abcdef'
-RECORDINGS = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', '..', 'shared', 'dnspod-api',
-                          'real-responses', 'lexicon_cassettes', 'INDEX.json')
+RECORDINGS = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'fixtures', 'real-responses',
+                          'lexicon_index.json')
 
 
 def make(fake_api, **kwargs):
