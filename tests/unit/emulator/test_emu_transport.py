@@ -1,6 +1,7 @@
 """Envelope, methods, formats, languages and time of the emulator's answers."""
 import datetime
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 
