@@ -5,21 +5,58 @@
 
 """Record sets: desired state vs. current records -> the smallest list of writes, and applying it.
 
-A record set is (sub_domain, record_type, record_line). Fields left None in the desired set are
-left as they are. A Modify always sends every field of the record (the API renames a record sent
-without sub_domain to '@'). Records to drop are reused for values to add before anything is
-created or removed. System ('hold') records are never in any operation.
+A record set is (sub_domain, record_type, record_line); its values form a list. Rules:
+
+* a current value equals a desired one when their ``names.value_key`` are equal;
+* fields left None in the desired set are left as they are;
+* a Modify always sends every field of the record (the API renames a record sent without
+  ``sub_domain`` to '@'), taking the record's current values for fields the user left None;
+* with ``replace`` the records to drop are reused (Modify) for the values to add, so a set is
+  never bigger than max(records before, records after) while the plan runs;
+* of several records with the same value (duplicates) the one with the lowest id is kept (a hold
+  record is always the one kept);
+* system ('hold') records are never in any operation (a desired value a hold record already
+  has counts as present; its ttl/status/remark are not compared);
+* nothing is written that is already so (the API treats unchanged writes as abuse).
+
+Order of a plan: modifies, then creates (each directly followed by the status and remark writes
+of the new record), then status/remark writes of existing records, then removes. In
+``plan_domain`` the removes a new CNAME conflicts with (other types on its name and line, or the
+reverse) come first.
 """
 
 from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
 
 ACTIONS = ('modify', 'create', 'status', 'remark', 'remove')
+STATES = ('present', 'absent')
 DEFAULT_TTL = 600
+FIELDS = ('sub_domain', 'record_type', 'record_line', 'value', 'ttl', 'mx', 'weight', 'status', 'remark')
+
+
+def set_key(sub_domain, record_type, record_line):
+    """The identity of a set: sub_domain and line compared case-insensitively, type upper case."""
+    return (str(sub_domain).lower(), str(record_type).upper(), str(record_line).lower())
+
+
+def record_key(record):
+    return set_key(record.get('sub_domain'), record.get('record_type'), record.get('record_line'))
 
 
 class DesiredSet(object):
+    """One record set as the user wants it.
+
+    ``values``: list of values already normalised (validation.validate_record_set). With state
+    ``absent`` None or [] means the whole set; with state ``present`` None means "the values are
+    not managed": only ttl/mx/weight/status/remark of the existing records are converged.
+    ``ttl``, ``mx``, ``weight``, ``status``, ``remark``: None leaves the field as it is (a new
+    record gets the API's default).
+    """
+
+    __slots__ = ('sub_domain', 'record_type', 'record_line', 'values', 'ttl', 'mx', 'weight', 'status', 'remark')
+
     def __init__(self, sub_domain, record_type, record_line, values, ttl=None, mx=None, weight=None,
                  status=None, remark=None):
         self.sub_domain = sub_domain
@@ -36,20 +73,23 @@ class DesiredSet(object):
     def key(self):
         return set_key(self.sub_domain, self.record_type, self.record_line)
 
-
-def set_key(sub_domain, record_type, record_line):
-    return (str(sub_domain).lower(), str(record_type).upper(), str(record_line).lower())
-
-
-def record_key(record):
-    return set_key(record['sub_domain'], record['record_type'], record['record_line'])
+    def __repr__(self):
+        return 'DesiredSet(%s)' % ', '.join('%s=%r' % (k, getattr(self, k)) for k in self.__slots__)
 
 
 class Operation(object):
-    """One write. `after` holds the record's fields after the write; `parent` links the status or
-    remark write of a new record to its create."""
+    """One write.
+
+    ``action``: create, modify, remove, status or remark. ``record_id``: the record written (None
+    for a create until it is applied; the status/remark writes of a new record take its id then).
+    ``before``: the record's fields before the write (None for a create); ``after``: its fields
+    after the write (None for a remove). ``parent``: the create a status/remark write follows.
+    ``done``: set by apply_operations.
+    """
 
     def __init__(self, action, record_id=None, before=None, after=None, parent=None):
+        if action not in ACTIONS:
+            raise ValueError('unknown action %r' % (action,))
         self.action = action
         self.record_id = record_id
         self.before = before
@@ -58,43 +98,75 @@ class Operation(object):
         self.done = False
 
     def target_id(self):
-        return self.parent.record_id if self.parent is not None else self.record_id
+        if self.parent is not None and self.record_id is None:
+            return self.parent.record_id
+        return self.record_id
 
     def to_dict(self):
-        return dict(action=self.action, record_id=self.target_id(), before=self.before, after=self.after,
-                    done=self.done)
+        return dict(action=self.action, record_id=self.target_id(),
+                    before=dict(self.before) if self.before is not None else None,
+                    after=dict(self.after) if self.after is not None else None, done=self.done)
+
+    def describe(self):
+        """'modify www A 192.0.2.1 -> 192.0.2.5 (id 12)': record data only."""
+        rec = self.after if self.after is not None else (self.before or {})
+        text = '%s %s %s' % (self.action, rec.get('sub_domain'), rec.get('record_type'))
+        if self.action == 'modify' and self.before and self.before.get('value') != rec.get('value'):
+            text += ' %s -> %s' % (self.before.get('value'), rec.get('value'))
+        else:
+            text += ' %s' % (rec.get('value'),)
+        if self.action == 'status':
+            text += ' -> %s' % (rec.get('status'),)
+        elif self.action == 'remark':
+            text += ' -> remark %r' % (rec.get('remark'),)
+        record_id = self.target_id()
+        if record_id is not None:
+            text += ' (id %s)' % (record_id,)
+        return text
+
+    def __repr__(self):
+        return 'Operation(%s)' % self.describe()
 
 
 class PartialApplyError(Exception):
+    """A write failed: ``original`` is its exception, ``done`` the operations applied before it,
+    ``pending`` the failed one and those after it. The message holds record data only."""
+
     def __init__(self, original, done, pending):
         self.original = original
-        self.done = done
-        self.pending = pending
-        super(PartialApplyError, self).__init__(str(self))
+        self.done = list(done)
+        self.pending = list(pending)
+        super(PartialApplyError, self).__init__(self._message())
 
-    def __str__(self):
+    def _message(self):
         return ('%s. %d of %d change(s) were applied before the error (%s); not applied: %s. '
                 'Run the task again to converge.' % (
                     self.original, len(self.done), len(self.done) + len(self.pending),
                     describe(self.done) or 'none', describe(self.pending) or 'none'))
 
+    def __str__(self):
+        return self._message()
+
 
 def describe(operations):
-    parts = []
-    for op in operations:
-        rec = op.after or op.before or {}
-        parts.append('%s %s %s %s' % (op.action, rec.get('sub_domain'), rec.get('record_type'), rec.get('value')))
-    return '; '.join(parts)
-
-
-FIELDS = ('sub_domain', 'record_type', 'record_line', 'value', 'ttl', 'mx', 'weight', 'status', 'remark')
+    return '; '.join(op.describe() for op in operations)
 
 
 def _fields(record):
     return dict((k, record.get(k)) for k in FIELDS)
 
 
+def _sorted(records):
+    """By id, numerically when the ids are numbers."""
+    return sorted(records, key=lambda r: (len(str(r.get('id'))), str(r.get('id'))))
+
+
+def _keys(record_type, values):
+    return [names.value_key(record_type, v) for v in values]
+
+
 def _modify(record, desired, value):
+    """A Modify of ``record`` to ``value`` and the desired ttl/mx/weight, or None when nothing changes."""
     after = _fields(record)
     after['value'] = value
     if desired.ttl is not None:
@@ -103,77 +175,115 @@ def _modify(record, desired, value):
         after['mx'] = desired.mx
     if desired.weight is not None:
         after['weight'] = desired.weight
-    same_value = names.value_key(desired.record_type, value) == names.value_key(desired.record_type, record['value'])
-    changed = not same_value or any(after[k] != record.get(k) for k in ('ttl', 'mx', 'weight'))
-    return Operation('modify', record['id'], _fields(record), after) if changed else None
+    same_value = names.value_key(desired.record_type, value) == names.value_key(desired.record_type,
+                                                                                 record.get('value'))
+    if same_value:
+        after['value'] = record.get('value')
+        if all(after[k] == record.get(k) for k in ('ttl', 'mx', 'weight')):
+            return None
+    return Operation('modify', record['id'], _fields(record), after)
 
 
-def _meta(record, desired, parent=None):
+def _meta(fields, record_id, desired, parent=None):
+    """Status and remark writes that take a record from ``fields`` to the desired status/remark."""
     ops = []
-    current_status = record.get('status', 'enabled') if record else 'enabled'
-    current_remark = record.get('remark', '') if record else ''
-    if desired.status is not None and desired.status != current_status:
-        ops.append(Operation('status', record and record['id'], {'status': current_status},
-                             {'status': desired.status}, parent))
-    if desired.remark is not None and desired.remark != current_remark:
-        ops.append(Operation('remark', record and record['id'], {'remark': current_remark},
-                             {'remark': desired.remark}, parent))
+    current = dict(fields)
+    if desired.status is not None and desired.status != (current.get('status') or 'enabled'):
+        after = dict(current, status=desired.status)
+        ops.append(Operation('status', record_id, current, after, parent))
+        current = after
+    if desired.remark is not None and desired.remark != (current.get('remark') or ''):
+        after = dict(current, remark=desired.remark)
+        ops.append(Operation('remark', record_id, current, after, parent))
     return ops
 
 
 def _create(desired, value):
+    if str(desired.record_type).upper() == 'MX' and desired.mx is None:
+        raise ValidationError('mx', 'required for a new MX record (%s %s), 1 to 20'
+                              % (names.fqdn(desired.sub_domain, None), value))
     after = dict(sub_domain=desired.sub_domain, record_type=desired.record_type, record_line=desired.record_line,
                  value=value, ttl=desired.ttl, mx=desired.mx, weight=desired.weight, status='enabled', remark='')
     op = Operation('create', None, None, after)
-    return [op] + _meta(None, desired, parent=op)
+    return [op] + _meta(after, None, desired, parent=op)
 
 
-def _sorted(records):
-    return sorted(records, key=lambda r: (len(str(r['id'])), str(r['id'])))
+def _remove(record):
+    return Operation('remove', record['id'], _fields(record), None)
 
 
 def plan_set(desired, current, state='present', replace=False):
-    records = _sorted(r for r in current if not r.get('hold') and record_key(r) == desired.key)
-    rtype = desired.record_type
+    """The operations that bring one record set to ``desired``.
+
+    ``current``: canonical records, normally exactly those of the set; records of other sets
+    (compared case-insensitively) and hold records are ignored.
+
+    * present: missing values are created; existing ones are modified when a ttl/mx/weight given
+      differs, and get status/remark writes when those differ; values not desired are kept,
+      unless ``replace``: then they (and duplicates) are reused by Modify for the missing values
+      (current sorted by id, missing values in the user's order), and the leftovers are removed.
+    * absent: the records whose value is listed are removed; with no values the whole set.
+
+    Raises ValidationError('mx') when a new MX record would have no priority.
+    """
+    if state not in STATES:
+        raise ValueError('state must be present or absent, not %r' % (state,))
+    rtype = str(desired.record_type).upper()
+    mine = [r for r in current if record_key(r) == desired.key]
+    records = _sorted(r for r in mine if not r.get('hold'))
+    # A hold record is never written, but its value is there: creating it again would answer 104.
+    held = set(names.value_key(rtype, r.get('value')) for r in mine if r.get('hold'))
+
     if state == 'absent':
         if not desired.values:
-            return [Operation('remove', r['id'], _fields(r)) for r in records]
-        drop = set(names.value_key(rtype, v) for v in desired.values)
-        return [Operation('remove', r['id'], _fields(r)) for r in records if names.value_key(rtype, r['value']) in drop]
+            return [_remove(r) for r in records]
+        drop = set(_keys(rtype, desired.values))
+        return [_remove(r) for r in records if names.value_key(rtype, r.get('value')) in drop]
 
     first = {}
     duplicates = []
     for r in records:
-        key = names.value_key(rtype, r['value'])
-        if key in first:
+        key = names.value_key(rtype, r.get('value'))
+        if key in first or key in held:
             duplicates.append(r)
         else:
             first[key] = r
-    wanted = []
-    for v in desired.values or []:
-        if names.value_key(rtype, v) not in [names.value_key(rtype, w) for w in wanted]:
-            wanted.append(v)
-    wanted_keys = set(names.value_key(rtype, v) for v in wanted)
-    missing = [v for v in wanted if names.value_key(rtype, v) not in first]
-    surplus = [r for r in records if r not in duplicates and names.value_key(rtype, r['value']) not in wanted_keys]
+
+    if desired.values is None:
+        # Values not managed: converge the other fields of the existing records only.
+        wanted = [r.get('value') for r in records if r not in duplicates]
+    else:
+        wanted = []
+        seen = set()
+        for v in desired.values:
+            key = names.value_key(rtype, v)
+            if key not in seen:
+                seen.add(key)
+                wanted.append(v)
+    wanted_keys = set(_keys(rtype, wanted))
+    missing = [v for v in wanted if names.value_key(rtype, v) not in first and names.value_key(rtype, v) not in held]
 
     modifies, creates, metas, removes = [], [], [], []
     for v in wanted:
         record = first.get(names.value_key(rtype, v))
         if record is not None:
-            op = _modify(record, desired, record['value'])
-            if op:
+            op = _modify(record, desired, record.get('value'))
+            if op is not None:
                 modifies.append(op)
-            metas.extend(_meta(record, desired))
-    if replace:
-        surplus = surplus + duplicates
+            metas.extend(_meta(op.after if op else _fields(record), record['id'], desired))
+
+    if replace and desired.values is not None:
+        # Records to drop: values not desired first, then duplicates, each by id.
+        surplus = [r for r in records if r not in duplicates
+                   and names.value_key(rtype, r.get('value')) not in wanted_keys] + duplicates
         reused = list(zip(surplus, missing))
         for record, v in reused:
-            modifies.append(_modify(record, desired, v))
-            metas.extend(_meta(record, desired))
+            op = _modify(record, desired, v)
+            modifies.append(op)
+            metas.extend(_meta(op.after, record['id'], desired))
         for v in missing[len(reused):]:
             creates.extend(_create(desired, v))
-        removes = [Operation('remove', r['id'], _fields(r)) for r in surplus[len(reused):]]
+        removes = [_remove(r) for r in surplus[len(reused):]]
     else:
         for v in missing:
             creates.extend(_create(desired, v))
@@ -181,13 +291,47 @@ def plan_set(desired, current, state='present', replace=False):
 
 
 def _ignored(record, ignore):
+    """Whether a record matches one of the ``ignore`` rules (dicts of optional sub_domain,
+    record_type, record_line; a missing or None key matches anything)."""
     for rule in ignore or ():
-        if all(str(record.get(k, '')).lower() == str(v).lower() for k, v in rule.items() if v is not None):
+        if all(str(record.get(k, '')).lower() == str(v).lower()
+               for k, v in rule.items() if v is not None):
             return True
     return False
 
 
+def _group(op):
+    if op.parent is not None:
+        return ACTIONS.index('create')
+    return ACTIONS.index(op.action)
+
+
+def _conflicting_removes(operations):
+    """Removes that must run before the creates: a CNAME and any other type cannot share a name
+    and line, so the old records a new CNAME replaces (or the old CNAME new records replace) go first."""
+    created = {}
+    for op in operations:
+        if op.action in ('create', 'modify') and op.after is not None:
+            spot = (str(op.after['sub_domain']).lower(), str(op.after['record_line']).lower())
+            created.setdefault(spot, set()).add(str(op.after['record_type']).upper())
+    early = set()
+    for op in operations:
+        if op.action != 'remove':
+            continue
+        spot = (str(op.before['sub_domain']).lower(), str(op.before['record_line']).lower())
+        rtype = str(op.before['record_type']).upper()
+        new_types = created.get(spot, set())
+        if (rtype != 'CNAME' and 'CNAME' in new_types) or (rtype == 'CNAME' and new_types - set(['CNAME'])):
+            early.add(id(op))
+    return early
+
+
 def plan_domain(desired_sets, current, purge=False, ignore=()):
+    """The operations that make the listed sets of a domain exact (each planned with replace).
+
+    With ``purge`` every other record is removed too, except hold records and those matching an
+    ``ignore`` rule; without it, sets not listed are untouched.
+    """
     by_key = {}
     for r in current:
         by_key.setdefault(record_key(r), []).append(r)
@@ -198,30 +342,42 @@ def plan_domain(desired_sets, current, purge=False, ignore=()):
         listed = set(d.key for d in desired_sets)
         for r in _sorted(current):
             if not r.get('hold') and record_key(r) not in listed and not _ignored(r, ignore):
-                operations.append(Operation('remove', r['id'], _fields(r)))
-    # Modifies first, then creates with their follow-ups, then status/remark, then removes.
-    order = dict((a, i) for i, a in enumerate(ACTIONS))
-    return sorted(operations, key=lambda op: order['create'] if op.parent is not None else order[op.action])
+                operations.append(_remove(r))
+    early = _conflicting_removes(operations)
+    # Conflicting removes, modifies, creates with their follow-ups, status/remark, removes;
+    # sorted() is stable, so each set keeps its own order inside a group.
+    return sorted(operations, key=lambda op: -1 if id(op) in early else _group(op))
 
 
 def apply_operations(client, domain_id, operations):
+    """Run the operations in order; returns the list of those applied (all of them).
+
+    Marks each ``done``; a create gets its ``record_id`` and its status/remark writes use it. On
+    the first exception stops and raises PartialApplyError(original, done, pending).
+    """
     done = []
     for index, op in enumerate(operations):
         try:
             a = op.after
             if op.action == 'create':
-                op.record_id = client.create_record(domain_id, a['sub_domain'], a['record_type'], a['record_line'],
-                                                    a['value'], ttl=a['ttl'], mx=a['mx'], weight=a['weight'])
+                op.record_id = client.create_record(
+                    domain_id, a['sub_domain'], a['record_type'], a['record_line'], a['value'],
+                    ttl=a.get('ttl'), mx=a.get('mx') if str(a['record_type']).upper() == 'MX' else None,
+                    weight=a.get('weight'))
             elif op.action == 'modify':
-                client.modify_record(domain_id, op.record_id, a['sub_domain'], a['record_type'], a['record_line'],
-                                     a['value'], ttl=a['ttl'], mx=a['mx'] if a['record_type'] == 'MX' else None,
-                                     weight=a['weight'])
+                client.modify_record(
+                    domain_id, op.record_id, a['sub_domain'], a['record_type'], a['record_line'], a['value'],
+                    ttl=a.get('ttl'), mx=a.get('mx') if str(a['record_type']).upper() == 'MX' else None,
+                    weight=a.get('weight'))
             elif op.action == 'remove':
                 client.remove_record(domain_id, op.record_id)
-            elif op.action == 'status':
-                client.set_record_status(domain_id, op.target_id(), a['status'])
-            elif op.action == 'remark':
-                client.set_record_remark(domain_id, op.target_id(), a['remark'])
+            else:
+                if op.parent is not None:
+                    op.record_id = op.parent.record_id
+                if op.action == 'status':
+                    client.set_record_status(domain_id, op.record_id, a['status'])
+                else:
+                    client.set_record_remark(domain_id, op.record_id, a['remark'])
         except Exception as exc:
             raise PartialApplyError(exc, done, operations[index:])
         op.done = True
@@ -230,30 +386,42 @@ def apply_operations(client, domain_id, operations):
 
 
 def predict_after(current, operations):
-    """The records once the operations are applied (created records get their id when applied)."""
+    """The records once the operations are applied, computed in memory (check mode, diff).
+
+    New records get the id of their applied create, None before; a ttl left to the API becomes
+    DEFAULT_TTL, mx 0 for other types than MX.
+    """
     records = [dict(r) for r in current]
-    by_id = dict((r['id'], r) for r in records)
+    by_id = dict((r.get('id'), r) for r in records)
     created = {}
     for op in operations:
+        a = op.after
         if op.action == 'create':
-            a = op.after
             new = dict(id=op.record_id, sub_domain=a['sub_domain'], record_type=a['record_type'],
                        record_line=a['record_line'], record_line_id=None, value=a['value'],
-                       ttl=a['ttl'] if a['ttl'] is not None else DEFAULT_TTL,
-                       mx=a['mx'] if a['mx'] is not None else 0, weight=a['weight'], status='enabled', remark='',
-                       hold=False, monitor_status='', updated_on='')
+                       ttl=a['ttl'] if a.get('ttl') is not None else DEFAULT_TTL,
+                       mx=a['mx'] if a.get('mx') is not None else 0, weight=a.get('weight'),
+                       status='enabled', remark='', hold=False, monitor_status='', updated_on='')
             records.append(new)
             created[id(op)] = new
-        elif op.action == 'remove':
-            records = [r for r in records if r['id'] != op.record_id]
+            continue
+        if op.action == 'remove':
+            records = [r for r in records if r.get('id') != op.record_id]
+            by_id.pop(op.record_id, None)
+            continue
+        target = created.get(id(op.parent)) if op.parent is not None else by_id.get(op.record_id)
+        if target is None:
+            continue
+        if op.action == 'modify':
+            target.update((k, a[k]) for k in ('sub_domain', 'record_type', 'record_line', 'value', 'ttl', 'mx',
+                                               'weight') if k in a)
         else:
-            target = created.get(id(op.parent)) if op.parent is not None else by_id.get(op.record_id)
-            if target is not None:
-                target.update(dict((k, v) for k, v in op.after.items() if v is not None or k == 'weight'))
+            target[op.action] = a[op.action]
     return records
 
 
 def summarize(operations):
+    """{'modify': n, 'create': n, 'status': n, 'remark': n, 'remove': n}."""
     counts = dict((a, 0) for a in ACTIONS)
     for op in operations:
         counts[op.action] += 1
@@ -261,14 +429,22 @@ def summarize(operations):
 
 
 def zone_line(record):
-    mx = ' %s' % record.get('mx') if record.get('record_type') == 'MX' else ''
+    """'www 600 IN MX 10 mail.example.com. ; line=默认 status=enabled remark=' (mx only for MX)."""
+    mx = ' %s' % record.get('mx') if str(record.get('record_type')).upper() == 'MX' else ''
     return '%s %s IN %s%s %s ; line=%s status=%s remark=%s' % (
         record.get('sub_domain'), record.get('ttl'), record.get('record_type'), mx, record.get('value'),
         record.get('record_line'), record.get('status'), record.get('remark') or '')
 
 
+def _line_order(record):
+    return (str(record.get('sub_domain')), str(record.get('record_type')), str(record.get('record_line')),
+            str(record.get('value')), str(record.get('ttl')), str(record.get('status')), str(record.get('remark')))
+
+
 def diff(before_records, after_records):
+    """{'before': text, 'after': text} for Ansible's --diff: one zone_line per record, sorted by
+    name, type, line and value; hold records are left out (they never change)."""
     def text(records):
-        lines = sorted(zone_line(r) for r in records if not r.get('hold'))
+        lines = [zone_line(r) for r in sorted((r for r in records if not r.get('hold')), key=_line_order)]
         return '\n'.join(lines) + ('\n' if lines else '')
     return {'before': text(before_records), 'after': text(after_records)}
