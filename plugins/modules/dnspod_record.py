@@ -263,7 +263,11 @@ def main():
                                       record_type=desired.record_type, record_line=desired.record_line)
     except DNSPodError as exc:
         common.fail_from_error(module, exc, api=common.api_summary(client))
-    operations = recordset.plan_set(desired, current, state=params['state'], replace=params['replace'])
+    try:
+        operations = recordset.plan_set(desired, current, state=params['state'], replace=params['replace'])
+    except validation.ValidationError as exc:
+        # Only known once the set is read, e.g. a new MX record without mx; nothing was written.
+        module.fail_json(msg=str(exc), api=common.api_summary(client))
     result = dict(domain=dict(id=domain['id'], name=domain['name']))
     after = record_module.converge(module, client, domain['id'], current, operations, result)
     result['records'] = sorted((r for r in after if not r.get('hold')), key=lambda r: str(r.get('value')))

@@ -248,7 +248,11 @@ def main():
         current = client.list_records(domain['id'])
     except DNSPodError as exc:
         common.fail_from_error(module, exc, api=common.api_summary(client))
-    operations = recordset.plan_domain(sets, current, purge=params['purge'], ignore=ignore)
+    try:
+        operations = recordset.plan_domain(sets, current, purge=params['purge'], ignore=ignore)
+    except validation.ValidationError as exc:
+        # Only known once the records are read, e.g. a new MX record without mx; nothing was written.
+        module.fail_json(msg=str(exc), api=common.api_summary(client))
     result = dict(domain=dict(id=domain['id'], name=domain['name']))
     after = record_module.converge(module, client, domain['id'], current, operations, result)
     result['records'] = after

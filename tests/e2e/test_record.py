@@ -140,3 +140,10 @@ def test_status_and_remark_of_new_and_existing_records(play, emulator):
     again = play('record.yml', {'record': args})
     assert again.stat('changed') == 0
     assert write_actions(emulator.requests()[before:]) == []
+
+
+def test_new_mx_without_priority_fails_cleanly_before_any_write(play, emulator):
+    emulator.reset(seed(domain('example.com')))
+    play('bad_input.yml', {'module_args': {'record_type': 'MX', 'value': ['mail.example.com']},
+                           'expect_in_msg': 'mx'})
+    assert write_actions(emulator.requests()) == []
