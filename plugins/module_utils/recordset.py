@@ -175,8 +175,8 @@ def _modify(record, desired, value):
         after['mx'] = desired.mx
     if desired.weight is not None:
         after['weight'] = desired.weight
-    same_value = names.value_key(desired.record_type, value) == names.value_key(desired.record_type,
-                                                                                 record.get('value'))
+    old_key = names.value_key(desired.record_type, record.get('value'))
+    same_value = names.value_key(desired.record_type, value) == old_key
     if same_value:
         after['value'] = record.get('value')
         if all(after[k] == record.get(k) for k in ('ttl', 'mx', 'weight')):
@@ -413,8 +413,8 @@ def predict_after(current, operations):
         if target is None:
             continue
         if op.action == 'modify':
-            target.update((k, a[k]) for k in ('sub_domain', 'record_type', 'record_line', 'value', 'ttl', 'mx',
-                                               'weight') if k in a)
+            modified = ('sub_domain', 'record_type', 'record_line', 'value', 'ttl', 'mx', 'weight')
+            target.update((k, a[k]) for k in modified if k in a)
         else:
             target[op.action] = a[op.action]
     return records

@@ -23,7 +23,7 @@ def make(fake_api, **kwargs):
 
 
 def test_sends_form_fields_and_user_agent(fake_api):
-    client, _ = make(fake_api, contact='ops@example.com')
+    client = make(fake_api, contact='ops@example.com')[0]
     fake_api.ok()
     client.call('Info.Version')
     sent = fake_api.requests[0]
@@ -54,7 +54,7 @@ def test_malformed_token_refused_before_any_call(fake_api, token):
 
 def test_rate_limit_retried_with_capped_backoff(fake_api):
     client, sleeps = make(fake_api, backoff_base=1.0, backoff_cap=4.0, max_retries=5, max_retry_time=100)
-    for _ in range(4):
+    for dummy in range(4):
         fake_api.answer(code='-2')
     fake_api.ok(version='4.6')
     assert client.call('Info.Version')['version'] == '4.6'
@@ -67,7 +67,7 @@ def test_rate_limit_retried_with_capped_backoff(fake_api):
 
 def test_rate_limit_gives_up_with_the_api_error(fake_api):
     client, sleeps = make(fake_api, max_retries=2)
-    for _ in range(5):
+    for dummy in range(5):
         fake_api.answer(code='-2')
     with pytest.raises(DNSPodAPIError) as info:
         client.call('Info.Version')
@@ -77,7 +77,7 @@ def test_rate_limit_gives_up_with_the_api_error(fake_api):
 
 def test_retry_time_is_bounded(fake_api):
     client, sleeps = make(fake_api, backoff_base=10, backoff_cap=10, max_retries=50, max_retry_time=25)
-    for _ in range(10):
+    for dummy in range(10):
         fake_api.answer(code='-2')
     with pytest.raises(DNSPodAPIError):
         client.call('Info.Version')
@@ -85,7 +85,7 @@ def test_retry_time_is_bounded(fake_api):
 
 
 def test_server_error_and_bad_body_retried(fake_api):
-    client, _ = make(fake_api)
+    client = make(fake_api)[0]
     fake_api.answer(body='oops', status=502)
     fake_api.answer(body='<html>maintenance</html>')
     fake_api.answer(body='{"truncated": ')
@@ -115,7 +115,7 @@ def test_never_retried(fake_api, code):
 
 
 def test_xml_error_body_is_read(fake_api):
-    client, _ = make(fake_api)
+    client = make(fake_api)[0]
     fake_api.answer(body='<?xml version="1.0"?><dnspod><status><code>-1</code><message>Login fail</message>'
                          '</status></dnspod>')
     with pytest.raises(DNSPodAPIError) as info:
@@ -129,7 +129,7 @@ def records_page(start, count, total):
 
 
 def test_paging_sends_length_and_offsets(fake_api):
-    client, _ = make(fake_api, page_size=1000)
+    client = make(fake_api, page_size=1000)[0]
     for start, count in ((0, 1000), (1000, 1000), (2000, 500)):
         fake_api.ok(info={'record_total': '2500'}, records=records_page(start, count, 2500))
     records = client.list_records('42')
@@ -139,13 +139,13 @@ def test_paging_sends_length_and_offsets(fake_api):
 
 
 def test_empty_listing_code_is_an_empty_list(fake_api):
-    client, _ = make(fake_api)
+    client = make(fake_api)[0]
     fake_api.answer(code='10')
     assert client.list_records('42') == []
 
 
 def test_listing_is_filtered_again_on_the_client(fake_api):
-    client, _ = make(fake_api)
+    client = make(fake_api)[0]
     recs = [dict(id='1', name='@', line='默认', type='A', value='192.0.2.1'),
             dict(id='2', name='*', line='默认', type='A', value='192.0.2.2'),
             dict(id='3', name='@', line='电信', type='A', value='192.0.2.3')]
@@ -155,7 +155,7 @@ def test_listing_is_filtered_again_on_the_client(fake_api):
 
 
 def test_unknown_domain_is_none(fake_api):
-    client, _ = make(fake_api)
+    client = make(fake_api)[0]
     fake_api.answer(code='13')
     assert client.get_domain('example.org') is None
     assert fake_api.requests[0]['form']['domain'] == 'example.org'
@@ -181,7 +181,7 @@ def test_recorded_answers_normalise():
 
 
 def test_writes_counted_and_logged_without_params(fake_api):
-    client, _ = make(fake_api)
+    client = make(fake_api)[0]
     fake_api.ok(record={'id': '77'})
     fake_api.ok(info={'record_total': 0}, records=[])
     assert client.create_record('42', 'www', 'A', '默认', '192.0.2.1') == '77'
@@ -192,7 +192,7 @@ def test_writes_counted_and_logged_without_params(fake_api):
 
 
 def test_secrets_never_in_errors_repr_or_log(fake_api):
-    client, _ = make(fake_api)
+    client = make(fake_api)[0]
     fake_api.answer(code='-1')
     with pytest.raises(DNSPodAPIError) as info:
         client.call('Info.Version')
@@ -241,7 +241,7 @@ def test_international_token_sent_as_user_token(fake_api):
 
 
 def test_agent_user_id_sent_on_every_call(fake_api):
-    client, _ = make(fake_api, user_id='20001')
+    client = make(fake_api, user_id='20001')[0]
     fake_api.ok()
     fake_api.ok()
     client.call('Info.Version')
@@ -250,7 +250,7 @@ def test_agent_user_id_sent_on_every_call(fake_api):
 
 
 def test_domain_list_pages_until_the_total(fake_api):
-    client, _ = make(fake_api, page_size=2)
+    client = make(fake_api, page_size=2)[0]
     domains = [dict(id=i, name='d%d.example' % i, status='enable', is_mark='no') for i in range(5)]
     for start in (0, 2, 4):
         fake_api.ok(info={'domain_total': 5, 'all_total': 5}, domains=domains[start:start + 2])

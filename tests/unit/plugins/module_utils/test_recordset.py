@@ -501,10 +501,8 @@ def test_to_dict():
 
 
 def test_summarize_counts_every_action():
-    ops = recordset.plan_set(desired(['a', 'b'], rtype='TXT', status='disabled'), [rec(1, 'x', rtype='TXT'),
-                                                                                  rec(2, 'y', rtype='TXT'),
-                                                                                  rec(3, 'z', rtype='TXT')],
-                             replace=True)
+    current = [rec(1, 'x', rtype='TXT'), rec(2, 'y', rtype='TXT'), rec(3, 'z', rtype='TXT')]
+    ops = recordset.plan_set(desired(['a', 'b'], rtype='TXT', status='disabled'), current, replace=True)
     assert recordset.summarize(ops) == dict(modify=2, create=0, status=2, remark=0, remove=1)
     assert recordset.summarize([]) == dict(modify=0, create=0, status=0, remark=0, remove=0)
 
@@ -590,7 +588,7 @@ def canonical(records):
 def random_domain(rnd):
     records = list(HOLDS)
     rid = 100
-    for _ in range(rnd.randint(0, 12)):
+    for dummy in range(rnd.randint(0, 12)):
         rid += rnd.randint(1, 3)
         rtype = rnd.choice(sorted(TYPES))
         sub = rnd.choice(SUBS)
@@ -621,7 +619,7 @@ def test_applying_a_set_plan_converges(seed):
     sub = rnd.choice(SUBS)
     current = random_domain(rnd)
     rid = 500
-    for _ in range(rnd.randint(0, 5)):      # the set itself, duplicates likely
+    for dummy in range(rnd.randint(0, 5)):      # the set itself, duplicates likely
         rid += 1
         current.append(random_record(rnd, rid, rtype, sub))
     state = 'absent' if rnd.random() < 0.25 else 'present'
@@ -641,7 +639,9 @@ def test_applying_a_set_plan_converges(seed):
     others_before = [r for r in current if recordset.record_key(r) != want.key]
     others_after = [r for r in client.records if recordset.record_key(r) != want.key]
     assert canonical(others_after) == canonical(others_before)
-    keys = lambda rs: [names.value_key(rtype, r['value']) for r in rs]          # noqa: E731
+
+    def keys(records):
+        return [names.value_key(rtype, r['value']) for r in records]
     wanted = set(keys([dict(value=v) for v in want.values or []]))
     held = set(keys([r for r in current if recordset.record_key(r) == want.key and r.get('hold')]))
     if state == 'present':
@@ -672,7 +672,7 @@ def test_applying_a_domain_plan_converges(seed):
     rnd = random.Random(10000 + seed)
     current = random_domain(rnd)
     sets = {}
-    for _ in range(rnd.randint(0, 4)):
+    for dummy in range(rnd.randint(0, 4)):
         rtype = rnd.choice(sorted(TYPES))
         sub = rnd.choice(SUBS)
         if any(k[0] == sub and ('CNAME' in (k[1], rtype)) for k in sets):
