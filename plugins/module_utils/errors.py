@@ -4,35 +4,62 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """Errors of the DNSPod client. Their text never holds a credential: it is built only from the
-action name, the API's code and message, and hints written here."""
+action name, the API's code and message (which the client scrubs of its own secrets first), and
+the hints written here."""
 
 from __future__ import annotations
 
-# Codes that must never be retried: repeating a failed login is what locks an account.
-NEVER_RETRY_CODES = frozenset(['-1', '-8', '50', '51', '52', '53', '54', '10002', '20004'])
-
-# Codes retried with backoff.
+# Codes retried with capped exponential backoff.
 RETRY_CODES = frozenset(['-2'])
 
+# Failed or refused logins. Never retried, and a client that got one sends nothing more (the
+# error is raised again without a call): 30 failed logins in 5 minutes lock the account.
+# -8 is not here: on domain and record calls 004 also uses it for "the agent's user must upgrade
+# the domain", which says nothing about the credentials.
+LOGIN_FAILURE_CODES = frozenset(['-1', '50', '52', '10002', '20004'])
+
+# Codes that must never be retried (documentation; every code but RETRY_CODES is not retried).
+NEVER_RETRY_CODES = frozenset(['-1', '-8', '50', '51', '52', '53', '54', '10002', '20004'])
+
 HINTS = {
-    '-1': 'Login failed: check login_token (ID,TOKEN) or login_email/login_password. The call is not retried, '
-          'because DNSPod locks an account for an hour after 30 failed logins in 5 minutes.',
-    '-2': 'The API rate limit was exceeded (about 3,600 calls an hour); wait and run again.',
-    '-3': 'This account is not a valid agent.',
-    '-4': 'The user is not under this agent.',
-    '-7': 'The account has no permission for this call (free grades cannot use some of them).',
+    '-1': 'Login failed: check login_token (ID,TOKEN) or login_email/login_password. The client does '
+          'not retry it, because repeated failed logins (30 in 5 minutes) lock the account for an hour.',
+    '-2': 'The API rate limit was exceeded (about 3,600 calls an hour); wait before running again.',
+    '-3': 'This account is not a valid agent account (user_id is only for agents).',
+    '-4': 'The user is not under this agent: check user_id.',
+    '-7': 'The account or the domain has no permission for this call (some calls need a paid grade).',
     '-8': 'The account is locked after too many failed logins; it is released after about an hour. '
-          'Fix the credentials before trying again.',
+          'Fix the credentials before trying again (on domain and record calls of an agent\'s user, '
+          '-8 can also mean that the domain needs a higher grade).',
     '-99': 'DNSPod has paused this function; try again later.',
-    '50': 'The account has D-Token enabled: pass the current code as login_code.',
+    '50': 'The account has D-Token enabled: pass the current D-Token code as login_code.',
     '51': 'D-Token is not enabled on this account: do not pass login_code.',
-    '52': 'The D-Token code (login_code) is wrong or expired.',
+    '52': 'The D-Token code (login_code) is wrong or expired: pass a fresh code.',
     '53': 'D-Token is already enabled on this account.',
-    '54': 'The owner of the domain has D-Token enabled, so this account needs it too.',
-    '85': 'The account is logged in elsewhere and the request was rejected.',
+    '54': 'The owner of the domain has D-Token enabled, so this account must enable D-Token too.',
+    '85': 'The account is logged in from another place and the request was rejected; '
+          'check who else uses these credentials.',
     '10002': 'The login token is invalid: check login_token (ID,TOKEN) in the DNSPod console.',
-    '20004': 'The user token is invalid: check login_token (ID,TOKEN).',
+    '20004': 'The user token is invalid: check login_token (ID,TOKEN) or log in again.',
 }
+
+EMAIL_LOGIN_HINT = ('DNSPod no longer accepts login_email/login_password on this service: '
+                    'create an API token in the console and use login_token (ID,TOKEN).')
+
+
+def hint_for(code, message=''):
+    """A sentence a person can act on for a known code, else None."""
+    code = str(code)
+    if code == '8' and 'email' in (message or '').lower():
+        # "Prohibit req by email, Request by token": code 8 means other things elsewhere.
+        return EMAIL_LOGIN_HINT
+    return HINTS.get(code)
+
+
+def is_login_failure(code, message=''):
+    """Whether the answer says the credentials were refused (never retried, never repeated)."""
+    code = str(code)
+    return code in LOGIN_FAILURE_CODES or (code == '8' and 'email' in (message or '').lower())
 
 
 class DNSPodError(Exception):
@@ -40,26 +67,37 @@ class DNSPodError(Exception):
 
 
 class DNSPodConfigError(DNSPodError):
-    """Unusable options, found before anything is sent."""
+    """Unusable options (plain http to a remote host, a malformed token, no requests), found
+    before anything is sent."""
 
 
 class DNSPodAPIError(DNSPodError):
-    """The API answered with a status code other than 1."""
+    """The API answered with a status code other than 1 (``code`` is a string)."""
 
     def __init__(self, action, code, message):
         self.action = action
         self.code = str(code)
-        self.message = message or ''
-        self.hint = HINTS.get(self.code)
-        if self.code == '8' and 'email' in self.message.lower():
-            self.hint = 'DNSPod no longer accepts e-mail and password logins: use login_token.'
+        self.message = str(message or '').strip()
+        self.hint = hint_for(self.code, self.message)
         super(DNSPodAPIError, self).__init__(str(self))
 
     def __str__(self):
         text = 'DNSPod API error on %s: code %s: %s' % (self.action, self.code, self.message)
         if self.hint:
-            text += '. ' + self.hint
+            text = text.rstrip('. ') + '. ' + self.hint
         return text
+
+
+class DNSPodAlreadyDoneError(DNSPodAPIError):
+    """A write retried after a transport fault was answered "already exists" (``Record.Create``
+    104, ``Domain.Create`` 7) or "no such record/domain" (``Record.Remove`` 8, ``Domain.Remove``
+    6): the first attempt most likely reached the server and did the work. Only raised by
+    ``DNSPodClient.call``; the client's own helpers (create_record, create_domain, remove_*)
+    catch it and finish the job (look the object up, or treat the removal as done)."""
+
+    def __str__(self):
+        return ('%s (a retry after a transport fault: the first attempt probably succeeded)'
+                % super(DNSPodAlreadyDoneError, self).__str__())
 
 
 class DNSPodTransportError(DNSPodError):
