@@ -3,50 +3,52 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""The one DNSPod API client of the collection: transport, authentication, retries, paging.
-See docs/architecture.md for the contract."""
+"""The one DNSPod API client of the collection: authentication, the calls the modules need,
+paging, and turning answers into canonical dicts. The HTTP side (https rule, session, retries)
+is in transport.py. See docs/architecture.md ("DNSPodClient") for the contract."""
 
 from __future__ import annotations
 
-import ipaddress
-import random
 import re
 import time
-import traceback
-import xml.etree.ElementTree as ET
 
-from ansible.module_utils.six.moves.urllib.parse import urlparse
-
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
+    DNSPodAlreadyDoneError,
     DNSPodAPIError,
     DNSPodConfigError,
     DNSPodTransportError,
-    RETRY_CODES,
+    is_login_failure,
 )
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import (
+    bool_to_api,
     normalize_domain,
+    normalize_group,
     normalize_record,
+    status_to_api,
     to_int,
+    to_punycode,
+)
+# HAS_REQUESTS, REQUESTS_IMPORT_ERROR, COLLECTION_VERSION and is_loopback are imported from here by callers.
+from ansible_collections.dnspod.dnspod.plugins.module_utils.transport import (  # pylint: disable=unused-import
+    COLLECTION_VERSION,
+    HAS_REQUESTS,
+    REQUESTS_IMPORT_ERROR,
+    Transport,
+    check_api_url,
+    is_loopback,
 )
 
-try:
-    import requests
-    HAS_REQUESTS = True
-    REQUESTS_IMPORT_ERROR = None
-except ImportError:
-    HAS_REQUESTS = False
-    REQUESTS_IMPORT_ERROR = traceback.format_exc()
-
-COLLECTION_VERSION = '0.1.0'
 INTERNATIONAL_HOST = 'api.dnspod.com'
 MAX_PAGE_SIZE = 3000
+DEFAULT_CONTACT = 'https://github.com/dnspod-ansible/dnspod.dnspod'
 
-# Actions that change state: counted as writes.
+# Actions that change state: counted in ``writes`` when the API accepts them, flagged in ``log``.
 WRITE_ACTIONS = frozenset([
     'Record.Create', 'Record.Modify', 'Record.Remove', 'Record.Status', 'Record.Remark', 'Record.Ddns',
     'Domain.Create', 'Domain.Remove', 'Domain.Status', 'Domain.Remark', 'Domain.Ismark',
     'Domain.Searchenginepush', 'Domain.Changegroup', 'Domain.Lock', 'Domain.Unlock', 'Domain.Transfer',
-    'Domain.Acquiresend', 'Domain.Acquirevalidate', 'Domain.Upgrade',
+    'Domain.Upgrade', 'Domain.Acquiresend', 'Domain.Acquirevalidate',
     'Domaingroup.Create', 'Domaingroup.Modify', 'Domaingroup.Remove',
     'Domainshare.Create', 'Domainshare.Modify', 'Domainshare.Remove',
     'Domainalias.Create', 'Domainalias.Remove',
@@ -54,283 +56,303 @@ WRITE_ACTIONS = frozenset([
     'User.Modify', 'Userpasswd.Modify', 'Useremail.Modify', 'User.Create', 'User.Transfer',
 ])
 
-# Codes of an empty listing ("no domains", "no records", "no shares"...): an empty list, not an error.
+# "Nothing found" codes of the listings: an empty list, not an error (older servers ignore
+# error_on_empty=no).
 EMPTY_LIST_CODES = {'Domain.List': ('9',), 'Record.List': ('10',)}
 
-TOKEN_PATTERN = re.compile(r'^\d+,[^,\s]+$')
+# Retried writes after a transport fault (request sent, answer lost). A non-idempotent Create
+# whose first attempt reached the server is answered "already exists" on the retry; a Remove
+# "no such record/domain". Then, and only then, ``call`` raises DNSPodAlreadyDoneError instead of
+# DNSPodAPIError, and the helpers below finish the job: create_record/create_domain look the
+# object up and return it (no duplicate is ever created: the retry itself was refused), the
+# remove helpers return as done. The same codes without an earlier transport fault are ordinary
+# errors (the object existed / was missing before this call).
+ALREADY_DONE_CODES = {
+    'Record.Create': '104',
+    'Domain.Create': '7',
+    'Record.Remove': '8',
+    'Domain.Remove': '6',
+}
 
-
-def is_loopback(host):
-    host = (host or '').strip('[]').lower()
-    if host == 'localhost':
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+TOKEN_PATTERN = re.compile(r'^[0-9]+,[^,\s]+$')
+DTOKEN_COOKIE = re.compile(r'^t[0-9]+$')
+REDACTED = '********'
 
 
 class DNSPodClient(object):
+    """See docs/architecture.md. Secrets are kept in private attributes and never appear in
+    ``repr()``, ``log``, or the text of an error."""
 
     def __init__(self, api_url='https://dnsapi.cn', login_token=None, login_email=None, login_password=None,
                  login_code=None, user_id=None, lang='en', timeout=30, validate_certs=True, ca_path=None,
-                 contact='https://github.com/dnspod-ansible/dnspod.dnspod', max_retries=5, backoff_base=1.0,
-                 backoff_cap=16.0, max_retry_time=60.0, international=None, sleep=time.sleep,
-                 page_size=MAX_PAGE_SIZE, session=None):
+                 contact=DEFAULT_CONTACT, max_retries=5, backoff_base=1.0, backoff_cap=16.0,
+                 max_retry_time=60.0, international=None, sleep=time.sleep, page_size=MAX_PAGE_SIZE,
+                 session=None):
         if not HAS_REQUESTS:
             raise DNSPodConfigError('the Python library requests is required')
-        api_url = (api_url or '').strip().rstrip('/')
-        parsed = urlparse(api_url)
-        if parsed.scheme not in ('http', 'https') or not parsed.hostname:
-            raise DNSPodConfigError('api_url: %r is not an http(s) URL' % api_url)
-        if parsed.scheme == 'http' and not is_loopback(parsed.hostname):
-            raise DNSPodConfigError('api_url: plain http is only allowed to loopback addresses; use https://')
-        if login_token is not None:
-            login_token = login_token.strip()
+        self.api_url, host = check_api_url(api_url)
+        if login_token is not None and str(login_token).strip() != '':
+            login_token = str(login_token).strip()
             if not TOKEN_PATTERN.match(login_token):
                 # Never echo the value: it is a secret even when malformed.
-                raise DNSPodConfigError('login_token: expected the form ID,TOKEN (numeric ID, a comma, the token)')
-        elif not (login_email and login_password):
-            raise DNSPodConfigError('no credentials: set login_token, or login_email and login_password')
-        self.api_url = api_url
-        self.international = (parsed.hostname.lower() == INTERNATIONAL_HOST) if international is None else bool(international)
+                raise DNSPodConfigError('login_token: expected ID,TOKEN (the numeric token ID, a comma, the token)')
+        else:
+            login_token = None
+            if not (login_email and login_password):
+                raise DNSPodConfigError('no credentials: set login_token, or login_email and login_password')
+        self.international = host == INTERNATIONAL_HOST if international is None else bool(international)
         self._login_token = login_token
-        self._login_email = login_email
-        self._login_password = login_password
-        self._login_code = login_code
+        self._login_email = None if login_token else login_email
+        self._login_password = None if login_token else login_password
+        self._login_code = None
+        if login_code and not login_token and str(login_code).strip():
+            self._login_code = str(login_code).strip()
         self._user_token = None
-        self.user_id = user_id
+        self._login_failure = None
+        self.user_id = str(user_id).strip() if user_id not in (None, '') else None
         self.lang = lang or 'en'
-        self.timeout = timeout
-        self.verify = ca_path if ca_path else bool(validate_certs)
-        self.user_agent = 'dnspod.dnspod/%s (%s)' % (COLLECTION_VERSION, contact)
-        self.max_retries = max(0, int(max_retries))
-        self.backoff_base = backoff_base
-        self.backoff_cap = backoff_cap
-        self.max_retry_time = max_retry_time
+        self.user_agent = 'dnspod.dnspod/%s (%s)' % (COLLECTION_VERSION, contact or DEFAULT_CONTACT)
         self.page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
-        self._sleep = sleep
-        self._session = session or requests.Session()
-        self._session.headers['User-Agent'] = self.user_agent
         self.calls = 0
         self.writes = 0
         self.log = []
+        self._transport = Transport(
+            self.api_url, self.user_agent, timeout=timeout, verify=ca_path if ca_path else bool(validate_certs),
+            max_retries=max_retries, backoff_base=backoff_base, backoff_cap=backoff_cap,
+            max_retry_time=max_retry_time, sleep=sleep, session=session, on_attempt=self._count,
+            redact=self._redact)
 
     def __repr__(self):
-        return '<DNSPodClient %s calls=%d writes=%d>' % (self.api_url, self.calls, self.writes)
+        if self._login_token:
+            auth = 'login_token'
+        else:
+            auth = 'login_email' + ('+login_code' if self._login_code else '')
+        return '<DNSPodClient %s auth=%s%s calls=%d writes=%d>' % (
+            self.api_url, auth, ' international' if self.international else '', self.calls, self.writes)
 
     @property
     def default_line(self):
         return 'default' if self.international else '默认'
 
-    # ---- transport -------------------------------------------------------------------------
+    # ---- secrets and bookkeeping ----------------------------------------------------------
 
-    def _auth_params(self):
-        if self.international:
-            if self._user_token is None:
-                if self._login_token:
-                    self._user_token = self._login_token
-                else:
-                    self._user_token = self._authenticate()
-            return {'user_token': self._user_token}
+    def _secrets(self):
+        values = [self._login_token, self._login_password, self._login_code, self._user_token]
         if self._login_token:
-            return {'login_token': self._login_token}
+            values.append(self._login_token.split(',', 1)[1])
+        return [v for v in values if v]
+
+    def _redact(self, text):
+        """The API's message with any of this client's secrets blanked (an answer could echo one)."""
+        text = str(text or '')
+        for secret in sorted(self._secrets(), key=len, reverse=True):
+            text = text.replace(secret, REDACTED)
+        return text
+
+    def _count(self, action, code):
+        self.calls += 1
+        self.log.append({'action': action, 'code': code, 'write': action in WRITE_ACTIONS})
+
+    # ---- authentication ---------------------------------------------------------------------
+
+    def _has_dtoken_cookie(self):
+        return any(DTOKEN_COOKIE.match(cookie.name) for cookie in self._transport.session.cookies)
+
+    def _password_params(self):
         params = {'login_email': self._login_email, 'login_password': self._login_password}
+        # D-Token: the code goes with the calls until the service has set its t<user_id> cookie
+        # (login_remember=yes asks for it); the session sends the cookie from then on.
         if self._login_code and not self._has_dtoken_cookie():
             params.update(login_code=self._login_code, login_remember='yes')
         return params
 
-    def _has_dtoken_cookie(self):
-        return any(re.match(r'^t\d+$', cookie.name) for cookie in self._session.cookies)
+    def _auth_params(self):
+        if self.international:
+            if self._user_token is None:
+                self._user_token = self._login_token or self._authenticate()
+            return {'user_token': self._user_token}
+        if self._login_token:
+            return {'login_token': self._login_token}
+        return self._password_params()
 
     def _authenticate(self):
-        """International service: trade e-mail and password (and D-Token code) for a user_token, once."""
-        params = {'login_email': self._login_email, 'login_password': self._login_password}
-        if self._login_code:
-            params.update(login_code=self._login_code, login_remember='yes')
-        answer = self._send('Auth', params)
+        """International service: trade e-mail and password (and D-Token code) for a user_token,
+        once per client. A refused Auth is not repeated: later calls raise it again unsent."""
+        try:
+            answer = self._send('Auth', self._global_params(self._password_params()))
+        except DNSPodAPIError as exc:
+            self._login_failure = exc
+            raise
         token = answer.get('user_token')
         if not token:
             raise DNSPodTransportError('Auth', 'the answer holds no user_token', 1)
         return str(token)
 
-    def call(self, action, params=None):
-        """Send one action; return the parsed JSON of a successful answer (code 1, or an empty listing)."""
-        form = dict(self._auth_params())
+    def _global_params(self, auth):
+        form = dict(auth)
         form.update(format='json', lang=self.lang, error_on_empty='no')
         if self.user_id:
             form['user_id'] = self.user_id
+        return form
+
+    # ---- calls ------------------------------------------------------------------------------
+
+    def call(self, action, params=None):
+        """Send one action; return the parsed JSON of a successful answer (code 1, or the
+        "nothing found" code of a listing). Raises DNSPodAPIError (DNSPodAlreadyDoneError, see
+        ALREADY_DONE_CODES), DNSPodTransportError. Parameters that are None are not sent."""
+        if self._login_failure is not None:
+            failed = self._login_failure
+            raise DNSPodAPIError(action, failed.code, 'not sent, because %s was refused earlier: %s'
+                                 % (failed.action, failed.message))
+        form = self._global_params(self._auth_params())
         for key, value in (params or {}).items():
             if value is not None:
                 form[key] = value
         return self._send(action, form)
 
-    def _backoff(self, attempt):
-        # Up to 10% jitter so that parallel tasks do not retry in lockstep; the cap holds with it.
-        return min(self.backoff_cap, self.backoff_base * (2 ** attempt) * random.uniform(1.0, 1.1))
-
     def _send(self, action, form):
-        url = '%s/%s' % (self.api_url, action)
-        attempt = 0
-        waited = 0.0
-        last_api_error = None
-        while True:
-            attempt += 1
-            self.calls += 1
-            retry_reason = None
-            try:
-                response = self._session.post(url, data=form, timeout=self.timeout, verify=self.verify)
-            except requests.exceptions.SSLError as exc:
-                self.log.append(dict(action=action, code='tls-error', write=False))
-                raise DNSPodTransportError(action, 'TLS verification failed: %s' % type(exc).__name__, attempt)
-            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
-                retry_reason = '%s' % type(exc).__name__
-                response = None
-            if response is not None:
-                if response.status_code >= 500:
-                    retry_reason = 'HTTP %d' % response.status_code
-                elif response.status_code >= 400:
-                    self.log.append(dict(action=action, code='HTTP %d' % response.status_code, write=False))
-                    raise DNSPodTransportError(action, 'HTTP %d' % response.status_code, attempt)
-                else:
-                    answer = self._parse(action, response)
-                    if answer is None:
-                        retry_reason = 'the answer is not JSON'
-                    else:
-                        code = str(answer['status'].get('code'))
-                        if code in RETRY_CODES:
-                            retry_reason = 'code %s (rate limit)' % code
-                            last_api_error = DNSPodAPIError(action, code, answer['status'].get('message'))
-                        else:
-                            success = code == '1' or code in EMPTY_LIST_CODES.get(action, ())
-                            self.log.append(dict(action=action, code=code,
-                                                 write=success and action in WRITE_ACTIONS))
-                            if not success:
-                                raise DNSPodAPIError(action, code, answer['status'].get('message'))
-                            if action in WRITE_ACTIONS:
-                                self.writes += 1
-                            return answer
-            self.log.append(dict(action=action, code=retry_reason, write=False))
-            delay = self._backoff(attempt - 1)
-            if attempt > self.max_retries or waited + delay > self.max_retry_time:
-                if last_api_error is not None and retry_reason.startswith('code '):
-                    raise last_api_error
-                raise DNSPodTransportError(action, retry_reason, attempt)
-            self._sleep(delay)
-            waited += delay
-
-    @staticmethod
-    def _parse(action, response):
-        text = response.text or ''
-        try:
-            answer = response.json()
-        except ValueError:
-            answer = None
-        if isinstance(answer, dict) and isinstance(answer.get('status'), dict):
-            return answer
-        if text.lstrip().startswith('<'):
-            try:
-                root = ET.fromstring(text.encode('utf-8'))
-                code = root.findtext('status/code')
-                if code is not None:
-                    return {'status': {'code': code.strip(), 'message': (root.findtext('status/message') or '').strip()}}
-            except ET.ParseError:
-                pass
-        return None
-
-    # ---- paging ----------------------------------------------------------------------------
+        reply = self._transport.send(action, form)
+        code = reply.code
+        if code == '1' or code in EMPTY_LIST_CODES.get(action, ()):
+            if action in WRITE_ACTIONS:
+                self.writes += 1
+            return reply.answer
+        message = self._redact(reply.message)
+        if reply.faulted and ALREADY_DONE_CODES.get(action) == code:
+            self.writes += 1
+            raise DNSPodAlreadyDoneError(action, code, message)
+        error = DNSPodAPIError(action, code, message)
+        if is_login_failure(code, message):
+            self._login_failure = error
+        raise error
 
     def _paged(self, action, params, items_key, total_of):
+        """Every item of a listing: pages of ``page_size`` (``length`` always sent) from offset 0
+        until the total of ``info`` is reached; stops early on an empty page or a page with
+        nothing new (a server that ignores offset)."""
         items = []
+        seen = set()
         offset = 0
         while True:
-            page_params = dict(params, offset=offset, length=self.page_size)
-            answer = self.call(action, page_params)
+            answer = self.call(action, dict(params, offset=offset, length=self.page_size))
             page = answer.get(items_key) or []
-            items.extend(page)
-            total = total_of(answer.get('info') or {})
+            if isinstance(page, dict):
+                page = list(page.values())
+            new = [item for item in page if str(item.get('id')) not in seen]
+            seen.update(str(item.get('id')) for item in new)
+            items.extend(new)
             offset += len(page)
-            if not page or len(page) < self.page_size or (total is not None and offset >= total):
+            total = total_of(answer.get('info') or {})
+            if not new:
+                return items
+            if total is None:
+                if len(page) < self.page_size:
+                    return items
+            elif offset >= total:
                 return items
 
-    # ---- domains ---------------------------------------------------------------------------
+    # ---- domains ----------------------------------------------------------------------------
 
     @staticmethod
     def _domain_param(domain):
+        """An all-digit argument is a domain ID, anything else a name (lower case, punycode)."""
         domain = str(domain).strip()
         if domain.isdigit():
             return {'domain_id': domain}
-        return {'domain': domain.lower().rstrip('.')}
+        return {'domain': to_punycode(domain)}
 
     def get_domain(self, domain):
+        """Domain.Info by ID or name -> canonical domain, or None when the account has no such
+        domain (code 6 in the documents, 13 in recordings)."""
         try:
             answer = self.call('Domain.Info', self._domain_param(domain))
         except DNSPodAPIError as exc:
             if exc.code in ('6', '13'):
                 return None
             raise
-        return normalize_domain(answer.get('domain') or {})
+        return normalize_domain(answer.get('domain'))
 
-    def list_domains(self, type='all', group_id=None):
-        type_totals = {'all': 'all_total', 'mine': 'mine_total', 'share': 'share_total', 'ismark': 'ismark_total',
-                       'pause': 'pause_total', 'vip': 'vip_total', 'share_out': 'share_out_total'}
-        total_key = type_totals.get(type or 'all', 'domain_total')
+    def list_domains(self, type='all', group_id=None):  # pylint: disable=redefined-builtin
+        domain_type = type or 'all'
 
         def total_of(info):
-            if 'domain_total' in info:
-                return to_int(info.get('domain_total'))
-            return to_int(info.get(total_key)) if total_key in info else None
-        raw = self._paged('Domain.List', {'type': type or 'all', 'group_id': group_id}, 'domains', total_of)
-        return [normalize_domain(d) for d in raw]
+            for key in ('domain_total', '%s_total' % domain_type):
+                if key in info and (key == 'domain_total' or group_id is None):
+                    return to_int(info[key], None)
+            return None
+        raw = self._paged('Domain.List', {'type': domain_type, 'group_id': group_id}, 'domains', total_of)
+        return [normalize_domain(item) for item in raw]
 
     def create_domain(self, domain, group_id=None, is_mark=None):
-        params = {'domain': domain, 'group_id': group_id}
+        """Domain.Create -> canonical domain (``id``, ``name``, ``punycode``; the other fields are
+        defaults: read them with get_domain). After a transport fault an "already exists" answer
+        is resolved with Domain.Info."""
+        name = to_punycode(domain)
+        params = {'domain': name, 'group_id': group_id}
         if is_mark is not None:
-            params['is_mark'] = 'yes' if is_mark else 'no'
-        answer = self.call('Domain.Create', params)
-        return normalize_domain(answer.get('domain') or {'domain': domain})
+            params['is_mark'] = bool_to_api(is_mark)
+        try:
+            answer = self.call('Domain.Create', params)
+        except DNSPodAlreadyDoneError as exc:
+            found = self.get_domain(name)
+            if found is None:
+                raise DNSPodAPIError(exc.action, exc.code, exc.message)
+            return found
+        created = answer.get('domain') or {}
+        if not created.get('id'):
+            found = self.get_domain(name)
+            if found is None:
+                raise DNSPodTransportError('Domain.Create', 'the answer holds no domain id', 1)
+            return found
+        return normalize_domain(dict(created, domain=created.get('domain') or name))
 
     def remove_domain(self, domain_id):
-        self.call('Domain.Remove', {'domain_id': domain_id})
+        try:
+            self.call('Domain.Remove', self._domain_param(domain_id))
+        except DNSPodAlreadyDoneError:
+            pass
 
     def set_domain_status(self, domain_id, status):
-        self.call('Domain.Status', {'domain_id': domain_id, 'status': 'enable' if status == 'enabled' else 'disable'})
+        self.call('Domain.Status', dict(self._domain_param(domain_id), status=status_to_api(status)))
 
     def set_domain_remark(self, domain_id, remark):
-        self.call('Domain.Remark', {'domain_id': domain_id, 'remark': remark or ''})
+        self.call('Domain.Remark', dict(self._domain_param(domain_id), remark=remark or ''))
 
     def set_domain_mark(self, domain_id, is_mark):
-        self.call('Domain.Ismark', {'domain_id': domain_id, 'is_mark': 'yes' if is_mark else 'no'})
+        self.call('Domain.Ismark', dict(self._domain_param(domain_id), is_mark=bool_to_api(is_mark)))
 
     def set_domain_searchengine_push(self, domain_id, push):
-        self.call('Domain.Searchenginepush', {'domain_id': domain_id, 'status': 'yes' if push else 'no'})
+        self.call('Domain.Searchenginepush', dict(self._domain_param(domain_id), status=bool_to_api(push)))
 
     def change_domain_group(self, domain_id, group_id):
-        self.call('Domain.Changegroup', {'domain_id': domain_id, 'group_id': group_id})
+        self.call('Domain.Changegroup', dict(self._domain_param(domain_id), group_id=group_id))
 
     def list_groups(self):
         answer = self.call('Domaingroup.List')
-        return [dict(group_id=str(g.get('group_id')), group_name=str(g.get('group_name') or ''),
-                     group_type=str(g.get('group_type') or ''), size=to_int(g.get('size'), 0))
-                for g in answer.get('groups') or []]
+        groups = answer.get('groups') or []
+        if isinstance(groups, dict):
+            groups = list(groups.values())
+        return [normalize_group(group) for group in groups]
 
-    # ---- records ---------------------------------------------------------------------------
+    # ---- records ----------------------------------------------------------------------------
 
     def list_records(self, domain_id, sub_domain=None, record_type=None, record_line=None):
+        """Every record of the domain (canonical), paged. The filters are sent and applied again
+        here: the server's sub_domain=@ has been seen to return wildcard records too."""
         params = dict(self._domain_param(domain_id), sub_domain=sub_domain, record_type=record_type,
                       record_line=record_line)
 
         def total_of(info):
-            return to_int(info.get('record_total')) if 'record_total' in info else None
-        raw = self._paged('Record.List', params, 'records', total_of)
-        records = [normalize_record(r) for r in raw]
-        # The server's filters are not trusted alone: sub_domain=@ has been seen to return wildcards too.
+            return to_int(info['record_total'], None) if 'record_total' in info else None
+        records = [normalize_record(item) for item in self._paged('Record.List', params, 'records', total_of)]
         if sub_domain is not None:
-            records = [r for r in records if r['sub_domain'] == sub_domain.lower()]
+            wanted = str(sub_domain).strip().lower() or '@'
+            records = [r for r in records if r['sub_domain'] == wanted]
         if record_type is not None:
-            records = [r for r in records if r['record_type'] == record_type.upper()]
+            records = [r for r in records if r['record_type'] == str(record_type).strip().upper()]
         if record_line is not None:
-            records = [r for r in records if r['record_line'].lower() == record_line.lower()]
+            records = [r for r in records if r['record_line'].lower() == str(record_line).strip().lower()]
         return records
 
     @staticmethod
@@ -341,10 +363,36 @@ class DNSPodClient(object):
             params['mx'] = mx
         return params
 
+    def _find_record(self, domain_id, sub_domain, record_type, record_line, value, mx=None):
+        """The id of the record with this value in the set, or None (newest id if several)."""
+        key = names.value_key(record_type, value)
+        found = [r for r in self.list_records(domain_id, sub_domain=sub_domain or '@', record_type=record_type,
+                                              record_line=record_line)
+                 if names.value_key(record_type, r['value']) == key and (mx is None or r['mx'] == to_int(mx))]
+        if not found:
+            return None
+        return max(found, key=lambda r: (to_int(r['id'], 0), r['id']))['id']
+
     def create_record(self, domain_id, sub_domain, record_type, record_line, value, ttl=None, mx=None, weight=None):
-        answer = self.call('Record.Create', self._record_params(domain_id, sub_domain, record_type, record_line,
-                                                                value, ttl, mx, weight))
-        return str((answer.get('record') or {}).get('id'))
+        """Record.Create -> the new record's id (str).
+
+        When the answer to a retry after a transport fault is 104 (the first attempt created the
+        record), or a successful answer holds no id, the record is looked up with one filtered
+        Record.List and its id returned."""
+        params = self._record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight)
+        try:
+            answer = self.call('Record.Create', params)
+        except DNSPodAlreadyDoneError as exc:
+            record_id = self._find_record(domain_id, sub_domain, record_type, record_line, value, mx)
+            if record_id is None:
+                raise DNSPodAPIError(exc.action, exc.code, exc.message)
+            return record_id
+        record_id = (answer.get('record') or {}).get('id')
+        if record_id in (None, ''):
+            record_id = self._find_record(domain_id, sub_domain, record_type, record_line, value, mx)
+            if record_id is None:
+                raise DNSPodTransportError('Record.Create', 'the answer holds no record id', 1)
+        return str(record_id)
 
     def modify_record(self, domain_id, record_id, sub_domain, record_type, record_line, value, ttl=None, mx=None,
                       weight=None):
@@ -353,20 +401,26 @@ class DNSPodClient(object):
         self.call('Record.Modify', params)
 
     def remove_record(self, domain_id, record_id):
-        self.call('Record.Remove', {'domain_id': domain_id, 'record_id': record_id})
+        try:
+            self.call('Record.Remove', {'domain_id': domain_id, 'record_id': record_id})
+        except DNSPodAlreadyDoneError:
+            pass
 
     def set_record_status(self, domain_id, record_id, status):
-        self.call('Record.Status', {'domain_id': domain_id, 'record_id': record_id,
-                                    'status': 'enable' if status == 'enabled' else 'disable'})
+        self.call('Record.Status', {'domain_id': domain_id, 'record_id': record_id, 'status': status_to_api(status)})
 
     def set_record_remark(self, domain_id, record_id, remark):
         self.call('Record.Remark', {'domain_id': domain_id, 'record_id': record_id, 'remark': remark or ''})
 
+    @staticmethod
+    def _names(items, key):
+        return [str(item.get(key, '')) if isinstance(item, dict) else str(item) for item in items or []]
+
     def record_types(self, grade):
-        return [str(t) for t in self.call('Record.Type', {'domain_grade': grade}).get('types') or []]
+        return self._names(self.call('Record.Type', {'domain_grade': grade}).get('types'), 'name')
 
     def record_lines(self, grade, domain_id=None):
         params = {'domain_grade': grade}
         if domain_id is not None:
             params.update(self._domain_param(domain_id))
-        return [str(line) for line in self.call('Record.Line', params).get('lines') or []]
+        return self._names(self.call('Record.Line', params).get('lines'), 'name')

@@ -1,0 +1,208 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""HTTP transport of the DNSPod client: the https rule, one keep-alive session, form-encoded
+POSTs, reading JSON (or an XML error) bodies, and retries of rate limits and transport faults
+with capped exponential backoff. Knows nothing about credentials: the client hands it the form."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import random
+import time
+import traceback
+import xml.etree.ElementTree as ET
+
+from ansible.module_utils.six.moves.urllib.parse import urlparse
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
+    DNSPodAPIError,
+    DNSPodConfigError,
+    DNSPodTransportError,
+    RETRY_CODES,
+)
+
+try:
+    import requests
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+except ImportError:
+    requests = None
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+
+COLLECTION_VERSION = '0.1.0'
+
+# HTTP statuses worth another try: the server or a proxy in front of it is overloaded or restarting.
+RETRY_HTTP_STATUSES = frozenset([429])
+
+
+def is_loopback(host):
+    """127.0.0.0/8, ::1 and localhost."""
+    host = (host or '').strip().strip('[]').lower().rstrip('.')
+    if host == 'localhost' or host.endswith('.localhost'):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_api_url(api_url):
+    """Return (api_url without a final slash, lower-case host name); raise DNSPodConfigError for
+    anything but https, or plain http to a loopback host. The URL is not echoed (it could carry
+    user:password@)."""
+    url = str(api_url or '').strip().rstrip('/')
+    try:
+        parsed = urlparse(url)
+        host = parsed.hostname
+        valid_port = parsed.port is None or parsed.port > 0  # .port raises ValueError when out of range
+    except ValueError:
+        raise DNSPodConfigError('api_url: not a valid URL')
+    scheme = (parsed.scheme or '').lower()
+    if scheme not in ('http', 'https') or not host or not valid_port:
+        raise DNSPodConfigError('api_url: expected an https:// URL such as https://dnsapi.cn')
+    if parsed.username is not None or parsed.password is not None:
+        raise DNSPodConfigError('api_url: must not contain a user name or password')
+    if scheme == 'http' and not is_loopback(host):
+        raise DNSPodConfigError(
+            'api_url: plain http is only allowed to a loopback address (127.0.0.0/8, ::1, localhost); '
+            'use https:// for %s' % host)
+    return url, host.lower()
+
+
+def parse_body(content):
+    """Bytes of an answer -> a dict with a ``status`` dict holding ``code``, or None when the body
+    is not an API answer (not JSON, JSON without status, XML without a code)."""
+    if isinstance(content, bytes):
+        text = content.decode('utf-8', 'replace')
+    else:
+        text = content or ''
+    stripped = text.lstrip('\ufeff \t\r\n')
+    if stripped.startswith('<'):
+        # format=json is always sent; an XML answer is an error from a server that ignored it.
+        try:
+            root = ET.fromstring(stripped.encode('utf-8'))
+        except ET.ParseError:
+            return None
+        code = root.findtext('status/code')
+        if code is None or not code.strip():
+            return None
+        return {'status': {'code': code.strip(), 'message': (root.findtext('status/message') or '').strip()}}
+    try:
+        answer = json.loads(stripped)
+    except ValueError:
+        return None
+    if not isinstance(answer, dict) or not isinstance(answer.get('status'), dict):
+        return None
+    code = answer['status'].get('code')
+    if code is None or str(code).strip() == '':
+        return None
+    answer['status']['code'] = str(code).strip()
+    return answer
+
+
+def backoff_delay(retry, base, cap, rand=random.uniform):
+    """Seconds to wait before retry number ``retry`` (0 for the first): base * 2**retry with up to
+    10% jitter (so parallel tasks do not retry in lockstep), never more than cap."""
+    return min(float(cap), float(base) * (2 ** retry) * rand(1.0, 1.1))
+
+
+class Reply(object):
+    """The outcome of Transport.send: the API answer and whether an earlier attempt of the same
+    call failed in transport (so the request may already have been carried out)."""
+
+    def __init__(self, answer, attempts, faulted):
+        self.answer = answer
+        self.code = answer['status']['code']
+        self.message = str(answer['status'].get('message') or '')
+        self.attempts = attempts
+        self.faulted = faulted
+
+
+class Transport(object):
+    """POST <api_url>/<Action> with a form body; retries code -2 and transport faults."""
+
+    def __init__(self, api_url, user_agent, timeout=30, verify=True, max_retries=5, backoff_base=1.0,
+                 backoff_cap=16.0, max_retry_time=60.0, sleep=time.sleep, session=None, on_attempt=None,
+                 redact=None, clock=time.monotonic):
+        if not HAS_REQUESTS:
+            raise DNSPodConfigError('the Python library requests is required')
+        self.api_url = api_url
+        self.timeout = timeout
+        self.verify = verify
+        self.max_retries = max(0, int(max_retries))
+        self.backoff_base = float(backoff_base)
+        self.backoff_cap = float(backoff_cap)
+        self.max_retry_time = float(max_retry_time)
+        self._sleep = sleep
+        self._clock = clock
+        self._on_attempt = on_attempt or (lambda action, code: None)
+        self._redact = redact or (lambda text: text)
+        self.session = session if session is not None else requests.Session()
+        self.session.headers['User-Agent'] = user_agent
+
+    def _attempt(self, action, form):
+        """One POST. Returns (answer or None, why it is worth a retry or None)."""
+        try:
+            response = self.session.post('%s/%s' % (self.api_url, action), data=form, timeout=self.timeout,
+                                         verify=self.verify)
+        except requests.exceptions.SSLError as exc:
+            # Deterministic: a retry would fail the same way. The text of exc is not used (it
+            # could quote the URL); its type says enough.
+            self._on_attempt(action, 'transport:TLS')
+            raise DNSPodTransportError(action, 'TLS error (%s): check validate_certs/ca_path' % type(exc).__name__, 1)
+        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
+                requests.exceptions.ChunkedEncodingError) as exc:
+            return None, type(exc).__name__
+        status = response.status_code
+        if status >= 500 or status in RETRY_HTTP_STATUSES:
+            return None, 'HTTP %d' % status
+        if status >= 400:
+            self._on_attempt(action, 'transport:HTTP %d' % status)
+            raise DNSPodTransportError(
+                action, 'HTTP %d (the API answers every call with 200: check api_url, and the contact of the '
+                        'User-Agent if the service refuses this client)' % status, 1)
+        answer = parse_body(response.content)
+        if answer is None:
+            return None, 'the answer is not a DNSPod API answer (no JSON status)'
+        if answer['status']['code'] in RETRY_CODES:
+            return answer, 'code %s (rate limit)' % answer['status']['code']
+        return answer, None
+
+    def send(self, action, form):
+        """Send until an answer that is not retried, or the retry budget is spent.
+
+        Returns a Reply; raises DNSPodTransportError (faults), or DNSPodAPIError for a -2 that
+        outlived the retries. ``max_retry_time`` bounds the time spent in requests and waits
+        together: no retry starts whose wait would end past it."""
+        attempts = 0
+        spent = 0.0
+        faulted = False
+        while True:
+            attempts += 1
+            started = self._clock()
+            try:
+                answer, retry_reason = self._attempt(action, form)
+            except DNSPodTransportError as exc:
+                raise DNSPodTransportError(action, exc.detail, attempts)
+            spent += max(0.0, self._clock() - started)
+            if retry_reason is None:
+                self._on_attempt(action, answer['status']['code'])
+                return Reply(answer, attempts, faulted)
+            if answer is None:
+                faulted = True
+                self._on_attempt(action, 'transport:%s' % retry_reason)
+            else:
+                self._on_attempt(action, answer['status']['code'])
+            delay = backoff_delay(attempts - 1, self.backoff_base, self.backoff_cap)
+            if attempts > self.max_retries or spent + delay > self.max_retry_time:
+                if answer is not None:
+                    raise DNSPodAPIError(action, answer['status']['code'],
+                                         self._redact(str(answer['status'].get('message') or '')))
+                raise DNSPodTransportError(action, retry_reason, attempts)
+            self._sleep(delay)
+            spent += delay
