@@ -82,7 +82,9 @@ class DNSPodAPIError(DNSPodError):
         super(DNSPodAPIError, self).__init__(str(self))
 
     def __str__(self):
-        text = 'DNSPod API error on %s: code %s: %s' % (self.action, self.code, self.message)
+        text = 'DNSPod API error on %s: code %s' % (self.action, self.code)
+        if self.message:
+            text += ': ' + self.message
         if self.hint:
             text = text.rstrip('. ') + '. ' + self.hint
         return text

@@ -1,26 +1,53 @@
-"""DNSPodClient against a scripted fake endpoint."""
+"""DNSPodClient against a scripted fake endpoint (conftest.py): transport, auth, retries, paging,
+normalisation of recorded answers, redaction."""
 import json
 import os
 
 import pytest
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils import client as client_module
+from ansible_collections.dnspod.dnspod.plugins.module_utils import transport as transport_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
-    DNSPodAPIError, DNSPodConfigError, DNSPodTransportError)
+    DNSPodAlreadyDoneError, DNSPodAPIError, DNSPodConfigError, DNSPodTransportError)
 
-TOKEN = '10000,0123456789abcdef0123456789abcdef'
+FIXTURES = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'fixtures', 'real-responses')
+
+
+def recorded_answer(session, action):
+    """The JSON answers of one action in one recorded dnsapi.cn session, in order."""
+    with open(os.path.join(FIXTURES, 'lexicon_index.json'), encoding='utf-8') as handle:
+        calls = json.load(handle)[session]
+    return [call['response_json'] for call in calls if call['uri'].endswith('/' + action)]
+
+
+def reported(name):
+    """Text of an error body quoted in a public bug report."""
+    with open(os.path.join(FIXTURES, 'issue_reported_responses', name), encoding='utf-8') as handle:
+        return handle.read()
+
 SECRET = '0123456789abcdef0123456789abcdef'
-RECORDINGS = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'fixtures', 'real-responses',
-                          'lexicon_index.json')
+TOKEN = '10000,' + SECRET
+PASSWORD = 'pw-Secret-4711'
+CODE = '918273'
+USER_TOKEN = '730060,e1a8a$f14dc5dcbafd83680b3d2a553c4d553d'
+DEFAULT = '默认'
 
 
 def make(fake_api, **kwargs):
     sleeps = []
     options = dict(api_url=fake_api.url, login_token=TOKEN, sleep=sleeps.append, timeout=5)
     options.update(kwargs)
-    client = DNSPodClient(**options)
-    return client, sleeps
+    return DNSPodClient(**options), sleeps
 
+
+def a_record(i, name='h', line=DEFAULT, rtype='A', value='192.0.2.1'):
+    return dict(id=str(i), name=name if name != 'h' else 'h%d' % i, line=line, type=rtype, ttl='600', value=value,
+                mx='0', enabled='1', status='enabled', remark='', weight=None, monitor_status='',
+                updated_on='2026-11-25 10:00:00')
+
+
+# ---- request shape ---------------------------------------------------------------------------
 
 def test_sends_form_fields_and_user_agent(fake_api):
     client = make(fake_api, contact='ops@example.com')[0]
@@ -30,21 +57,77 @@ def test_sends_form_fields_and_user_agent(fake_api):
     assert sent['action'] == 'Info.Version'
     assert sent['form'] == {'login_token': TOKEN, 'format': 'json', 'lang': 'en', 'error_on_empty': 'no'}
     assert sent['headers']['User-Agent'] == 'dnspod.dnspod/0.1.0 (ops@example.com)'
+    assert sent['headers']['Content-Type'] == 'application/x-www-form-urlencoded'
 
 
-@pytest.mark.parametrize('url', ['http://example.com', 'http://10.0.0.1', 'ftp://127.0.0.1', 'http://dnsapi.cn'])
-def test_plain_http_refused_outside_loopback(url):
-    with pytest.raises(DNSPodConfigError):
+def test_default_user_agent_names_the_collection_and_a_contact(fake_api):
+    client = make(fake_api)[0]
+    fake_api.ok()
+    client.call('Info.Version')
+    assert fake_api.requests[0]['headers']['User-Agent'] == (
+        'dnspod.dnspod/%s (https://github.com/dnspod-ansible/dnspod.dnspod)' % client_module.COLLECTION_VERSION)
+
+
+def test_lang_and_params_sent_none_left_out(fake_api):
+    client = make(fake_api, lang='cn')[0]
+    fake_api.ok()
+    client.call('Record.Info', {'domain_id': 42, 'record_id': '7', 'remark': None})
+    form = fake_api.requests[0]['form']
+    assert form['lang'] == 'cn' and form['domain_id'] == '42' and form['record_id'] == '7'
+    assert 'remark' not in form
+
+
+def test_one_keep_alive_session_for_every_call(fake_api):
+    client = make(fake_api)[0]
+    for dummy in range(3):
+        fake_api.ok()
+        client.call('Info.Version')
+    assert len(set(r['peer'] for r in fake_api.requests)) == 1   # one connection, reused
+
+
+def test_timeout_and_verify_go_to_the_session():
+    seen = []
+
+    class Session:
+        headers = {}
+        cookies = []
+
+        def post(self, url, data, timeout, verify):
+            seen.append((url, timeout, verify))
+            raise transport_module.requests.exceptions.SSLError('bad certificate')
+
+    client = DNSPodClient(api_url='https://dnsapi.cn/', login_token=TOKEN, timeout=7, ca_path='/etc/ca.pem',
+                          session=Session(), sleep=lambda s: None)
+    with pytest.raises(DNSPodTransportError) as info:
+        client.call('Info.Version')
+    assert seen == [('https://dnsapi.cn/Info.Version', 7, '/etc/ca.pem')]  # TLS errors are not retried
+    assert 'TLS' in str(info.value) and info.value.attempts == 1
+    assert DNSPodClient(api_url='https://dnsapi.cn', login_token=TOKEN, validate_certs=False,
+                        session=Session())._transport.verify is False  # pylint: disable=protected-access
+
+
+# ---- options refused before any call ---------------------------------------------------------
+
+@pytest.mark.parametrize('url', ['http://example.com', 'http://10.0.0.1', 'ftp://127.0.0.1', 'http://dnsapi.cn',
+                                 'http://128.0.0.1', 'http://localhost.example.com', 'dnsapi.cn', '',
+                                 'https://user:pw@dnsapi.cn'])
+def test_plain_http_refused_outside_loopback(url, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError('network used')
+    monkeypatch.setattr(transport_module.requests.Session, 'post', no_network)
+    with pytest.raises(DNSPodConfigError) as info:
         DNSPodClient(api_url=url, login_token=TOKEN)
+    assert 'pw' not in str(info.value).replace('password', '')
 
 
 @pytest.mark.parametrize('url', ['https://dnsapi.cn', 'https://api.dnspod.com/', 'http://127.0.0.1:8080',
-                                 'http://[::1]:9', 'http://localhost:1'])
+                                 'http://127.8.9.10', 'http://[::1]:9', 'http://localhost:1', 'HTTPS://DNSAPI.CN'])
 def test_https_and_loopback_accepted(url):
     assert DNSPodClient(api_url=url, login_token=TOKEN).api_url == url.rstrip('/')
 
 
-@pytest.mark.parametrize('token', ['nocommaSECRETA', 'abc,SECRETB', ',SECRETC', '1,', '1,two SECRETD'])
+@pytest.mark.parametrize('token', ['nocommaSECRETA', 'abc,SECRETB', ',SECRETC', '1,', '1,two SECRETD',
+                                   '1,SECRETE,more', ' ,SECRETF'])
 def test_malformed_token_refused_before_any_call(fake_api, token):
     with pytest.raises(DNSPodConfigError) as info:
         DNSPodClient(api_url=fake_api.url, login_token=token)
@@ -52,17 +135,35 @@ def test_malformed_token_refused_before_any_call(fake_api, token):
     assert fake_api.requests == []
 
 
+def test_no_credentials_refused(fake_api):
+    with pytest.raises(DNSPodConfigError):
+        DNSPodClient(api_url=fake_api.url)
+    with pytest.raises(DNSPodConfigError):
+        DNSPodClient(api_url=fake_api.url, login_email='a@example.com')
+    assert fake_api.requests == []
+
+
+def test_missing_requests_is_a_config_error(monkeypatch):
+    monkeypatch.setattr(client_module, 'HAS_REQUESTS', False)
+    with pytest.raises(DNSPodConfigError) as info:
+        DNSPodClient(login_token=TOKEN)
+    assert 'requests' in str(info.value)
+
+
+# ---- retries ---------------------------------------------------------------------------------
+
 def test_rate_limit_retried_with_capped_backoff(fake_api):
     client, sleeps = make(fake_api, backoff_base=1.0, backoff_cap=4.0, max_retries=5, max_retry_time=100)
     for dummy in range(4):
         fake_api.answer(code='-2')
     fake_api.ok(version='4.6')
     assert client.call('Info.Version')['version'] == '4.6'
-    assert len(fake_api.requests) == 5
+    assert len(fake_api.requests) == 5 and client.calls == 5
     assert len(sleeps) == 4
     for attempt, slept in enumerate(sleeps):
         assert min(4.0, 2 ** attempt) <= slept <= min(4.0, 1.1 * 2 ** attempt)
-    assert client.calls == 5
+    assert sleeps[-1] == 4.0
+    assert [e['code'] for e in client.log] == ['-2', '-2', '-2', '-2', '1']
 
 
 def test_rate_limit_gives_up_with_the_api_error(fake_api):
@@ -72,7 +173,7 @@ def test_rate_limit_gives_up_with_the_api_error(fake_api):
     with pytest.raises(DNSPodAPIError) as info:
         client.call('Info.Version')
     assert info.value.code == '-2' and 'rate limit' in str(info.value)
-    assert len(fake_api.requests) == 3
+    assert len(fake_api.requests) == 3 and len(sleeps) == 2
 
 
 def test_retry_time_is_bounded(fake_api):
@@ -81,29 +182,61 @@ def test_retry_time_is_bounded(fake_api):
         fake_api.answer(code='-2')
     with pytest.raises(DNSPodAPIError):
         client.call('Info.Version')
-    assert sum(sleeps) <= 25
+    assert len(sleeps) == 2 and sum(sleeps) <= 25
+    assert len(fake_api.requests) == 3
 
 
-def test_server_error_and_bad_body_retried(fake_api):
-    client = make(fake_api)[0]
+def test_retry_time_counts_the_requests_too(fake_api):
+    client, sleeps = make(fake_api, backoff_base=0.01, backoff_cap=0.01, max_retries=100, max_retry_time=1.0)
+    for dummy in range(40):
+        fake_api.answer(body='busy', status=503, delay=0.25)
+    with pytest.raises(DNSPodTransportError) as info:
+        client.call('Info.Version')
+    assert 3 <= info.value.attempts <= 5
+    assert 'HTTP 503' in str(info.value)
+
+
+def test_server_errors_and_bad_bodies_retried(fake_api):
+    client, sleeps = make(fake_api, max_retries=6)
     fake_api.answer(body='oops', status=502)
     fake_api.answer(body='<html>maintenance</html>')
     fake_api.answer(body='{"truncated": ')
+    fake_api.answer(body={'no': 'status'})
+    fake_api.answer(body={'status': {'message': 'no code'}})
+    fake_api.answer(body='', status=429)
     fake_api.ok()
     client.call('Info.Version')
-    assert len(fake_api.requests) == 4
+    assert len(fake_api.requests) == 7 and len(sleeps) == 6
 
 
-def test_connection_refused_is_a_transport_error_after_retries():
+def test_read_timeout_retried(fake_api):
+    client, sleeps = make(fake_api, timeout=0.2)
+    fake_api.answer(code='1', delay=0.6)
+    fake_api.ok(version='4.6')
+    assert client.call('Info.Version')['version'] == '4.6'
+    assert len(sleeps) == 1 and client.log[0]['code'].startswith('transport:')
+
+
+def test_connection_refused_is_a_transport_error_after_retries(closed_port):
     sleeps = []
-    client = DNSPodClient(api_url='http://127.0.0.1:9', login_token=TOKEN, sleep=sleeps.append, max_retries=2,
-                          timeout=2)
+    client = DNSPodClient(api_url='http://127.0.0.1:%d' % closed_port, login_token=TOKEN, sleep=sleeps.append,
+                          max_retries=2, timeout=2)
     with pytest.raises(DNSPodTransportError) as info:
         client.call('Info.Version')
-    assert info.value.attempts == 3 and len(sleeps) == 2
+    assert info.value.attempts == 3 and len(sleeps) == 2 and client.calls == 3
+    assert info.value.action == 'Info.Version' and 'after 3 attempt' in str(info.value)
 
 
-@pytest.mark.parametrize('code', ['-1', '-8', '50', '52', '10002', '20004', '7', '3'])
+def test_http_client_errors_not_retried(fake_api):
+    client, sleeps = make(fake_api)
+    fake_api.answer(body='forbidden', status=403)
+    with pytest.raises(DNSPodTransportError) as info:
+        client.call('Info.Version')
+    assert 'HTTP 403' in str(info.value) and len(fake_api.requests) == 1 and sleeps == []
+
+
+@pytest.mark.parametrize('code', ['-1', '-8', '50', '51', '52', '53', '54', '10002', '20004', '85', '-99', '-7',
+                                  '7', '3', '8'])
 def test_never_retried(fake_api, code):
     client, sleeps = make(fake_api)
     fake_api.answer(code=code)
@@ -114,139 +247,118 @@ def test_never_retried(fake_api, code):
     assert 'code %s' % code in str(info.value)
 
 
+@pytest.mark.parametrize('body', [reported('code-1_login_fail_intl_2020-05-16.json'),
+                                  reported('code20004_user_token_intl_2021-09-10.json'),
+                                  reported('code8_prohibit_email_2018-09-07.json'),
+                                  json.dumps(recorded_answer('test_provider_when_creating_record_set',
+                                                             'Domain.Info')[0])])
+def test_refused_login_is_not_repeated_by_later_calls(fake_api, body):
+    client = make(fake_api)[0]
+    fake_api.answer(body=body)
+    with pytest.raises(DNSPodAPIError) as first:
+        client.call('Domain.Info', {'domain': 'example.com'})
+    with pytest.raises(DNSPodAPIError) as second:
+        client.list_records('42')
+    assert len(fake_api.requests) == 1
+    assert second.value.code == first.value.code and 'not sent' in str(second.value)
+    assert second.value.hint == first.value.hint is not None
+
+
+def test_other_errors_do_not_stop_later_calls(fake_api):
+    client = make(fake_api)[0]
+    fake_api.answer(code='-8')
+    fake_api.answer(body=reported('code8_record_id_error_2021-04-24.json'))
+    fake_api.ok()
+    for action in ('Domain.Status', 'Record.Info'):
+        with pytest.raises(DNSPodAPIError):
+            client.call(action)
+    client.call('Info.Version')
+    assert len(fake_api.requests) == 3
+
+
 def test_xml_error_body_is_read(fake_api):
     client = make(fake_api)[0]
-    fake_api.answer(body='<?xml version="1.0"?><dnspod><status><code>-1</code><message>Login fail</message>'
-                         '</status></dnspod>')
+    fake_api.answer(body=reported('xml_code-1_2018-08-15.xml'))
     with pytest.raises(DNSPodAPIError) as info:
         client.call('Info.Version')
-    assert info.value.code == '-1' and len(fake_api.requests) == 1
+    assert info.value.code == '-1' and info.value.message == 'Login fail, please check login info'
+    assert len(fake_api.requests) == 1
 
 
-def records_page(start, count, total):
-    return [dict(id=str(i), name='h%d' % i, line='默认', type='A', ttl='600', value='192.0.2.1', mx='0',
-                 enabled='1', status='enabled', remark='', weight=None) for i in range(start, start + count)]
-
+# ---- paging and listings ---------------------------------------------------------------------
 
 def test_paging_sends_length_and_offsets(fake_api):
     client = make(fake_api, page_size=1000)[0]
     for start, count in ((0, 1000), (1000, 1000), (2000, 500)):
-        fake_api.ok(info={'record_total': '2500'}, records=records_page(start, count, 2500))
+        fake_api.ok(info={'record_total': '2500'}, records=[a_record(i) for i in range(start, start + count)])
     records = client.list_records('42')
-    assert len(records) == 2500
-    sent = [(r['form']['offset'], r['form']['length']) for r in fake_api.requests]
-    assert sent == [('0', '1000'), ('1000', '1000'), ('2000', '1000')]
+    assert len(records) == 2500 and len(set(r['id'] for r in records)) == 2500
+    sent = [(r['form']['domain_id'], r['form']['offset'], r['form']['length']) for r in fake_api.requests]
+    assert sent == [('42', '0', '1000'), ('42', '1000', '1000'), ('42', '2000', '1000')]
 
 
-def test_empty_listing_code_is_an_empty_list(fake_api):
+def test_page_size_is_capped_at_3000(fake_api):
+    client = make(fake_api, page_size=5000)[0]
+    fake_api.ok(info={'record_total': 1}, records=[a_record(1)])
+    client.list_records('42')
+    assert fake_api.requests[0]['form']['length'] == '3000'
+
+
+def test_paging_follows_the_total_when_the_server_cuts_pages(fake_api):
+    client = make(fake_api, page_size=1000)[0]
+    for start in (0, 500, 1000):
+        fake_api.ok(info={'record_total': 1200}, records=[a_record(i) for i in range(start, min(start + 500, 1200))])
+    assert len(client.list_records('42')) == 1200
+    assert [r['form']['offset'] for r in fake_api.requests] == ['0', '500', '1000']
+
+
+def test_paging_stops_on_an_empty_page_or_a_repeated_page(fake_api):
+    client = make(fake_api, page_size=2)[0]
+    fake_api.ok(info={'record_total': 10}, records=[a_record(1), a_record(2)])
+    fake_api.ok(info={'record_total': 10}, records=[])
+    assert len(client.list_records('42')) == 2
+    fake_api.ok(info={'record_total': 10}, records=[a_record(1), a_record(2)])
+    fake_api.ok(info={'record_total': 10}, records=[a_record(1), a_record(2)])
+    assert [r['id'] for r in client.list_records('42')] == ['1', '2']
+    assert len(fake_api.requests) == 4
+
+
+@pytest.mark.parametrize('body', [reported('code10_no_records_2020-12-14.json'),
+                                  json.dumps({'status': {'code': '1', 'message': ''}, 'info': {'record_total': '0'},
+                                              'records': []})])
+def test_empty_record_listing_is_an_empty_list(fake_api, body):
     client = make(fake_api)[0]
-    fake_api.answer(code='10')
+    fake_api.answer(body=body)
     assert client.list_records('42') == []
+    assert len(fake_api.requests) == 1
+
+
+def test_empty_domain_listing_is_an_empty_list(fake_api):
+    client = make(fake_api)[0]
+    fake_api.answer(code='9')
+    assert client.list_domains() == []
+    fake_api.answer(code='10')
+    with pytest.raises(DNSPodAPIError):
+        client.list_domains()  # 10 is not "no domains"
 
 
 def test_listing_is_filtered_again_on_the_client(fake_api):
     client = make(fake_api)[0]
-    recs = [dict(id='1', name='@', line='默认', type='A', value='192.0.2.1'),
-            dict(id='2', name='*', line='默认', type='A', value='192.0.2.2'),
-            dict(id='3', name='@', line='电信', type='A', value='192.0.2.3')]
-    fake_api.ok(info={'record_total': 3}, records=recs)
-    got = client.list_records('42', sub_domain='@', record_type='A', record_line='默认')
+    recs = [a_record(1, name='@'), a_record(2, name='*'), a_record(3, name='@', line='电信'),
+            a_record(4, name='@', rtype='AAAA', value='2001:db8::1'), a_record(5, name='*.@')]
+    fake_api.ok(info={'record_total': 5}, records=recs)
+    got = client.list_records('42', sub_domain='@', record_type='a', record_line=DEFAULT)
     assert [r['id'] for r in got] == ['1']
+    form = fake_api.requests[0]['form']
+    assert (form['sub_domain'], form['record_type'], form['record_line']) == ('@', 'a', DEFAULT)
 
 
-def test_unknown_domain_is_none(fake_api):
-    client = make(fake_api)[0]
-    fake_api.answer(code='13')
-    assert client.get_domain('example.org') is None
-    assert fake_api.requests[0]['form']['domain'] == 'example.org'
-    fake_api.answer(code='6')
-    assert client.get_domain('12345') is None
-    assert fake_api.requests[1]['form']['domain_id'] == '12345'
-
-
-def test_recorded_answers_normalise():
-    with open(RECORDINGS) as fh:
-        index = json.load(fh)
-    info = index['test_provider_authenticate'][0]['response_json']['domain']
-    from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import normalize_domain, normalize_record
-    domain = normalize_domain(info)
-    assert domain['remark'] == '' and domain['id'] == '38280687' and domain['records'] == 2
-    listing = index['test_provider_when_calling_delete_record_by_filter_should_remove_record'][2]['response_json']
-    recs = [normalize_record(r) for r in listing['records']]
-    assert [r['hold'] for r in recs] == [True, True, False]
-    assert recs[2]['weight'] is None and recs[2]['ttl'] == 600 and recs[2]['status'] == 'enabled'
-    modify = index['test_provider_when_calling_update_record_should_modify_record'][-1]['response_json']['record']
-    assert normalize_record(dict(modify, type='TXT'))['id'] == '189593259'
-    assert normalize_record(dict(modify, type='TXT'))['status'] == 'enabled'
-
-
-def test_writes_counted_and_logged_without_params(fake_api):
-    client = make(fake_api)[0]
-    fake_api.ok(record={'id': '77'})
-    fake_api.ok(info={'record_total': 0}, records=[])
-    assert client.create_record('42', 'www', 'A', '默认', '192.0.2.1') == '77'
-    client.list_records('42')
-    assert (client.calls, client.writes) == (2, 1)
-    assert client.log == [{'action': 'Record.Create', 'code': '1', 'write': True},
-                          {'action': 'Record.List', 'code': '1', 'write': False}]
-
-
-def test_secrets_never_in_errors_repr_or_log(fake_api):
-    client = make(fake_api)[0]
-    fake_api.answer(code='-1')
-    with pytest.raises(DNSPodAPIError) as info:
-        client.call('Info.Version')
-    assert SECRET not in str(info.value) + repr(client) + repr(client.log)
-    other = DNSPodClient(api_url=fake_api.url, login_email='a@example.com', login_password='pw-secret',
-                         login_code='123456', sleep=lambda s: None)
-    fake_api.answer(code='52')
-    with pytest.raises(DNSPodAPIError) as info:
-        other.call('Info.Version')
-    assert 'pw-secret' not in str(info.value) and '123456' not in str(info.value) + repr(other.log)
-
-
-def test_dtoken_code_sent_until_the_cookie_is_kept(fake_api):
-    client = DNSPodClient(api_url=fake_api.url, login_email='a@example.com', login_password='pw',
-                          login_code='123456')
-    fake_api.ok()
-    fake_api.ok()
-    client.call('Info.Version')
-    client.call('Info.Version')
-    first, second = (r['form'] for r in fake_api.requests)
-    assert first['login_code'] == '123456' and first['login_remember'] == 'yes'
-    assert 'login_code' not in second
-    assert 't10000=remembered' in fake_api.requests[1]['headers'].get('Cookie', '')
-
-
-def test_international_auth_once_then_user_token(fake_api):
-    client = DNSPodClient(api_url=fake_api.url, login_email='a@example.com', login_password='pw',
-                          international=True)
-    assert client.default_line == 'default'
-    fake_api.ok(user_token='10000,usertoken')
-    fake_api.ok()
-    fake_api.ok()
-    client.call('Info.Version')
-    client.call('Info.Version')
-    assert [r['action'] for r in fake_api.requests] == ['Auth', 'Info.Version', 'Info.Version']
-    assert fake_api.requests[2]['form']['user_token'] == '10000,usertoken'
-    assert 'login_password' not in fake_api.requests[2]['form']
-
-
-def test_international_token_sent_as_user_token(fake_api):
-    client = DNSPodClient(api_url=fake_api.url, login_token=TOKEN, international=True)
-    fake_api.ok()
-    client.call('Info.Version')
-    assert fake_api.requests[0]['form']['user_token'] == TOKEN
-    assert 'login_token' not in fake_api.requests[0]['form']
-
-
-def test_agent_user_id_sent_on_every_call(fake_api):
-    client = make(fake_api, user_id='20001')[0]
-    fake_api.ok()
-    fake_api.ok()
-    client.call('Info.Version')
-    client.call('User.Detail')
-    assert [r['form']['user_id'] for r in fake_api.requests] == ['20001', '20001']
+def test_line_filter_ignores_case_and_keeps_the_api_spelling(fake_api):
+    client = make(fake_api, international=True)[0]
+    fake_api.ok(info={'record_total': 2}, records=[a_record(1, name='www', line='Default'),
+                                                   a_record(2, name='www', line='Telecom')])
+    got = client.list_records('42', sub_domain='WWW', record_line='default')
+    assert [(r['id'], r['record_line']) for r in got] == [('1', 'Default')]
 
 
 def test_domain_list_pages_until_the_total(fake_api):
@@ -259,3 +371,331 @@ def test_domain_list_pages_until_the_total(fake_api):
     assert [d['id'] for d in got] == [str(i) for i in range(5)]
     assert [(r['form']['offset'], r['form']['length'], r['form']['type']) for r in fake_api.requests] == [
         ('0', '2', 'all'), ('2', '2', 'all'), ('4', '2', 'all')]
+
+
+def test_domain_list_type_and_group(fake_api):
+    client = make(fake_api)[0]
+    fake_api.ok(info={'domain_total': 1, 'mine_total': 1}, domains=[dict(id=1, name='a.example')])
+    client.list_domains(type='mine', group_id='7')
+    form = fake_api.requests[0]['form']
+    assert (form['type'], form['group_id']) == ('mine', '7')
+
+
+def test_unknown_domain_is_none(fake_api):
+    client = make(fake_api)[0]
+    fake_api.answer(body=json.dumps(recorded_answer('test_provider_authenticate_with_unmanaged_domain_should_fail',
+                                                    'Domain.Info')[0]))
+    assert client.get_domain('Example.ORG.') is None
+    assert fake_api.requests[0]['form']['domain'] == 'example.org'
+    fake_api.answer(code='6')
+    assert client.get_domain(12345) is None
+    assert fake_api.requests[1]['form']['domain_id'] == '12345'
+    assert 'domain' not in fake_api.requests[1]['form']
+    fake_api.answer(code='8')
+    with pytest.raises(DNSPodAPIError):
+        client.get_domain('example.org')
+
+
+def test_get_domain_sends_punycode(fake_api):
+    client = make(fake_api)[0]
+    fake_api.ok(domain={'id': '9', 'name': 'bücher.example', 'punycode': 'xn--bcher-kva.example'})
+    found = client.get_domain('Bücher.Example')
+    assert fake_api.requests[0]['form']['domain'] == 'xn--bcher-kva.example'
+    assert found['name'] == 'xn--bcher-kva.example' and found['id'] == '9'
+
+
+def test_groups_types_and_lines(fake_api):
+    client = make(fake_api)[0]
+    fake_api.ok(groups=[{'group_id': 1, 'group_name': '默认分组', 'group_type': 'system', 'size': 1},
+                        {'group_id': 2, 'group_name': 'ops', 'group_type': 'custom', 'size': None}])
+    fake_api.ok(types=['A', 'CNAME', 'MX'])
+    fake_api.ok(lines=[DEFAULT, '电信'])
+    assert client.list_groups() == [
+        {'group_id': '1', 'group_name': '默认分组', 'group_type': 'system', 'size': 1},
+        {'group_id': '2', 'group_name': 'ops', 'group_type': 'custom', 'size': 0}]
+    assert client.record_types('DP_Free') == ['A', 'CNAME', 'MX']
+    assert client.record_lines('DP_Free', domain_id='42') == [DEFAULT, '电信']
+    assert fake_api.requests[2]['form']['domain_grade'] == 'DP_Free' and fake_api.requests[2]['form']['domain_id'] == '42'
+
+
+# ---- recorded answers through the client (type drift) ----------------------------------------
+
+def test_recorded_record_create_and_modify(fake_api):
+    client = make(fake_api)[0]
+    session = 'test_provider_when_calling_update_record_should_modify_record'
+    fake_api.answer(body=json.dumps(recorded_answer(session, 'Record.Create')[0]))   # "id": "189593259"
+    fake_api.answer(body=json.dumps(recorded_answer(session, 'Record.Modify')[0]))   # "id": 189593259
+    new_id = client.create_record('38280687', 'orig.test', 'TXT', DEFAULT, 'challengetoken')
+    assert new_id == '189593259'
+    assert client.modify_record('38280687', new_id, 'updated.test', 'TXT', DEFAULT, 'challengetoken') is None
+    create, modify = (r['form'] for r in fake_api.requests)
+    assert create['record_line'] == DEFAULT and create['sub_domain'] == 'orig.test' and 'ttl' not in create
+    assert modify['record_id'] == '189593259' and modify['sub_domain'] == 'updated.test'
+    assert 'mx' not in create and 'weight' not in modify
+
+
+def test_recorded_domain_info_and_listing(fake_api):
+    client = make(fake_api)[0]
+    session = 'test_provider_when_calling_delete_record_by_filter_should_remove_record'
+    fake_api.answer(body=json.dumps(recorded_answer(session, 'Domain.Info')[0]))
+    fake_api.answer(body=json.dumps(recorded_answer(session, 'Record.List')[0]))
+    domain = client.get_domain('capsulecd.com')
+    assert domain['id'] == '38280687' and domain['remark'] == '' and domain['records'] == 2
+    assert domain['grade'] == 'DP_Free' and domain['status'] == 'enabled' and domain['is_mark'] is False
+    records = client.list_records(domain['id'])
+    assert [(r['sub_domain'], r['record_type'], r['hold']) for r in records] == [
+        ('@', 'NS', True), ('@', 'NS', True), ('delete.testfilt', 'TXT', False)]
+    assert all(r['weight'] is None and isinstance(r['ttl'], int) for r in records)
+    assert records[0]['ttl'] == 86400 and records[2]['record_line'] == DEFAULT
+
+
+def test_record_writes_map_fields(fake_api):
+    client = make(fake_api)[0]
+    for dummy in range(5):
+        fake_api.ok(record={'id': 5})
+    assert client.create_record('42', '@', 'MX', DEFAULT, 'mail.example.com.', ttl=600, mx=10, weight=3) == '5'
+    client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.1', mx=10)
+    client.set_record_status('42', '5', 'disabled')
+    client.set_record_status('42', '5', 'enabled')
+    client.set_record_remark('42', '5', None)
+    forms = [r['form'] for r in fake_api.requests]
+    assert (forms[0]['mx'], forms[0]['ttl'], forms[0]['weight']) == ('10', '600', '3')
+    assert 'mx' not in forms[1]
+    assert [forms[2]['status'], forms[3]['status']] == ['disable', 'enable']
+    assert forms[4]['remark'] == '' and fake_api.actions()[4] == 'Record.Remark'
+
+
+def test_domain_writes_map_fields(fake_api):
+    client = make(fake_api)[0]
+    fake_api.ok(domain={'id': '1992403', 'punycode': 'api2.com', 'domain': 'api2.com'})
+    created = client.create_domain('API2.com', group_id='3', is_mark=True)
+    assert (created['id'], created['name'], created['punycode']) == ('1992403', 'api2.com', 'api2.com')
+    client.set_domain_status('1992403', 'disabled')
+    client.set_domain_remark('1992403', '')
+    client.set_domain_mark('1992403', False)
+    client.set_domain_searchengine_push('1992403', True)
+    client.change_domain_group('1992403', '5')
+    client.remove_domain('1992403')
+    forms = [r['form'] for r in fake_api.requests]
+    assert (forms[0]['domain'], forms[0]['group_id'], forms[0]['is_mark']) == ('api2.com', '3', 'yes')
+    assert forms[1]['status'] == 'disable' and forms[2]['remark'] == '' and forms[3]['is_mark'] == 'no'
+    assert forms[4]['status'] == 'yes' and forms[5]['group_id'] == '5'
+    assert fake_api.actions()[1:] == ['Domain.Status', 'Domain.Remark', 'Domain.Ismark', 'Domain.Searchenginepush',
+                                      'Domain.Changegroup', 'Domain.Remove']
+    assert client.writes == 7
+
+
+# ---- writes after a transport fault ----------------------------------------------------------
+
+def test_create_after_a_lost_answer_finds_the_record_instead_of_failing(fake_api):
+    client, sleeps = make(fake_api)
+    fake_api.drop()                                           # created, but the answer is lost
+    fake_api.answer(body=reported('code104_record_exists_2017-09-04.json'))
+    fake_api.ok(info={'record_total': 3}, records=[a_record(7, name='www', value='192.0.2.9'),
+                                                   a_record(8, name='www', value='192.0.2.1'),
+                                                   a_record(9, name='www', value='192.0.2.1', line='电信')])
+    assert client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.1') == '8'
+    assert fake_api.actions() == ['Record.Create', 'Record.Create', 'Record.List']
+    assert (client.calls, client.writes, len(sleeps)) == (3, 1, 1)
+    listing = fake_api.requests[2]['form']
+    assert (listing['sub_domain'], listing['record_type'], listing['record_line']) == ('www', 'A', DEFAULT)
+
+
+def test_create_104_without_a_fault_is_an_error(fake_api):
+    client = make(fake_api)[0]
+    fake_api.answer(body=reported('code104_record_exists_2017-09-04.json'))
+    with pytest.raises(DNSPodAPIError) as info:
+        client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.1')
+    assert not isinstance(info.value, DNSPodAlreadyDoneError) and info.value.code == '104'
+    assert fake_api.actions() == ['Record.Create'] and client.writes == 0
+
+
+def test_call_raises_already_done_after_a_fault(fake_api):
+    client = make(fake_api)[0]
+    fake_api.answer(body='bad gateway', status=502)
+    fake_api.answer(code='104')
+    with pytest.raises(DNSPodAlreadyDoneError) as info:
+        client.call('Record.Create', {'domain_id': '42', 'sub_domain': 'www', 'record_type': 'A',
+                                      'record_line': DEFAULT, 'value': '192.0.2.1'})
+    assert info.value.code == '104' and isinstance(info.value, DNSPodAPIError)
+
+
+def test_create_after_a_fault_that_cannot_be_found_raises_the_conflict(fake_api):
+    client = make(fake_api)[0]
+    fake_api.drop()
+    fake_api.answer(code='104')
+    fake_api.answer(code='10')
+    with pytest.raises(DNSPodAPIError) as info:
+        client.create_record('42', 'www', 'CNAME', DEFAULT, 'target.example.com')
+    assert info.value.code == '104'
+
+
+def test_create_matches_the_value_form_the_api_returns(fake_api):
+    client = make(fake_api)[0]
+    fake_api.drop()
+    fake_api.answer(code='104')
+    fake_api.ok(info={'record_total': 1}, records=[a_record(11, name='docs', rtype='CNAME',
+                                                            value='Docs.Example.com.')])
+    assert client.create_record('42', 'docs', 'CNAME', DEFAULT, 'docs.example.com') == '11'
+
+
+def test_domain_create_after_a_lost_answer_reads_the_domain(fake_api):
+    client = make(fake_api)[0]
+    fake_api.drop()
+    fake_api.answer(code='7')
+    fake_api.ok(domain={'id': '77', 'name': 'new.example', 'punycode': 'new.example', 'status': 'enable'})
+    assert client.create_domain('new.example')['id'] == '77'
+    assert fake_api.actions() == ['Domain.Create', 'Domain.Create', 'Domain.Info']
+    fake_api.answer(code='7')
+    with pytest.raises(DNSPodAPIError):
+        client.create_domain('new.example')
+
+
+def test_remove_after_a_lost_answer_is_done(fake_api):
+    client = make(fake_api)[0]
+    fake_api.drop()
+    fake_api.answer(code='8')
+    assert client.remove_record('42', '7') is None
+    fake_api.answer(code='8')
+    with pytest.raises(DNSPodAPIError):
+        client.remove_record('42', '7')
+
+
+# ---- accounting, D-Token, international, agents ----------------------------------------------
+
+def test_writes_counted_and_logged_without_params(fake_api):
+    client = make(fake_api)[0]
+    fake_api.ok(record={'id': '77'})
+    fake_api.ok(info={'record_total': 0}, records=[])
+    fake_api.answer(code='25')
+    assert client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.1') == '77'
+    client.list_records('42')
+    with pytest.raises(DNSPodAPIError):
+        client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.2')
+    assert (client.calls, client.writes) == (3, 1)
+    assert client.log == [{'action': 'Record.Create', 'code': '1', 'write': True},
+                          {'action': 'Record.List', 'code': '1', 'write': False},
+                          {'action': 'Record.Create', 'code': '25', 'write': True}]
+
+
+def test_secrets_never_in_errors_repr_or_log(fake_api):
+    text = ''
+    for message in ('bad token %s for you' % TOKEN, 'echo ' + SECRET):
+        client = make(fake_api)[0]
+        fake_api.answer(body={'status': {'code': '-1', 'message': message}})
+        with pytest.raises(DNSPodAPIError) as info:
+            client.call('Info.Version')
+        assert '********' in info.value.message
+        text += str(info.value) + info.value.message + repr(client) + repr(client.log)
+    other = DNSPodClient(api_url=fake_api.url, login_email='a@example.com', login_password=PASSWORD,
+                         login_code=CODE, sleep=lambda s: None)
+    fake_api.answer(body={'status': {'code': '52', 'message': 'code %s wrong for %s' % (CODE, PASSWORD)}})
+    with pytest.raises(DNSPodAPIError) as info2:
+        other.call('Info.Version')
+    with pytest.raises(DNSPodAPIError) as info3:
+        other.call('Info.Version')
+    text += str(info2.value) + str(info3.value) + repr(other) + repr(other.log)
+    assert '********' in str(info2.value)
+    for secret in (SECRET, PASSWORD, CODE):
+        assert secret not in text
+
+
+def test_secrets_not_in_transport_errors(closed_port):
+    client = DNSPodClient(api_url='http://127.0.0.1:%d' % closed_port, login_email='a@example.com',
+                          login_password=PASSWORD, login_code=CODE, sleep=lambda s: None, max_retries=1)
+    with pytest.raises(DNSPodTransportError) as info:
+        client.call('Info.Version')
+    assert PASSWORD not in str(info.value) + repr(client) + repr(client.log) and CODE not in str(info.value)
+
+
+def test_dtoken_code_sent_until_the_cookie_is_kept(fake_api):
+    client = DNSPodClient(api_url=fake_api.url, login_email='a@example.com', login_password=PASSWORD,
+                          login_code=CODE)
+    for dummy in range(3):
+        fake_api.ok()
+        client.call('Info.Version')
+    first, second, third = (r['form'] for r in fake_api.requests)
+    assert first['login_code'] == CODE and first['login_remember'] == 'yes'
+    assert first['login_email'] == 'a@example.com' and first['login_password'] == PASSWORD
+    assert 'login_code' not in second and 'login_remember' not in second and 'login_code' not in third
+    assert second['login_password'] == PASSWORD
+    assert 't10000=remembered' in fake_api.requests[1]['headers'].get('Cookie', '')
+
+
+def test_dtoken_code_kept_while_no_cookie_came(fake_api):
+    fake_api.cookie_on_login_code = False
+    client = DNSPodClient(api_url=fake_api.url, login_email='a@example.com', login_password=PASSWORD,
+                          login_code=CODE)
+    fake_api.ok()
+    fake_api.ok()
+    client.call('Info.Version')
+    client.call('Info.Version')
+    assert [r['form'].get('login_code') for r in fake_api.requests] == [CODE, CODE]
+
+
+def test_login_code_ignored_with_a_token(fake_api):
+    client = make(fake_api, login_code=CODE)[0]
+    fake_api.ok()
+    client.call('Info.Version')
+    assert 'login_code' not in fake_api.requests[0]['form']
+
+
+def test_international_auth_once_then_user_token(fake_api):
+    client = DNSPodClient(api_url=fake_api.url, login_email='a@example.com', login_password=PASSWORD,
+                          login_code=CODE, international=True, user_id='20001')
+    assert client.default_line == 'default'
+    fake_api.ok(user_token=USER_TOKEN)
+    fake_api.ok()
+    fake_api.ok()
+    client.call('Info.Version')
+    client.call('Domain.List')
+    assert fake_api.actions() == ['Auth', 'Info.Version', 'Domain.List']
+    auth = fake_api.requests[0]['form']
+    assert auth == {'login_email': 'a@example.com', 'login_password': PASSWORD, 'login_code': CODE,
+                    'login_remember': 'yes', 'format': 'json', 'lang': 'en', 'error_on_empty': 'no',
+                    'user_id': '20001'}
+    for request in fake_api.requests[1:]:
+        assert request['form']['user_token'] == USER_TOKEN
+        assert 'login_password' not in request['form'] and 'login_email' not in request['form']
+    assert USER_TOKEN not in repr(client) + repr(client.log)
+
+
+def test_international_auth_refused_is_not_repeated(fake_api):
+    client = DNSPodClient(api_url=fake_api.url, login_email='a@example.com', login_password=PASSWORD,
+                          international=True)
+    fake_api.answer(body=reported('code-1_login_fail_intl_2020-05-16.json'))
+    for dummy in range(3):
+        with pytest.raises(DNSPodAPIError) as info:
+            client.call('Info.Version')
+        assert info.value.code == '-1'
+    assert fake_api.actions() == ['Auth']
+
+
+def test_international_chosen_by_host_and_token_sent_as_user_token():
+    assert DNSPodClient(api_url='https://api.dnspod.com', login_token=TOKEN).international is True
+    assert DNSPodClient(api_url='https://api.dnspod.com', login_token=TOKEN).default_line == 'default'
+    assert DNSPodClient(api_url='https://dnsapi.cn', login_token=TOKEN).default_line == DEFAULT
+    assert DNSPodClient(api_url='https://api.dnspod.com', login_token=TOKEN, international=False).international is False
+
+
+def test_international_token_sent_as_user_token(fake_api):
+    client = DNSPodClient(api_url=fake_api.url, login_token=TOKEN, international=True)
+    fake_api.ok()
+    client.call('Info.Version')
+    assert fake_api.requests[0]['form']['user_token'] == TOKEN
+    assert 'login_token' not in fake_api.requests[0]['form']
+    assert fake_api.actions() == ['Info.Version']
+
+
+def test_agent_user_id_sent_on_every_call(fake_api):
+    client = make(fake_api, user_id='20001')[0]
+    fake_api.ok()
+    fake_api.ok()
+    client.call('Info.Version')
+    client.call('User.Detail')
+    assert [r['form']['user_id'] for r in fake_api.requests] == ['20001', '20001']
+
+
+def test_repr_names_the_endpoint_and_counters(fake_api):
+    client = make(fake_api)[0]
+    assert repr(client) == '<DNSPodClient %s auth=login_token calls=0 writes=0>' % fake_api.url

@@ -1,0 +1,94 @@
+"""The error classes: text format, hints a person can act on, which codes count as refused logins."""
+import pytest
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import errors
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
+    DNSPodAlreadyDoneError, DNSPodAPIError, DNSPodConfigError, DNSPodError, DNSPodTransportError)
+
+
+def test_hierarchy():
+    for cls in (DNSPodAPIError, DNSPodConfigError, DNSPodTransportError, DNSPodAlreadyDoneError):
+        assert issubclass(cls, DNSPodError)
+    assert issubclass(DNSPodAlreadyDoneError, DNSPodAPIError)
+    assert issubclass(DNSPodError, Exception)
+
+
+def test_api_error_text_and_fields():
+    exc = DNSPodAPIError('Record.Create', 25, 'Too many records')
+    assert exc.code == '25' and exc.action == 'Record.Create' and exc.message == 'Too many records'
+    assert exc.hint is None
+    assert str(exc) == 'DNSPod API error on Record.Create: code 25: Too many records'
+
+
+def test_api_error_with_hint():
+    exc = DNSPodAPIError('Domain.Info', '-1', 'Login fail, please check login info')
+    assert str(exc) == ('DNSPod API error on Domain.Info: code -1: Login fail, please check login info. '
+                        + exc.hint)
+    assert str(DNSPodAPIError('Info.Version', '-2', 'API usage is limited.')).count('..') == 0
+
+
+def test_api_error_without_message():
+    exc = DNSPodAPIError('Info.Version', '3', None)
+    assert exc.message == '' and str(exc) == 'DNSPod API error on Info.Version: code 3'
+
+
+@pytest.mark.parametrize('code, words', [
+    ('-1', ['login_token', 'not retry', 'lock']),
+    ('-2', ['rate limit', 'wait']),
+    ('-7', ['permission']),
+    ('-8', ['locked', 'hour']),
+    ('-99', ['paused']),
+    ('50', ['D-Token', 'login_code']),
+    ('51', ['not enabled', 'login_code']),
+    ('52', ['login_code', 'wrong']),
+    ('53', ['already enabled']),
+    ('54', ['owner', 'D-Token']),
+    ('85', ['another place']),
+    ('10002', ['login_token', 'ID,TOKEN']),
+    ('20004', ['login_token']),
+])
+def test_hints_for_known_codes(code, words):
+    hint = DNSPodAPIError('Info.Version', code, 'whatever').hint
+    for word in words:
+        assert word in hint
+    assert hint in str(DNSPodAPIError('Info.Version', code, 'whatever'))
+
+
+def test_code_8_hint_only_for_the_email_refusal():
+    refused = DNSPodAPIError('Domain.List', '8', 'Prohibit req by email, Request by token')
+    assert 'login_token' in refused.hint and 'login_token' in str(refused)
+    record = DNSPodAPIError('Record.Info', '8', '记录编号错误')
+    assert record.hint is None
+
+
+@pytest.mark.parametrize('code, message, expected', [
+    ('-1', 'Login fail', True), ('10002', '', True), ('20004', '', True), ('50', '', True), ('52', '', True),
+    ('8', 'Prohibit req by email, Request by token', True),
+    ('-8', 'domain must be upgraded', False), ('51', '', False), ('53', '', False), ('-2', '', False),
+    ('8', 'Record id invalid', False), ('104', '', False), ('1', '', False),
+])
+def test_login_failures(code, message, expected):
+    assert errors.is_login_failure(code, message) is expected
+
+
+def test_never_retry_and_retry_codes_are_disjoint():
+    assert errors.RETRY_CODES == frozenset(['-2'])
+    assert not errors.RETRY_CODES & errors.NEVER_RETRY_CODES
+    assert errors.LOGIN_FAILURE_CODES <= errors.NEVER_RETRY_CODES
+
+
+def test_already_done_text_says_what_happened():
+    exc = DNSPodAlreadyDoneError('Record.Create', '104', 'Domain record already exists')
+    assert exc.code == '104' and 'transport fault' in str(exc) and 'code 104' in str(exc)
+
+
+def test_transport_error_text():
+    exc = DNSPodTransportError('Record.List', 'HTTP 502', 3)
+    assert (exc.action, exc.detail, exc.attempts) == ('Record.List', 'HTTP 502', 3)
+    assert str(exc) == 'DNSPod API call Record.List failed after 3 attempt(s): HTTP 502'
+
+
+def test_hints_hold_no_placeholder_or_secret_words():
+    for hint in list(errors.HINTS.values()) + [errors.EMAIL_LOGIN_HINT]:
+        assert '%' not in hint and '{' not in hint
+        assert hint.endswith('.')
