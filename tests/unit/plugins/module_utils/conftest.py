@@ -54,8 +54,8 @@ def fake_api():
             request = dict(action=self.path.lstrip('/'), form=form, headers=dict(self.headers),
                            peer=self.client_address)
             api.requests.append(request)
-            item = api.queue.pop(0) if api.queue else (200, json.dumps({'status': {'code': '1', 'message': ''}}),
-                                                        {}, 0.0)
+            default = (200, json.dumps({'status': {'code': '1', 'message': ''}}), {}, 0.0)
+            item = api.queue.pop(0) if api.queue else default
             if callable(item):
                 item = item(request)
             if item == DROP:

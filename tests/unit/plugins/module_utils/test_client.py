@@ -26,6 +26,7 @@ def reported(name):
     with open(os.path.join(FIXTURES, 'issue_reported_responses', name), encoding='utf-8') as handle:
         return handle.read()
 
+
 SECRET = '0123456789abcdef0123456789abcdef'
 TOKEN = '10000,' + SECRET
 PASSWORD = 'pw-Secret-4711'
@@ -261,7 +262,7 @@ def test_refused_login_is_not_repeated_by_later_calls(fake_api, body):
         client.list_records('42')
     assert len(fake_api.requests) == 1
     assert second.value.code == first.value.code and 'not sent' in str(second.value)
-    assert second.value.hint == first.value.hint is not None
+    assert first.value.hint is not None and second.value.hint == first.value.hint
 
 
 def test_other_errors_do_not_stop_later_calls(fake_api):

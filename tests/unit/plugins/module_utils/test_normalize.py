@@ -60,7 +60,8 @@ def test_to_str():
     ('enabled', None, 'enabled'), ('enable', None, 'enabled'), ('1', None, 'enabled'), (1, None, 'enabled'),
     ('disabled', None, 'disabled'), ('disable', None, 'disabled'), ('0', None, 'disabled'),
     (None, '1', 'enabled'), (None, '0', 'disabled'), ('', '0', 'disabled'), (None, None, 'enabled'),
-    ('ENABLED', '0', 'enabled'), (True, None, 'enabled'), (False, None, 'disabled')])
+    ('ENABLED', '0', 'enabled'), ('enable', '0', 'enabled'), ('disable', '1', 'disabled'), ('weird', '0', 'disabled'),
+    (True, None, 'enabled'), (False, None, 'disabled')])
 def test_record_status(status, enabled, expected):
     assert record_status(status, enabled) == expected
 
