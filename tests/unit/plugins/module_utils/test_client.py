@@ -193,7 +193,7 @@ def test_retry_time_counts_the_requests_too(fake_api):
         fake_api.answer(body='busy', status=503, delay=0.25)
     with pytest.raises(DNSPodTransportError) as info:
         client.call('Info.Version')
-    assert 3 <= info.value.attempts <= 5
+    assert 2 <= info.value.attempts <= 5   # 0.25 s a request: about 4 fit in 1 s
     assert 'HTTP 503' in str(info.value)
 
 
