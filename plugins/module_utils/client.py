@@ -54,6 +54,8 @@ WRITE_ACTIONS = frozenset([
     'Domainalias.Create', 'Domainalias.Remove',
     'Monitor.Create', 'Monitor.Modify', 'Monitor.Remove', 'Monitor.Setstatus',
     'User.Modify', 'Userpasswd.Modify', 'Useremail.Modify', 'User.Create', 'User.Transfer',
+    # these send a message (e-mail/SMS) or start a flow: not free to repeat either
+    'Verify.Email', 'Verify.Telephone', 'Telephoneverify.Code', 'Domain.Acquire',
 ])
 
 # "Nothing found" codes of the listings: an empty list, not an error (older servers ignore
@@ -197,10 +199,11 @@ class DNSPodClient(object):
 
     # ---- calls ------------------------------------------------------------------------------
 
-    def call(self, action, params=None):
+    def call(self, action, params=None, empty_codes=()):
         """Send one action; return the parsed JSON of a successful answer (code 1, or the
-        "nothing found" code of a listing). Raises DNSPodAPIError (DNSPodAlreadyDoneError, see
-        ALREADY_DONE_CODES), DNSPodTransportError. Parameters that are None are not sent."""
+        "nothing found" code of a listing: EMPTY_LIST_CODES or ``empty_codes``). Raises
+        DNSPodAPIError (DNSPodAlreadyDoneError, see ALREADY_DONE_CODES), DNSPodTransportError.
+        Parameters that are None are not sent."""
         if self._login_failure is not None:
             failed = self._login_failure
             raise DNSPodAPIError(action, failed.code, 'not sent, because %s was refused earlier: %s'
@@ -209,12 +212,12 @@ class DNSPodClient(object):
         for key, value in (params or {}).items():
             if value is not None:
                 form[key] = value
-        return self._send(action, form)
+        return self._send(action, form, empty_codes)
 
-    def _send(self, action, form):
+    def _send(self, action, form, empty_codes=()):
         reply = self._transport.send(action, form)
         code = reply.code
-        if code == '1' or code in EMPTY_LIST_CODES.get(action, ()):
+        if code == '1' or code in EMPTY_LIST_CODES.get(action, ()) or code in empty_codes:
             if action in WRITE_ACTIONS:
                 self.writes += 1
             return reply.answer
@@ -226,6 +229,10 @@ class DNSPodClient(object):
         if is_login_failure(code, message):
             self._login_failure = error
         raise error
+
+    def paged(self, action, params, items_key, total_of):
+        """Every item of a paged listing (see _paged); for the area helpers outside this file."""
+        return self._paged(action, params, items_key, total_of)
 
     def _paged(self, action, params, items_key, total_of):
         """Every item of a listing: pages of ``page_size`` (``length`` always sent) from offset 0

@@ -1,5 +1,7 @@
 """One API call from parameters to answer: method, action, login, rate limit, action, log."""
 from . import actions_account, actions_domain, actions_record
+from . import actions_agent, actions_alias, actions_group, actions_lock, actions_monitor
+from . import actions_product, actions_share
 from . import auth, ratelimit
 from .clock import beijing_now
 from .errors import ApiError
@@ -8,11 +10,13 @@ from . import render
 from . import validate
 
 SECRET_PARAMS = frozenset(['login_token', 'user_token', 'login_password', 'login_code',
-                           'password', 'old_password', 'new_password', 'lock_code'])
+                           'password', 'old_password', 'new_password', 'lock_code',
+                           'callback_key', 'code', 'verify_code'])
 SUCCESS = ('Action completed successful', '操作已经成功完成')
 INTL_ONLY = frozenset(['Auth'])
 # importing these modules registers their actions in registry.ACTIONS
-ACTION_MODULES = (actions_account, actions_domain, actions_record)
+ACTION_MODULES = (actions_account, actions_domain, actions_record, actions_agent, actions_alias,
+                  actions_group, actions_lock, actions_monitor, actions_product, actions_share)
 
 
 def redact(params):

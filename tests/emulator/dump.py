@@ -1,4 +1,11 @@
 """GET /_emulator/state: the whole state as JSON, shaped like a seed, without secrets."""
+from . import extensions
+
+
+def _extensions(state, level, owner, doc):
+    for key, dumper in extensions.DUMP_KEYS[level].items():
+        doc[key] = dumper(state, owner)
+    return doc
 
 
 def _record(state, record):
@@ -19,7 +26,7 @@ def _record(state, record):
 
 
 def _domain(state, domain):
-    return {
+    return _extensions(state, 'domain', domain, {
         'id': domain.id,
         'name': domain.name,
         'grade': domain.grade,
@@ -36,11 +43,11 @@ def _domain(state, domain):
         'hold_ns': [],      # the hold records are listed with "hold": true
         'records': [_record(state, r)
                     for r in sorted(domain.records.values(), key=lambda r: r.id)],
-    }
+    })
 
 
 def _account(state, account):
-    return {
+    return _extensions(state, 'account', account, {
         'user_id': account.user_id,
         'email': account.email,
         'dtoken': account.dtoken,
@@ -52,13 +59,13 @@ def _account(state, account):
         'balance': account.balance,
         'agent': account.agent,
         'domains': [_domain(state, d) for d in account.domains.values()],
-    }
+    })
 
 
 def dump(state):
     with state.lock:
-        return {
+        return _extensions(state, 'top', state, {
             'settings': dict(state.settings),
             'grades': state.grade_overrides,
             'accounts': [_account(state, a) for a in state.accounts],
-        }
+        })

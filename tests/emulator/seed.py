@@ -6,7 +6,7 @@ raises SeedError naming the place (``accounts[0].domains[1].records[2].ttl``).
 import json
 import re
 
-from . import validate
+from . import extensions, validate
 from .errors import ApiError
 from .grades import ALL_TYPES, GRADE_KEYS
 from .state import (State, Account, Domain, DEFAULT_SETTINGS, DEFAULT_HOLD_NS)
@@ -103,7 +103,8 @@ def build_state(seed=None):
     """A fresh State from a seed dict (None: the default account, no domains)."""
     if seed is None:
         seed = {}
-    _keys('seed', seed, TOP_KEYS)
+    extensions.load_areas()
+    _keys('seed', seed, TOP_KEYS | set(extensions.SEED_KEYS['top']))
     settings = _settings(seed.get('settings', {}))
     grades = _grades(seed.get('grades', {}))
     state = State(settings, grades)
@@ -117,17 +118,32 @@ def build_state(seed=None):
     for i, acc in enumerate(accounts):
         _account(state, 'accounts[%d]' % i, acc)
     # auto ids after every explicit one is known
+    built = []
     for account, domains, where in state._pending:
         for j, dom in enumerate(domains):
-            _domain(state, account, '%s.domains[%d]' % (where, j), dom)
+            dwhere = '%s.domains[%d]' % (where, j)
+            built.append((_domain(state, account, dwhere, dom), dom, dwhere))
+    # area keys last: they may refer to any account, domain or record of the seed
+    for domain, dom, dwhere in built:
+        _extension_keys(state, 'domain', domain, dom, dwhere)
+    for i, (account, acc) in enumerate(zip(state.accounts, accounts)):
+        _extension_keys(state, 'account', account, acc, 'accounts[%d]' % i)
+    _extension_keys(state, 'top', state, seed, '')
     del state._pending, state._explicit_domain_ids, state._explicit_record_ids
     return state
 
 
+def _extension_keys(state, level, owner, obj, where):
+    for key, loader in extensions.SEED_KEYS[level].items():
+        if key in obj:
+            loader(state, owner, '%s.%s' % (where, key) if where else key, obj[key])
+
+
 def _settings(settings):
-    _keys('settings', settings, set(DEFAULT_SETTINGS))
+    _keys('settings', settings, set(DEFAULT_SETTINGS) | set(extensions.SETTINGS))
     for key, value in settings.items():
-        _check('settings.%s' % key, value, SETTING_TYPES[key])
+        kind = SETTING_TYPES[key] if key in SETTING_TYPES else extensions.SETTINGS[key][0]
+        _check('settings.%s' % key, value, kind)
     if settings.get('flavor', 'cn') not in ('cn', 'intl'):
         raise SeedError('settings.flavor: expected "cn" or "intl", got %r' % settings['flavor'])
     for key in ('rate_limit_per_hour', 'lockout_failures', 'unchanged_modify_limit'):
@@ -168,7 +184,7 @@ def _grades(grades):
 
 
 def _account(state, where, acc):
-    _keys(where, acc, ACCOUNT_KEYS)
+    _keys(where, acc, ACCOUNT_KEYS | set(extensions.SEED_KEYS['account']))
     user_id = acc.get('user_id')
     if user_id is None:
         user_id = max([a.user_id for a in state.accounts] + [9999]) + 1
@@ -220,7 +236,7 @@ def _account(state, where, acc):
     domains = _check(where + '.domains', acc.get('domains', []), list)
     for j, dom in enumerate(domains):
         dwhere = '%s.domains[%d]' % (where, j)
-        _keys(dwhere, dom, DOMAIN_KEYS)
+        _keys(dwhere, dom, DOMAIN_KEYS | set(extensions.SEED_KEYS['domain']))
         if dom.get('id') is not None:
             did = _check(dwhere + '.id', dom['id'], int)
             if did in state._explicit_domain_ids:
@@ -285,6 +301,7 @@ def _domain(state, account, where, dom):
                             created_on=domain.created_on)
     for k, rec in enumerate(dom.get('records', [])):
         _record(state, domain, '%s.records[%d]' % (where, k), rec)
+    return domain
 
 
 def _auto_record_id(state):

@@ -7,6 +7,7 @@ plus one sort after each change.
 import collections
 import threading
 
+from . import extensions
 from .clock import beijing_now
 from .grades import Lines, merged_grades, GRADE_RANK, DEFAULT_LINE, URL_TYPES
 
@@ -96,6 +97,7 @@ class Domain(object):
         self._dups = {}                              # (name, type, line, value) -> id
         self.url_count = 0
         self.log = collections.deque(maxlen=500)
+        self.ext = {}               # area name -> that area's data (see extensions.py)
 
     # -- record index -------------------------------------------------------------------------
     def add_record(self, record):
@@ -174,6 +176,7 @@ class Account(object):
         self.calls = collections.deque()    # monotonic times of accepted calls (rate limit)
         self.cookies = {}                   # D-Token 't<user_id>' cookie value -> expiry
         self.user_tokens = set()            # intl Auth user_token secrets
+        self.ext = {}                       # area name -> that area's data (see extensions.py)
 
     def user_grade(self):
         """Highest grade of the account and of its domains (User.Detail user_grade)."""
@@ -190,6 +193,8 @@ class State(object):
     def __init__(self, settings=None, grade_overrides=None):
         self.lock = threading.RLock()
         self.settings = dict(DEFAULT_SETTINGS)
+        self.settings.update((name, default) for name, (_kind, default)
+                             in extensions.SETTINGS.items() if name not in self.settings)
         self.settings.update(settings or {})
         self.grade_overrides = grade_overrides or {}
         self.grades = merged_grades(self.grade_overrides)
@@ -207,6 +212,7 @@ class State(object):
         self.requests = []
         self.seq = 0
         self.touch_seq = 0
+        self.ext = {}                       # area name -> that area's data (see extensions.py)
 
     @property
     def default_line_display(self):

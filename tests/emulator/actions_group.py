@@ -1,0 +1,2 @@
+"""Domaingroup.* (domain groups)."""
+from .registry import action  # noqa: F401  pylint: disable=unused-import

@@ -1,0 +1,2 @@
+"""Domain.Lock/Lockstatus/Unlock."""
+from .registry import action  # noqa: F401  pylint: disable=unused-import

@@ -1,0 +1,2 @@
+"""Domainshare.* (shares of a domain or sub-domain)."""
+from .registry import action  # noqa: F401  pylint: disable=unused-import
