@@ -51,7 +51,7 @@ def handle(state, method, action_name, params, cookies, client_ip, user_agent=''
                 account, cookie = auth.authenticate(state, params, cookies)
             if cookie:
                 extra.append(('Set-Cookie', cookie))
-            _agent_user_id(account, params)
+            account = _agent_user_id(state, account, params, action_name)
             ratelimit.check(state, account)
             ctx = Context(state, params, account, client_ip)
             body = func(ctx)
@@ -75,13 +75,27 @@ def handle(state, method, action_name, params, cookies, client_ip, user_agent=''
     return doc, params.get('format'), extra
 
 
-def _agent_user_id(account, params):
-    """user_id: ignored for ordinary accounts; agents may only name themselves (no sub-users)."""
+def _agent_user_id(state, account, params, action_name=None):
+    """The account a call acts as (see docs/emulator.md, "Agent API").
+
+    Ordinary accounts: user_id is ignored. Agents: user_id names the agent itself or one of its
+    users (6 malformed, 7 unknown or not under this agent) and the call acts as that user; the
+    calls of the agent document act as the agent, and for those of ``OWN_USER_ID`` user_id is
+    the action's own parameter, which the action checks with its own codes.
+    """
     raw = params.get('user_id')
     if raw is None or raw.strip() == '' or not account.agent:
-        return
+        return account
+    if action_name in actions_agent.OWN_USER_ID:
+        return account
     number = validate.int_param(raw)
     if number is None or number <= 0:
         raise ApiError('6', 'Invalid user_id', '用户ID错误')
-    if number != account.user_id:
+    if number == account.user_id:
+        return account
+    user = state.by_user_id.get(number)
+    if user is None or not actions_agent.is_under(state, account, user):
         raise ApiError('7', 'User is not under this agent', '用户不在您名下')
+    if action_name in actions_agent.AGENT_ACTIONS:
+        return account
+    return user
