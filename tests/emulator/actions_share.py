@@ -148,8 +148,8 @@ def share_modify(ctx):
     if share['mode'] != mode or share['sub_domain'] != new:
         share['mode'] = mode
         share['sub_domain'] = new
-        _changed(ctx, domain, '修改域名共享 %s: %s%s (%s)' % (email, new + '.' if new else '',
-                                                         domain.name, mode))
+        part = new + '.' if new else ''
+        _changed(ctx, domain, '修改域名共享 %s: %s%s (%s)' % (email, part, domain.name, mode))
     return {}
 
 

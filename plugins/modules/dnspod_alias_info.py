@@ -1,0 +1,100 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: dnspod_alias_info
+short_description: List the alias domains of a DNSPod domain
+version_added: 0.2.0
+description:
+  - Reads the alias domains bound to a domain with C(Domainalias.List).
+  - Never changes anything.
+extends_documentation_fragment:
+  - dnspod.dnspod.dnspod
+  - dnspod.dnspod.dnspod.INFO
+options:
+  domain:
+    description:
+      - Name or numeric ID of the domain.
+    type: str
+    required: true
+author:
+  - dnspod.dnspod contributors (@dnspod-ansible)
+'''
+
+EXAMPLES = r'''
+- name: The aliases of example.com
+  dnspod.dnspod.dnspod_alias_info:
+    domain: example.com
+    login_token: "{{ dnspod_token }}"
+  register: result
+
+- name: Show their names
+  ansible.builtin.debug:
+    msg: "{{ result.aliases | map(attribute='name') | list }}"
+'''
+
+RETURN = r'''
+aliases:
+  description: The alias domains, in the order the API lists them.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    id:
+      description: ID of the alias binding.
+      type: str
+      sample: "18737"
+    name:
+      description: Alias domain name, in punycode.
+      type: str
+      sample: example.net
+domain:
+  description: ID and name of the domain.
+  returned: always
+  type: dict
+  sample: {"id": "2059079", "name": "example.com"}
+api:
+  description: API calls and writes the task sent.
+  returned: always
+  type: dict
+  sample: {"calls": 2, "writes": 0}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import alias as alias_utils
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+
+
+def main():
+    argument_spec = common.dnspod_argument_spec()
+    argument_spec.update(
+        domain=dict(type='str', required=True),
+    )
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
+    domain = module.params['domain'].strip()
+    if not domain.isdigit():
+        try:
+            domain = names.normalize_domain_name(domain)
+        except ValueError as exc:
+            module.fail_json(msg='domain: %s' % exc)
+
+    client = common.create_client(module)
+    found = common.resolve_domain(module, client, domain)
+    try:
+        aliases = alias_utils.list_aliases(client, found['id'])
+    except DNSPodError as exc:
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+    module.exit_json(changed=False, aliases=aliases, domain=dict(id=found['id'], name=found['name']),
+                     api=common.api_summary(client))
+
+
+if __name__ == '__main__':
+    main()

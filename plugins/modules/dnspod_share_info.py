@@ -1,0 +1,132 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: dnspod_share_info
+short_description: List the shares of a DNSPod domain
+version_added: 0.2.0
+description:
+  - Reads the shares of a domain with C(Domainshare.List), optionally only the share of one e-mail.
+  - Never changes anything.
+extends_documentation_fragment:
+  - dnspod.dnspod.dnspod
+  - dnspod.dnspod.dnspod.INFO
+options:
+  domain:
+    description:
+      - Name or numeric ID of the domain.
+    type: str
+    required: true
+  email:
+    description:
+      - Only return the share of this e-mail (compared case-insensitively).
+    type: str
+    aliases: [share_to]
+author:
+  - dnspod.dnspod contributors (@dnspod-ansible)
+'''
+
+EXAMPLES = r'''
+- name: Who can see example.com
+  dnspod.dnspod.dnspod_share_info:
+    domain: example.com
+    login_token: "{{ dnspod_token }}"
+  register: result
+
+- name: Is example.com shared with this account
+  dnspod.dnspod.dnspod_share_info:
+    domain: example.com
+    email: colleague@example.org
+  register: one
+'''
+
+RETURN = r'''
+shares:
+  description: The shares of the domain, in the order the API lists them.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    email:
+      description: E-mail of the account the domain is shared with.
+      type: str
+      sample: colleague@example.org
+    mode:
+      description: V(r) (read) or V(rw) (read and write).
+      type: str
+      sample: rw
+    sub_domain:
+      description: The shared sub-domain, or null for a share of the whole domain.
+      type: str
+      sample: www
+    status:
+      description: Status of the share as the API gives it.
+      type: str
+      sample: enabled
+owner:
+  description: E-mail of the owner of the domain.
+  returned: always
+  type: str
+  sample: api@example.com
+domain:
+  description: ID and name of the domain.
+  returned: always
+  type: dict
+  sample: {"id": "2059079", "name": "example.com"}
+api:
+  description: API calls and writes the task sent.
+  returned: always
+  type: dict
+  sample: {"calls": 2, "writes": 0}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils import share as shares
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError, validate_email
+
+
+def main():
+    argument_spec = common.dnspod_argument_spec()
+    argument_spec.update(
+        domain=dict(type='str', required=True),
+        email=dict(type='str', aliases=['share_to']),
+    )
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
+    params = module.params
+    domain = params['domain'].strip()
+    if not domain.isdigit():
+        try:
+            domain = names.normalize_domain_name(domain)
+        except ValueError as exc:
+            module.fail_json(msg='domain: %s' % exc)
+    email = params['email']
+    if email is not None:
+        try:
+            email = validate_email(email, 'email')
+        except ValidationError as exc:
+            module.fail_json(msg=str(exc))
+
+    client = common.create_client(module)
+    found = common.resolve_domain(module, client, domain)
+    try:
+        owner, items = shares.list_shares(client, found['id'])
+    except DNSPodError as exc:
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+    if email is not None:
+        one = shares.find_share(items, email)
+        items = [one] if one else []
+    module.exit_json(changed=False, shares=items, owner=owner or found.get('owner', ''),
+                     domain=dict(id=found['id'], name=found['name']), api=common.api_summary(client))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,191 @@
+# -*- coding: utf-8 -*-
+"""Share planning: input checks, the five Domainshare.Modify cases, absent, and apply-and-replan
+against the emulator for every pair of (current share, wanted share)."""
+import itertools
+import os
+import sys
+import threading
+
+import pytest
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import share
+from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
+
+TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
+if TESTS_DIR not in sys.path:
+    sys.path.insert(0, TESTS_DIR)
+
+import emulator  # noqa: E402  pylint: disable=wrong-import-position
+
+TOKEN = '10000,0123456789abcdef0123456789abcdef'
+FRIEND = 'friend@example.com'
+
+
+def cur(mode='r', sub=None, email=FRIEND):
+    return {'email': email, 'mode': mode, 'sub_domain': sub, 'status': 'enabled'}
+
+
+# ---- input ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize('email', ['', None, 'no-at-sign', 'a@b', 'a b@example.com', 'x@@example.com'])
+def test_bad_email_names_the_option(email):
+    with pytest.raises(ValidationError) as info:
+        share.check_share_args(email)
+    assert info.value.parameter == 'email'
+
+
+def test_bad_mode_names_the_option():
+    with pytest.raises(ValidationError) as info:
+        share.check_share_args(FRIEND, 'w')
+    assert info.value.parameter == 'mode'
+    assert share.check_share_args(' Friend@Example.com ', 'RW') == ('Friend@Example.com', 'rw', None)
+
+
+@pytest.mark.parametrize('given, domain, expected', [
+    (None, 'example.com', None),
+    ('', 'example.com', None),
+    ('@', 'example.com', None),
+    ('example.com', 'example.com', None),
+    ('WWW', 'example.com', 'www'),
+    ('www.example.com', 'example.com', 'www'),
+    ('bbs.dev.example.com.', 'example.com', 'bbs.dev'),
+    ('www', None, 'www'),
+    ('bücher', 'example.com', 'xn--bcher-kva'),
+])
+def test_sub_domain_forms(given, domain, expected):
+    assert share.check_sub_domain(given, domain) == expected
+
+
+@pytest.mark.parametrize('given, domain', [
+    ('*', 'example.com'), ('*.dev', 'example.com'), ('a..b', 'example.com'), ('www.example.org.', 'example.com'),
+    ('-bad', 'example.com'), ('www.example.com.', None),
+])
+def test_bad_sub_domain_names_the_option(given, domain):
+    with pytest.raises(ValidationError) as info:
+        share.check_sub_domain(given, domain)
+    assert info.value.parameter == 'sub_domain'
+
+
+def test_normalize_share_is_tolerant():
+    assert share.normalize_share({'share_to': 'A@example.com', 'mode': 'RW', 'status': 'enabled'}) == {
+        'email': 'A@example.com', 'mode': 'rw', 'sub_domain': None, 'status': 'enabled'}
+    assert share.normalize_share({'share_to': 'a@example.com', 'sub_domain': '@'})['sub_domain'] is None
+    assert share.normalize_share({'share_to': 'a@example.com', 'sub_domain': 'WWW'})['sub_domain'] == 'www'
+    assert share.normalize_share({'share_to': 'a@example.com'})['mode'] == 'r'
+    assert share.find_share([cur(email='Friend@Example.COM')], 'friend@example.com')['mode'] == 'r'
+    assert share.find_share([cur()], 'other@example.com') is None
+
+
+# ---- the documented Modify cases -----------------------------------------------------------------
+
+@pytest.mark.parametrize('before, mode, sub, params', [
+    # 1. whole domain, mode change
+    (cur('rw'), 'r', None, {'email': FRIEND, 'mode': 'r'}),
+    # 2. sub-domain, mode change: old = new
+    (cur('rw', 'www'), 'r', 'www', {'email': FRIEND, 'mode': 'r', 'old_sub_domain': 'www', 'new_sub_domain': 'www'}),
+    # 3. whole domain -> sub-domain
+    (cur('rw'), 'rw', 'www', {'email': FRIEND, 'mode': 'rw', 'new_sub_domain': 'www'}),
+    # 4. sub-domain -> whole domain
+    (cur('rw', 'www'), 'rw', None, {'email': FRIEND, 'mode': 'rw', 'old_sub_domain': 'www'}),
+    # 5. sub-domain -> other sub-domain
+    (cur('rw', 'www'), 'rw', 'bbs', {'email': FRIEND, 'mode': 'rw', 'old_sub_domain': 'www', 'new_sub_domain': 'bbs'}),
+])
+def test_the_five_modify_cases(before, mode, sub, params):
+    op = share.plan_share(before, FRIEND, 'present', mode=mode, sub_domain=sub)
+    assert op['action'] == 'modify' and op['api_action'] == 'Domainshare.Modify'
+    assert op['params'] == params
+    assert op['before'] == before
+    assert op['after'] == dict(before, mode=mode, sub_domain=sub)
+
+
+def test_modify_sends_the_email_as_listed():
+    op = share.plan_share(cur('r', email='Friend@Example.com'), 'friend@example.com', mode='rw')
+    assert op['params']['email'] == 'Friend@Example.com'
+
+
+def test_create_and_defaults():
+    op = share.plan_share(None, FRIEND)
+    assert op['api_action'] == 'Domainshare.Create'
+    assert op['params'] == {'email': FRIEND, 'mode': 'r'}
+    op = share.plan_share(None, FRIEND, mode='rw', sub_domain='www')
+    assert op['params'] == {'email': FRIEND, 'mode': 'rw', 'sub_domain': 'www'}
+    assert op['after'] == cur('rw', 'www')
+
+
+def test_unset_mode_keeps_the_current_one():
+    assert share.plan_share(cur('rw'), FRIEND) is None
+    op = share.plan_share(cur('rw'), FRIEND, sub_domain='www')
+    assert op['params'] == {'email': FRIEND, 'mode': 'rw', 'new_sub_domain': 'www'}
+
+
+def test_absent():
+    assert share.plan_share(None, FRIEND, 'absent') is None
+    op = share.plan_share(cur('rw', 'www'), FRIEND, 'absent')
+    assert op['api_action'] == 'Domainshare.Remove' and op['params'] == {'email': FRIEND}
+    assert op['after'] is None
+    # a named part removes only a share of exactly that part
+    assert share.plan_share(cur('rw', 'www'), FRIEND, 'absent', sub_domain='bbs', match_sub_domain=True) is None
+    assert share.plan_share(cur('rw', 'www'), FRIEND, 'absent', sub_domain=None, match_sub_domain=True) is None
+    assert share.plan_share(cur('rw', None), FRIEND, 'absent', sub_domain=None, match_sub_domain=True) is not None
+    assert share.plan_share(cur('r', 'www'), FRIEND, 'absent', sub_domain='www', match_sub_domain=True) is not None
+
+
+def test_diff_view():
+    assert share.diff_view(None) == {}
+    assert share.diff_view(cur('rw', 'www')) == {'email': FRIEND, 'mode': 'rw', 'sub_domain': 'www'}
+
+
+# ---- apply and replan against the emulator -------------------------------------------------------
+
+@pytest.fixture(scope='module')
+def server():
+    srv = emulator.make_server(seed=None, port=0)
+    thread = threading.Thread(target=srv.serve_forever, kwargs={'poll_interval': 0.05}, daemon=True)
+    thread.start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+    thread.join(5)
+
+
+def seed_with(shares):
+    return {'accounts': [
+        {'user_id': 10000, 'email': 'api@example.com', 'login_token': TOKEN,
+         'domains': [{'id': 1001, 'name': 'example.com', 'shares': shares}]},
+        {'user_id': 10001, 'email': FRIEND},
+    ]}
+
+
+STATES = [None] + list(itertools.product(('r', 'rw'), (None, 'www', 'bbs')))
+
+
+@pytest.mark.parametrize('before, wanted', list(itertools.product(STATES, STATES)))
+def test_apply_then_replan_is_empty(server, before, wanted):
+    shares = []
+    if before is not None:
+        shares = [dict({'email': FRIEND, 'mode': before[0]}, **({'sub_domain': before[1]} if before[1] else {}))]
+    server.reset(seed_with(shares))
+    client = DNSPodClient(api_url=server.base_url, login_token=TOKEN, max_retries=0)
+    _owner, current = share.list_shares(client, '1001')
+    current = share.find_share(current, FRIEND)
+    if wanted is None:
+        op = share.plan_share(current, FRIEND, 'absent')
+    else:
+        op = share.plan_share(current, FRIEND, 'present', mode=wanted[0], sub_domain=wanted[1])
+    if before == wanted:
+        assert op is None
+        return
+    share.apply_share(client, '1001', op)
+    assert client.writes == 1
+    _owner, after = share.list_shares(client, '1001')
+    found = share.find_share(after, FRIEND)
+    if wanted is None:
+        assert found is None
+        again = share.plan_share(found, FRIEND, 'absent')
+    else:
+        assert (found['mode'], found['sub_domain']) == wanted
+        assert found == op['after']
+        again = share.plan_share(found, FRIEND, 'present', mode=wanted[0], sub_domain=wanted[1])
+    assert again is None
+    assert [r['write'] for r in server.state.requests if r['write_action']] == [True]
