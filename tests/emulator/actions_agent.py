@@ -12,7 +12,7 @@ the dispatcher keeps such a call on the agent itself (``AGENT_ACTIONS``); for th
 import ipaddress
 import re
 
-from . import actions_account  # noqa: F401  pylint: disable=unused-import  (User.Detail first)
+from . import actions_account  # noqa: F401  pylint: disable=unused-import
 from . import extensions, validate
 from .errors import ApiError
 from .paging import page

@@ -10,7 +10,7 @@ import copy
 import datetime
 import re
 
-from . import actions_domain  # noqa: F401  pylint: disable=unused-import  (Domain.Info first)
+from . import actions_domain  # noqa: F401  pylint: disable=unused-import
 from . import extensions, validate
 from .actions_agent import add_points, agent_action, discount, is_under, points, valid_ip
 from .clock import BEIJING

@@ -1,0 +1,236 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: dnspod_agent_user
+short_description: Create, verify or transfer a user under a DNSPod agent account
+version_added: 0.2.0
+description:
+  - For agent accounts (the agent API). Makes sure a user is under the agent, creating it with
+    C(User.Create) when no user has the e-mail yet, or hands a user over to another agent (C(User.Transfer)).
+  - An existing user under the agent is never created again. The users are read with C(User.List) first, and
+    C(User.Under) tells a missing e-mail from one that belongs to a user who is not under this agent.
+  - The API cannot take an existing user under an agent, so a user of another agent, or without one, is reported
+    as an error.
+  - Marks the user's e-mail or mobile number as verified (C(Verify.Email), C(Verify.Telephone)) when the task
+    asks for it and C(User.Detail) of the user shows it is not verified yet; those calls are reported as changes
+    only when they were sent.
+  - The calls act as the agent. Leave the connection option O(user_id) unset; the user's ID is sent where a call needs it.
+extends_documentation_fragment:
+  - dnspod.dnspod.dnspod
+  - dnspod.dnspod.dnspod.ACTIONS
+options:
+  email:
+    description:
+      - E-mail of the user, its login name at DNSPod; it identifies the user (compared case-insensitively).
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) makes sure the user is under this agent, creating it if no user has the e-mail.
+      - V(transferred) hands the user over to the agent O(agent_id) (C(User.Transfer)) if it is under this agent;
+        a user that exists but is no longer under this agent counts as transferred.
+    type: str
+    default: present
+    choices: [present, transferred]
+  password:
+    description:
+      - Password of a new user, 6 to 18 characters. Needed only to create the user; an existing user's password
+        is not changed.
+    type: str
+  user_type:
+    description:
+      - Type of a new user. Used only to create the user.
+    type: str
+    choices: [personal, enterprise]
+    default: personal
+  real_name:
+    description:
+      - Real name of a new user; the company name for an enterprise. Needed only to create the user.
+    type: str
+  id_card:
+    description:
+      - Organization code of a new enterprise user (for example C(12345678-9)). Needed only to create an enterprise user.
+    type: str
+  telephone:
+    description:
+      - Mainland China mobile number (11 digits). Needed to create the user and with O(verify_telephone=true).
+    type: str
+  im:
+    description:
+      - QQ number or MSN address of a new user. Used only to create the user.
+    type: str
+  ip_addr:
+    description:
+      - The user's own public IP address, which C(User.Create) requires. Needed only to create the user.
+    type: str
+  agent_id:
+    description:
+      - With O(state=transferred), the user ID of the agent that takes the user over.
+    type: str
+  verify_email:
+    description:
+      - Mark the user's e-mail as verified (C(Verify.Email)) if C(User.Detail) shows it is not.
+    type: bool
+    default: false
+  verify_telephone:
+    description:
+      - Mark O(telephone) as the user's verified mobile number (C(Verify.Telephone)) unless C(User.Detail) already
+        shows that number verified.
+    type: bool
+    default: false
+author:
+  - dnspod.dnspod contributors (@dnspod-ansible)
+'''
+
+EXAMPLES = r'''
+- name: A customer account under the agent, with a verified e-mail
+  dnspod.dnspod.dnspod_agent_user:
+    email: customer@example.com
+    password: "{{ customer_password }}"
+    real_name: Zhang San
+    telephone: "13800138000"
+    ip_addr: 203.0.113.7
+    verify_email: true
+    login_token: "{{ agent_token }}"
+
+- name: Hand a customer over to another agent
+  dnspod.dnspod.dnspod_agent_user:
+    email: customer@example.com
+    state: transferred
+    agent_id: "600123"
+'''
+
+RETURN = r'''
+user:
+  description:
+    - The user after the task (in check mode, as it would be); C(id) is empty for a user that would be created.
+    - C(under_agent) is false after a transfer.
+  returned: always
+  type: dict
+  sample: {"id": "480995", "email": "customer@example.com", "status": "enabled", "domains": 1, "points": 0,
+           "under_agent": true}
+actions:
+  description: The writes sent (or in check mode that would be sent), in order.
+  returned: always
+  type: list
+  elements: str
+  sample: ["User.Create", "Verify.Email"]
+api:
+  description: API calls and writes the task sent.
+  returned: always
+  type: dict
+  sample: {"calls": 3, "writes": 2}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import agent
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+
+
+def view(user, under):
+    if not user:
+        return {}
+    return dict(user, under_agent=under)
+
+
+def ensure_present(module, client, params, current):
+    actions = []
+    user = current
+    if current is None:
+        where = agent.user_under(client, params['email'].strip())
+        if where == 'elsewhere':
+            module.fail_json(msg='email: %s belongs to a DNSPod user who is not under this agent; the API cannot '
+                                 'take an existing user over (User.Under answered code 8)' % params['email'],
+                             api=common.api_summary(client))
+        if where == 'under':
+            module.fail_json(msg='email: User.Under says %s is under this agent, but User.List does not list it'
+                             % params['email'], api=common.api_summary(client))
+        missing = agent.missing_for_create(params)
+        if missing:
+            module.fail_json(msg='%s: required to create the user %s, which does not exist yet'
+                             % (', '.join(missing), params['email']), api=common.api_summary(client))
+        actions.append('User.Create')
+        user = dict(id='', email=params['email'].strip().lower(), status='enabled', domains=0, points=0)
+        if not module.check_mode:
+            user['id'] = agent.create_user(client, params)
+    detail = None
+    if current is not None and (params['verify_email'] or params['verify_telephone']):
+        detail = agent.user_detail(client, current['id'])
+    elif current is None:
+        detail = {'email_verified': False, 'telephone_verified': False, 'telephone': params.get('telephone') or ''}
+    for kind in agent.plan_verifications(params, detail):
+        actions.append('Verify.Email' if kind == 'email' else 'Verify.Telephone')
+        if not module.check_mode:
+            agent.verify(client, user['id'], kind, (params.get('telephone') or '').strip())
+    return user, actions
+
+
+def ensure_transferred(module, client, params, current):
+    if current is None:
+        where = agent.user_under(client, params['email'].strip())
+        if where == 'absent':
+            module.fail_json(msg='email: no DNSPod user has the e-mail %s (User.Under answered code 7)'
+                             % params['email'], api=common.api_summary(client))
+        if where == 'under':
+            module.fail_json(msg='email: User.Under says %s is under this agent, but User.List does not list it'
+                             % params['email'], api=common.api_summary(client))
+        return dict(email=params['email'].strip().lower()), []
+    if not module.check_mode:
+        agent.transfer_user(client, current['id'], params['agent_id'].strip())
+    return current, ['User.Transfer']
+
+
+def main():
+    argument_spec = common.dnspod_argument_spec()
+    argument_spec.update(
+        email=dict(type='str', required=True),
+        state=dict(type='str', default='present', choices=['present', 'transferred']),
+        password=dict(type='str', no_log=True),
+        user_type=dict(type='str', default='personal', choices=['personal', 'enterprise']),
+        real_name=dict(type='str'),
+        id_card=dict(type='str'),
+        telephone=dict(type='str'),
+        im=dict(type='str'),
+        ip_addr=dict(type='str'),
+        agent_id=dict(type='str'),
+        verify_email=dict(type='bool', default=False),
+        verify_telephone=dict(type='bool', default=False),
+    )
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
+    params = module.params
+    errors = agent.check_user_options(params)
+    if errors:
+        module.fail_json(msg='; '.join(errors))
+
+    client = common.create_client(module)
+    try:
+        current = agent.find_user(agent.list_users(client), params['email'])
+        before = view(current, True)
+        if params['state'] == 'present':
+            user, actions = ensure_present(module, client, params, current)
+            after = view(user, True)
+        else:
+            user, actions = ensure_transferred(module, client, params, current)
+            after = view(user, False)
+    except DNSPodError as exc:
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+
+    result = dict(changed=bool(actions), user=after, actions=actions, api=common.api_summary(client))
+    if module._diff:
+        after_diff = dict(after)
+        if actions:
+            after_diff['actions'] = actions
+        result['diff'] = dict(before=before, after=after_diff)
+    module.exit_json(**result)
+
+
+if __name__ == '__main__':
+    main()

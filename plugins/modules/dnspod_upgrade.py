@@ -1,0 +1,221 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: dnspod_upgrade
+short_description: Upgrade or renew a domain of an agent's user to a paid DNSPod grade
+version_added: 0.2.0
+description:
+  - For agent accounts (the agent API). Buys a grade for a domain of one of the agent's users with
+    C(Domain.Upgrade), paid from the agent's balance.
+  - B(This spends money), so it acts only when the domain still needs it. It upgrades when the domain has
+    another grade than O(grade), and renews when it has O(grade) and its paid service ends within
+    O(renew_before_days) days (or has ended). The grade and the end date are read with C(Domain.Info) first.
+  - When C(Domain.Info) gives no end date for a domain that already has O(grade), nothing is bought and a warning says so.
+  - O(grade) and O(term) are checked against C(Product.List) before anything is bought; unknown names fail with the
+    list of valid ones.
+  - In check mode nothing is bought; the result shows the price (RV(price)) that would be paid.
+  - Set the connection option O(user_id) to the ID of the user who owns the domain (see
+    M(dnspod.dnspod.dnspod_agent_user_info)), so that C(Domain.Info) can read it; C(Domain.Upgrade) itself is the agent's.
+extends_documentation_fragment:
+  - dnspod.dnspod.dnspod
+  - dnspod.dnspod.dnspod.ACTIONS
+options:
+  domain:
+    description:
+      - Name of the domain, which must belong to a user under the agent.
+    type: str
+    required: true
+  grade:
+    description:
+      - Name of the product to buy, as C(Product.List) names it (for example C(D_Plus)); personal and
+        enterprise users have different products.
+    type: str
+    required: true
+  term:
+    description:
+      - Term to buy, as C(Product.List) names it for O(grade) (for example C(1year)).
+    type: str
+    required: true
+  renew_before_days:
+    description:
+      - Renew a domain that already has O(grade) when its service ends within this many days.
+      - Must be shorter than the term, or every run would renew again.
+    type: int
+    default: 30
+  ip_addr:
+    description:
+      - The user's own public IP address, which C(Domain.Upgrade) requires.
+    type: str
+    required: true
+  notice_email:
+    description:
+      - Address DNSPod sends the confirmation e-mail to. No e-mail is sent when not set.
+    type: str
+author:
+  - dnspod.dnspod contributors (@dnspod-ansible)
+'''
+
+EXAMPLES = r'''
+- name: Keep a customer's domain on D_Plus, renewing a year at a time a month before it ends
+  dnspod.dnspod.dnspod_upgrade:
+    domain: customer.example
+    grade: D_Plus
+    term: 1year
+    renew_before_days: 30
+    ip_addr: 203.0.113.7
+    notice_email: customer@example.com
+    user_id: "480995"
+    login_token: "{{ agent_token }}"
+
+- name: What would it cost?
+  dnspod.dnspod.dnspod_upgrade:
+    domain: customer.example
+    grade: D_Plus
+    term: 2year
+    ip_addr: 203.0.113.7
+    user_id: "480995"
+  check_mode: true
+  register: quote
+'''
+
+RETURN = r'''
+domain:
+  description:
+    - The domain's ID, name, grade and paid service period (C(vip_start_at), C(vip_end_at)) after the task;
+      in check mode C(vip_end_at) is the end the purchase would give.
+  returned: always
+  type: dict
+  sample: {"id": "825047", "name": "customer.example", "grade": "D_Plus", "vip_start_at": "2024-10-14",
+           "vip_end_at": "2025-10-13"}
+action:
+  description: V(upgrade), V(renew), or null when nothing was (or would be) bought.
+  returned: always
+  type: str
+  sample: renew
+reason:
+  description: Why the module bought, or did not buy.
+  returned: always
+  type: str
+  sample: grade D_Plus ends on 2025-10-13, in 12 days (renew_before_days=30)
+days_left:
+  description: Days until the domain's current service ends (negative once ended); null when unknown.
+  returned: always
+  type: int
+  sample: 12
+price:
+  description: The product and term from C(Product.List), with the list price C(value) and the term's C(days).
+  returned: always
+  type: dict
+  sample: {"grade": "D_Plus", "term": "1year", "title": "VIP", "term_title": "1 year", "value": 698, "days": 365}
+bill:
+  description: The bill of C(Domain.Upgrade) (user price, agent price, journal number), when the domain was bought for.
+  returned: when changed and not in check mode
+  type: dict
+  sample: {"user_price": 698, "agent_price": 698, "journal_number": "2011101411PLU001YN0002"}
+agent:
+  description: The agent's user ID, discount, points and balance after the purchase.
+  returned: when changed and not in check mode
+  type: dict
+  sample: {"user_id": "423255", "discount": 100, "points": 1396, "balance": 4149}
+api:
+  description: API calls and writes the task sent.
+  returned: always
+  type: dict
+  sample: {"calls": 3, "writes": 1}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import agent
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils import upgrade
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+
+DIFF_KEYS = ('grade', 'vip_end_at')
+
+
+def check_options(params):
+    errors = []
+    try:
+        names.normalize_domain_name(params['domain'])
+    except ValueError as exc:
+        errors.append('domain: %s' % exc)
+    for key in ('grade', 'term'):
+        if not params[key].strip():
+            errors.append('%s: must not be empty' % key)
+    if params['renew_before_days'] < 0:
+        errors.append('renew_before_days: must be 0 or more')
+    if not agent.is_public_ip(params['ip_addr']):
+        errors.append('ip_addr: %r is not a public IP address' % params['ip_addr'])
+    email = params.get('notice_email')
+    if email is not None and email.strip() and not agent.EMAIL.match(email.strip()):
+        errors.append('notice_email: %r is not an e-mail address' % email)
+    return errors
+
+
+def main():
+    argument_spec = common.dnspod_argument_spec()
+    argument_spec.update(
+        domain=dict(type='str', required=True),
+        grade=dict(type='str', required=True),
+        term=dict(type='str', required=True),
+        renew_before_days=dict(type='int', default=30),
+        ip_addr=dict(type='str', required=True),
+        notice_email=dict(type='str'),
+    )
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
+    params = module.params
+    errors = check_options(params)
+    if errors:
+        module.fail_json(msg='; '.join(errors))
+    name = names.normalize_domain_name(params['domain'])
+    grade, term = params['grade'].strip(), params['term'].strip()
+
+    client = common.create_client(module)
+    result = dict(changed=False, api=None)
+    try:
+        try:
+            product, price = upgrade.find_price(upgrade.list_products(client), grade, term)
+        except ValueError as exc:
+            module.fail_json(msg=str(exc), api=common.api_summary(client))
+        result['price'] = dict(grade=grade, term=term, title=product['title'], term_title=price['title'],
+                               value=price['value'], days=price['days'])
+        if params['renew_before_days'] >= price['days']:
+            module.fail_json(msg='renew_before_days: %d is not shorter than the term %s (%d days): every run would '
+                                 'renew again' % (params['renew_before_days'], term, price['days']),
+                             api=common.api_summary(client))
+        current = upgrade.domain_service(client, name)
+        plan = upgrade.plan_upgrade(current['grade'], upgrade.parse_date(current['vip_end_at']), grade,
+                                    price['days'], upgrade.beijing_today(), params['renew_before_days'])
+        result.update(action=plan['action'], reason=plan['reason'], days_left=plan['days_left'])
+        after = dict(current)
+        if plan['action'] is None and plan['days_left'] is None:
+            module.warn(plan['reason'])
+        elif plan['action'] is not None:
+            result['changed'] = True
+            if module.check_mode:
+                after.update(grade=grade, vip_end_at=plan['expected_end'])
+            else:
+                bought = upgrade.upgrade_domain(client, name, grade, term, params['ip_addr'].strip(),
+                                                (params.get('notice_email') or '').strip() or None)
+                after.update((k, v) for k, v in bought['domain'].items() if k in ('grade', 'vip_start_at', 'vip_end_at') and v)
+                result.update(bill=bought['bill'], agent=bought['agent'])
+    except DNSPodError as exc:
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+
+    result.update(domain=after, api=common.api_summary(client))
+    if module._diff:
+        result['diff'] = dict(before=dict((k, current.get(k)) for k in DIFF_KEYS),
+                              after=dict((k, after.get(k)) for k in DIFF_KEYS))
+    module.exit_json(**result)
+
+
+if __name__ == '__main__':
+    main()
