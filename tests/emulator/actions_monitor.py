@@ -10,8 +10,8 @@ seeded with ``monitor_history_seed``, the monitor id and the slot number, so the
 gives the same answer. Choices are in docs/emulator.md ("D-monitor").
 """
 import datetime
+import hashlib
 import ipaddress
-import random
 import re
 import time
 
@@ -235,14 +235,33 @@ def _clock(epoch):
     return datetime.datetime.fromtimestamp(epoch, BEIJING).strftime('%Y-%m-%d %H:%M:%S')
 
 
-def _rng(state, mon, *parts):
-    key = ':'.join(str(p) for p in (state.settings.get('monitor_history_seed', 0), mon['monitor_id']) + parts)
-    return random.Random(key)
+MASK64 = (1 << 64) - 1
 
 
-def slot_down(state, mon, slot):
+def _base(state, mon, *parts):
+    """A 64-bit number from the history seed, the monitor id and the parts (stable across runs)."""
+    text = ':'.join(str(p) for p in (state.settings.get('monitor_history_seed', 0), mon['monitor_id']) + parts)
+    return int(hashlib.sha256(text.encode('utf-8')).hexdigest()[:16], 16)
+
+
+def _mix(value):
+    """splitmix64 finaliser: a well-spread 64-bit number from any 64-bit number (cheap: no object)."""
+    value = (value + 0x9E3779B97F4A7C15) & MASK64
+    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+    value = ((value ^ (value >> 27)) * 0x94D049BB133111EB) & MASK64
+    return value ^ (value >> 31)
+
+
+def _unit(base, slot):
+    """A number in [0, 1) for one slot."""
+    return _mix(base ^ (slot & MASK64)) / float(1 << 64)
+
+
+def slot_down(state, mon, slot, base=None):
     rate = state.settings.get('monitor_down_rate', 0.02)
-    return _rng(state, mon, slot).random() < rate
+    if base is None:
+        base = _base(state, mon)
+    return _unit(base, slot) < rate
 
 
 def _slots(mon, hours, now):
@@ -264,16 +283,18 @@ def history(state, mon, hours, now=None):
     now = time.time() if now is None else now
     interval = mon['monitor_interval']
     out = []
+    base = _base(state, mon)
     for point in mon['points']:
-        offset = _rng(state, mon, 'offset', point).randrange(min(interval, 30))
+        offset = _base(state, mon, 'offset', point) % min(interval, 30)
+        timing = _base(state, mon, 'time', point)
         data = []
         for slot in _slots(mon, hours, now):
-            down = slot_down(state, mon, slot)
+            down = slot_down(state, mon, slot, base)
             data.append({
                 'status': 'Down' if down else 'Ok',
                 'status_code': -3 if down else 200,
                 'createtime': _clock(slot * interval + offset),
-                'responsetime': 0 if down else _rng(state, mon, point, slot).randint(20, 400),
+                'responsetime': 0 if down else 20 + int(_unit(timing, slot) * 381),
             })
         out.append({'data': {'message': 'ok', 'code': 200, 'data': data}, 'point': point})
     return out
@@ -286,8 +307,9 @@ def downs(state, domain, mon, now=None):
     record = domain.records[mon['record_id']]
     found = []
     start = None
+    base = _base(state, mon)
     for slot in _slots(mon, DOWNS_WINDOW_HOURS, now):
-        down = slot_down(state, mon, slot)
+        down = slot_down(state, mon, slot, base)
         if down and start is None:
             start = slot
         elif not down and start is not None:
@@ -566,7 +588,8 @@ def monitor_getdowns(ctx):
     offset, length = page(ctx, '3', '3')
     items = []
     for domain, mon in _account_monitors(ctx):
-        items.extend(downs(ctx.state, domain, mon))
+        if mon['monitor_status'] == 'enabled':      # a paused monitor raises no alerts
+            items.extend(downs(ctx.state, domain, mon))
     items.sort(key=lambda d: (-d['_sort'], d['monitor_id']))
     for item in items:
         del item['_sort']
