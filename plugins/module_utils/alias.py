@@ -13,10 +13,14 @@ the API is sent and the form names are compared in.
 from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_punycode, to_str
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
 
 EMPTY_LIST_CODES = ('7',)           # Domainalias.List: 7 "没有绑定记录"
+# What the retry of a write answers when its first attempt was carried out but its answer was
+# lost (a transport fault): the name is bound already (Create), the alias id is gone (Remove).
+RETRY_DONE_CODES = {'Domainalias.Create': '9', 'Domainalias.Remove': '7'}
 
 
 def normalize_alias(item):
@@ -110,9 +114,37 @@ def apply_aliases(client, domain_id, operations):
     """
     for op in operations:
         if op['action'] == 'remove':
-            client.call('Domainalias.Remove', {'domain_id': str(domain_id), 'alias_id': op['id']})
+            _write(client, domain_id, op, 'Domainalias.Remove', {'domain_id': str(domain_id), 'alias_id': op['id']})
         else:
-            answer = client.call('Domainalias.Create', {'domain_id': str(domain_id), 'domain': op['name']})
-            op['id'] = normalize_alias(answer.get('alias')).get('id') or None
+            answer = _write(client, domain_id, op, 'Domainalias.Create',
+                            {'domain_id': str(domain_id), 'domain': op['name']})
+            if answer is not None:
+                op['id'] = normalize_alias(answer.get('alias')).get('id') or None
         op['done'] = True
     return operations
+
+
+def _faulted_since(client, start):
+    return any(str(entry.get('code', '')).startswith('transport:') for entry in client.log[start:])
+
+
+def _write(client, domain_id, op, action, params):
+    """One write; the answer, or None when a retry after a transport fault was refused as
+    "already done" (RETRY_DONE_CODES) and a new listing shows that the first attempt did it
+    (a create then gets its id from the listing)."""
+    start = len(client.log)
+    try:
+        return client.call(action, params)
+    except DNSPodAPIError as exc:
+        if exc.code != RETRY_DONE_CODES.get(action) or not _faulted_since(client, start):
+            raise
+        current = list_aliases(client, domain_id)
+        if op['action'] == 'remove':
+            if not any(alias['id'] == op['id'] for alias in current):
+                return None
+        else:
+            for alias in current:
+                if alias['name'] == op['name']:
+                    op['id'] = alias['id']
+                    return None
+        raise

@@ -15,6 +15,7 @@ that share. The canonical share is ``{'email', 'mode', 'sub_domain', 'status'}``
 from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_str
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import (
     ValidationError,
@@ -24,6 +25,10 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import (
 MODES = ('r', 'rw')
 DEFAULT_MODE = 'r'                  # Domainshare.Create: "默认为 r"
 EMPTY_LIST_CODES = ('7',)           # Domainshare.List: 7 "没有共享记录"
+# What the retry of a write answers when its first attempt was carried out but its answer was
+# lost (a transport fault): the share exists already (Create), is no longer where old_sub_domain
+# says (Modify), or is gone (Remove).
+RETRY_DONE_CODES = {'Domainshare.Create': '9', 'Domainshare.Modify': '9', 'Domainshare.Remove': '9'}
 
 
 def normalize_share(item):
@@ -146,7 +151,31 @@ def list_shares(client, domain_id):
     return to_str(answer.get('owner')), [normalize_share(item) for item in items]
 
 
+def faulted_since(client, start):
+    """Whether a request the client sent after ``client.log[start]`` met a transport fault."""
+    return any(str(entry.get('code', '')).startswith('transport:') for entry in client.log[start:])
+
+
 def apply_share(client, domain_id, operation):
-    """Send the operation's one write."""
+    """Send the operation's one write.
+
+    When a retry after a transport fault is refused with the code that means "already done"
+    (RETRY_DONE_CODES), the shares are read again: if the share is now what the operation wanted,
+    the first attempt did it and the operation counts as done; otherwise the error is raised.
+    """
     params = dict(operation['params'], domain_id=str(domain_id))
-    client.call(operation['api_action'], params)
+    start = len(client.log)
+    try:
+        client.call(operation['api_action'], params)
+    except DNSPodAPIError as exc:
+        if exc.code != RETRY_DONE_CODES.get(operation['api_action']) or not faulted_since(client, start):
+            raise
+        _owner, current = list_shares(client, domain_id)
+        found = find_share(current, operation['params']['email'])
+        wanted = operation['after']
+        if wanted is None and found is None:
+            return
+        if wanted is not None and found is not None and (found['mode'], found['sub_domain']) == (
+                wanted['mode'], wanted['sub_domain']):
+            return
+        raise

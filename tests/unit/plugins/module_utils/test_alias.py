@@ -10,6 +10,7 @@ import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import alias
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
 
 TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
@@ -124,3 +125,37 @@ def test_apply_then_replan_is_empty(server, before, wanted, state, purge):
     else:
         assert set(names) == set(before) | set(wanted)
     assert alias.plan_aliases(after, wanted, state, purge) == []
+
+
+# ---- a write whose answer was lost ---------------------------------------------------------------
+
+def seed_aliases(before):
+    return {'accounts': [{'user_id': 10000, 'email': 'api@example.com', 'login_token': TOKEN,
+                          'domains': [{'id': 1001, 'name': 'example.com', 'grade': 'DP_Plus', 'aliases': before}]}]}
+
+
+@pytest.mark.parametrize('action, before, wanted, state, code', [
+    ('Domainalias.Create', [], ['a.example'], 'present', '9'),
+    ('Domainalias.Remove', ['a.example'], ['a.example'], 'absent', '7'),
+])
+def test_lost_answer_then_already_done_counts_as_done(server, action, before, wanted, state, code):
+    server.reset(seed_aliases(before))
+    server.faults.replace([{'kind': 'reset', 'action': action, 'after': True, 'times': 1}])
+    client = DNSPodClient(api_url=server.base_url, login_token=TOKEN, max_retries=2, sleep=lambda seconds: None)
+    plan = alias.plan_aliases(alias.list_aliases(client, '1001'), wanted, state)
+    alias.apply_aliases(client, '1001', plan)
+    assert [(r['code'], r['write']) for r in server.state.requests if r['action'] == action] == [
+        ('1', True), (code, False)]
+    after = alias.list_aliases(client, '1001')
+    if state == 'present':
+        assert plan[0]['done'] and plan[0]['id'] == after[0]['id'] == '18737'
+    else:
+        assert after == []
+
+
+def test_already_done_code_without_a_fault_is_an_error(server):
+    server.reset(seed_aliases(['a.example']))
+    client = DNSPodClient(api_url=server.base_url, login_token=TOKEN, max_retries=2, sleep=lambda seconds: None)
+    with pytest.raises(DNSPodAPIError) as info:
+        alias.apply_aliases(client, '1001', [{'action': 'create', 'name': 'a.example', 'id': None}])
+    assert info.value.code == '9'

@@ -10,6 +10,7 @@ import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import share
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
 
 TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
@@ -189,3 +190,54 @@ def test_apply_then_replan_is_empty(server, before, wanted):
         again = share.plan_share(found, FRIEND, 'present', mode=wanted[0], sub_domain=wanted[1])
     assert again is None
     assert [r['write'] for r in server.state.requests if r['write_action']] == [True]
+
+
+# ---- a write whose answer was lost ---------------------------------------------------------------
+
+def retrying_client(server):
+    return DNSPodClient(api_url=server.base_url, login_token=TOKEN, max_retries=2, sleep=lambda seconds: None)
+
+
+@pytest.mark.parametrize('before, wanted', [
+    (None, ('rw', 'www')),          # Create: the retry answers 9 "share exists"
+    (('rw', None), ('rw', 'www')),  # Modify whole -> www: the retry's missing old_sub_domain answers 9
+    (('r', 'www'), None),           # Remove: the retry answers 9 "no share"
+])
+def test_lost_answer_then_already_done_counts_as_done(server, before, wanted):
+    shares = [] if before is None else [dict({'email': FRIEND, 'mode': before[0]},
+                                             **({'sub_domain': before[1]} if before[1] else {}))]
+    server.reset(seed_with(shares))
+    action = 'Domainshare.' + ('Create' if before is None else 'Remove' if wanted is None else 'Modify')
+    server.faults.replace([{'kind': 'reset', 'action': action, 'after': True, 'times': 1}])
+    client = retrying_client(server)
+    current = share.find_share(share.list_shares(client, '1001')[1], FRIEND)
+    if wanted is None:
+        op = share.plan_share(current, FRIEND, 'absent')
+    else:
+        op = share.plan_share(current, FRIEND, mode=wanted[0], sub_domain=wanted[1])
+    share.apply_share(client, '1001', op)
+    codes = [(r['action'], r['code'], r['write']) for r in server.state.requests if r['action'] == action]
+    assert codes == [(action, '1', True), (action, '9', False)]
+    found = share.find_share(share.list_shares(client, '1001')[1], FRIEND)
+    assert (found and (found['mode'], found['sub_domain'])) == (wanted or None)
+
+
+def test_already_done_code_without_a_fault_is_an_error(server):
+    server.reset(seed_with([{'email': FRIEND, 'mode': 'r'}]))
+    client = retrying_client(server)
+    stale = {'action': 'create', 'api_action': 'Domainshare.Create', 'params': {'email': FRIEND, 'mode': 'r'},
+             'before': None, 'after': cur('r')}
+    with pytest.raises(DNSPodAPIError) as info:
+        share.apply_share(client, '1001', stale)
+    assert info.value.code == '9'
+
+
+def test_lost_answer_with_a_different_result_is_an_error(server):
+    # the first attempt is lost before the action runs; the share was changed meanwhile by someone else
+    server.reset(seed_with([{'email': FRIEND, 'mode': 'r', 'sub_domain': 'bbs'}]))
+    server.faults.replace([{'kind': 'reset', 'action': 'Domainshare.Modify', 'times': 1}])
+    client = retrying_client(server)
+    op = share.plan_share(cur('r', None), FRIEND, mode='rw')       # planned from a stale listing
+    with pytest.raises(DNSPodAPIError) as info:
+        share.apply_share(client, '1001', op)
+    assert info.value.code == '9'
