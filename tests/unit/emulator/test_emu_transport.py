@@ -111,7 +111,7 @@ def test_non_ascii_is_escaped_in_json(emu):
 
 
 def test_unknown_action_answers_minus_99(emu):
-    assert emu.code('Monitor.Listsubdomain', domain='example.com') == '-99'
+    assert emu.code('Nonexistent.Action', domain='example.com') == '-99'
     assert emu.code('No.Such') == '-99'
 
 
