@@ -9,7 +9,12 @@ is in transport.py. See docs/architecture.md ("DNSPodClient") for the contract."
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import stat
+import tempfile
 import time
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
@@ -76,9 +81,104 @@ ALREADY_DONE_CODES = {
     'Domain.Remove': '6',
 }
 
+# The refused-login marker shared by the tasks (processes) of one machine: see LoginLatch.
+LATCH_DIR_ENV = 'DNSPOD_LOGIN_LATCH_DIR'
+LATCH_SECONDS = 300.0           # a refused login: the lock-out window (30 failures in 5 minutes)
+LATCH_LOCKED_SECONDS = 3600.0   # -8, the account is locked: the documented hour
+
 TOKEN_PATTERN = re.compile(r'^[0-9]+,[^,\s]+$')
 DTOKEN_COOKIE = re.compile(r'^t[0-9]+$')
 REDACTED = '********'
+
+
+def default_latch_dir():
+    """``$DNSPOD_LOGIN_LATCH_DIR``, else ``<temp dir>/dnspod.dnspod-<uid>/login-latch``; None when
+    the variable is ``off``."""
+    configured = os.environ.get(LATCH_DIR_ENV, '').strip()
+    if configured.lower() in ('off', 'no', 'false', '0'):
+        return None
+    if configured:
+        return configured
+    uid = os.getuid() if hasattr(os, 'getuid') else 'user'
+    return os.path.join(tempfile.gettempdir(), 'dnspod.dnspod-%s' % uid, 'login-latch')
+
+
+class LoginLatch(object):
+    """A refused login, remembered across processes: every Ansible task runs in its own process,
+    so the client's in-process latch alone would let thirty failing tasks send thirty failed
+    logins and lock the account.
+
+    One small JSON file per (api_url, credentials) under a directory only this user can read; its
+    name is a salted PBKDF2 hash of the credentials, never the credentials, and it holds the code,
+    the API's (scrubbed) message, the action, and when it was written and expires. While it is
+    valid, a client with the same api_url and credentials sends nothing and raises the recorded
+    error. It expires after LATCH_SECONDS (LATCH_LOCKED_SECONDS for -8), and changing any
+    credential (token, password, D-Token code) selects another file. Best effort: a directory
+    that cannot be used (not ours, a symlink, read-only) disables the latch, never the task."""
+
+    def __init__(self, directory, api_url, credentials, clock=time.time):
+        self.directory = directory
+        self._clock = clock
+        material = '\n'.join(str(part or '') for part in credentials).encode('utf-8')
+        salt = ('dnspod.dnspod login latch\n%s' % api_url).encode('utf-8')
+        self.key = hashlib.pbkdf2_hmac('sha256', material, salt, 20000).hex()[:40]
+        self.path = os.path.join(directory, '%s.json' % self.key)
+
+    def _usable_dir(self, create):
+        try:
+            if create and not os.path.isdir(self.directory):
+                os.makedirs(self.directory, 0o700)
+            info = os.lstat(self.directory)
+        except OSError:
+            return False
+        if not stat.S_ISDIR(info.st_mode):
+            return False
+        if hasattr(os, 'getuid') and info.st_uid != os.getuid():
+            return False
+        return not info.st_mode & 0o022
+
+    def read(self):
+        """The recorded refusal (dict) while it is valid, else None (an expired file is removed)."""
+        if not os.path.exists(self.path) or not self._usable_dir(False):
+            return None
+        try:
+            with open(self.path) as handle:
+                data = json.load(handle)
+            expires = float(data['expires'])
+            data['code'] = str(data['code'])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if expires <= self._clock():
+            self.clear()
+            return None
+        return data
+
+    def write(self, error):
+        """Record a refusal (a DNSPodAPIError whose message is already scrubbed)."""
+        if not self._usable_dir(True):
+            return
+        now = self._clock()
+        seconds = LATCH_LOCKED_SECONDS if error.code == '-8' else LATCH_SECONDS
+        data = {'code': error.code, 'action': error.action, 'message': error.message,
+                'written': now, 'expires': now + seconds}
+        try:
+            handle, temp = tempfile.mkstemp(dir=self.directory, prefix='.latch-')
+            with os.fdopen(handle, 'w') as out:
+                json.dump(data, out)
+            os.chmod(temp, 0o600)
+            os.replace(temp, self.path)
+        except OSError:
+            pass
+
+    def clear(self):
+        try:
+            os.remove(self.path)
+        except OSError:
+            pass
+
+
+def _utc(timestamp):
+    return time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime(timestamp))
 
 
 class DNSPodClient(object):
@@ -89,7 +189,7 @@ class DNSPodClient(object):
                  login_code=None, user_id=None, lang='en', timeout=30, validate_certs=True, ca_path=None,
                  contact=DEFAULT_CONTACT, max_retries=5, backoff_base=1.0, backoff_cap=16.0,
                  max_retry_time=60.0, international=None, sleep=time.sleep, page_size=MAX_PAGE_SIZE,
-                 session=None):
+                 session=None, login_latch_dir=None):
         if not HAS_REQUESTS:
             raise DNSPodConfigError('the Python library requests is required')
         self.api_url, host = check_api_url(api_url)
@@ -111,6 +211,14 @@ class DNSPodClient(object):
             self._login_code = str(login_code).strip()
         self._user_token = None
         self._login_failure = None
+        self._login_ok = False
+        if login_latch_dir is None:
+            login_latch_dir = default_latch_dir()
+        self._latch = None
+        if login_latch_dir:
+            self._latch = LoginLatch(login_latch_dir, self.api_url, (
+                'international' if self.international else 'cn', self._login_token, self._login_email,
+                self._login_password, self._login_code))
         self.user_id = str(user_id).strip() if user_id not in (None, '') else None
         self.lang = lang or 'en'
         self.user_agent = 'dnspod.dnspod/%s (%s)' % (COLLECTION_VERSION, contact or DEFAULT_CONTACT)
@@ -184,6 +292,8 @@ class DNSPodClient(object):
             answer = self._send('Auth', self._global_params(self._password_params()))
         except DNSPodAPIError as exc:
             self._login_failure = exc
+            if self._latch is not None and not self._login_ok:
+                self._latch.write(exc)
             raise
         token = answer.get('user_token')
         if not token:
@@ -204,6 +314,8 @@ class DNSPodClient(object):
         "nothing found" code of a listing: EMPTY_LIST_CODES or ``empty_codes``). Raises
         DNSPodAPIError (DNSPodAlreadyDoneError, see ALREADY_DONE_CODES), DNSPodTransportError.
         Parameters that are None are not sent."""
+        if self._login_failure is None and not self._login_ok and self._latch is not None:
+            self._check_latch(action)
         if self._login_failure is not None:
             failed = self._login_failure
             raise DNSPodAPIError(action, failed.code, 'not sent, because %s was refused earlier: %s'
@@ -214,9 +326,25 @@ class DNSPodClient(object):
                 form[key] = value
         return self._send(action, form, empty_codes)
 
+    def _check_latch(self, action):
+        """Raise the refusal an earlier task recorded for these credentials (nothing is sent)."""
+        recorded = self._latch.read()
+        if recorded is None:
+            return
+        self._login_failure = DNSPodAPIError(recorded.get('action') or action, recorded['code'], recorded.get('message'))
+        raise DNSPodAPIError(action, recorded['code'], (
+            'not sent: %s refused these credentials at %s (%s) in an earlier task; to keep retries from '
+            'locking the account, tasks with the same api_url and credentials send nothing until %s. '
+            'Fix the credentials (a changed login_token, password or login_code is tried at once), '
+            'or delete %s to try again now'
+            % (recorded.get('action') or 'the API', _utc(float(recorded.get('written') or 0)),
+               recorded.get('message') or 'no message', _utc(float(recorded['expires'])), self._latch.path)))
+
     def _send(self, action, form, empty_codes=()):
         reply = self._transport.send(action, form)
         code = reply.code
+        if not is_login_failure(code, reply.message) and code not in ('-2',):
+            self._login_ok = True
         if code == '1' or code in EMPTY_LIST_CODES.get(action, ()) or code in empty_codes:
             if action in WRITE_ACTIONS:
                 self.writes += 1
@@ -228,6 +356,8 @@ class DNSPodClient(object):
         error = DNSPodAPIError(action, code, message)
         if is_login_failure(code, message):
             self._login_failure = error
+            if self._latch is not None and not self._login_ok:
+                self._latch.write(error)
         raise error
 
     def paged(self, action, params, items_key, total_of):

@@ -56,10 +56,19 @@ def hint_for(code, message=''):
     return HINTS.get(code)
 
 
+def is_account_locked(code, message=''):
+    """Whether a -8 answer says the account is locked after failed logins (not the agent's
+    "upgrade the domain" meaning of -8)."""
+    text = (message or '').lower()
+    return str(code) == '-8' and any(word in text for word in ('login', 'lock', '登录', '封', '锁'))
+
+
 def is_login_failure(code, message=''):
-    """Whether the answer says the credentials were refused (never retried, never repeated)."""
+    """Whether the answer says the credentials were refused or the account is locked (never
+    retried, never repeated)."""
     code = str(code)
-    return code in LOGIN_FAILURE_CODES or (code == '8' and 'email' in (message or '').lower())
+    return (code in LOGIN_FAILURE_CODES or (code == '8' and 'email' in (message or '').lower())
+            or is_account_locked(code, message))
 
 
 class DNSPodError(Exception):

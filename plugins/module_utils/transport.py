@@ -76,7 +76,7 @@ def check_api_url(api_url):
 
 def parse_body(content):
     """Bytes of an answer -> a dict with a ``status`` dict holding ``code``, or None when the body
-    is not an API answer (not JSON, JSON without status, XML without a code)."""
+    is not an API answer (not JSON, JSON without status, XML without a code, XML with code 1)."""
     if isinstance(content, bytes):
         text = content.decode('utf-8', 'replace')
     else:
@@ -89,7 +89,9 @@ def parse_body(content):
         except ET.ParseError:
             return None
         code = root.findtext('status/code')
-        if code is None or not code.strip():
+        if code is None or not code.strip() or code.strip() == '1':
+            # A success in XML carries data this client cannot read the way it reads JSON (an
+            # empty Record.List would look like a domain without records): a fault, retried.
             return None
         return {'status': {'code': code.strip(), 'message': (root.findtext('status/message') or '').strip()}}
     try:

@@ -44,10 +44,46 @@ def collections_path(tmp_path_factory):
     return str(installed)
 
 
+# Keys whose values are secrets, in seeds and extra vars: checked by `play` (see _leaks).
+SECRET_KEYS = frozenset(['login_token', 'user_token', 'password', 'login_password', 'login_code', 'dtoken_code',
+                         'old_password', 'new_password', 'lock_code', 'callback_key', 'verify_code'])
+SECRET_ENV = ('DNSPOD_LOGIN_TOKEN', 'DNSPOD_LOGIN_PASSWORD', 'DNSPOD_LOGIN_CODE')
+DEFAULT_SEED_SECRETS = (DEFAULT_TOKEN, 'emulator-password')
+
+
+def secrets_in(value, key=None, found=None):
+    """{secret value: key} of every secret-looking key in a seed or extra vars (4+ characters);
+    a token `ID,TOKEN` also gives its TOKEN part."""
+    found = {} if found is None else found
+    if isinstance(value, dict):
+        for k, v in value.items():
+            secrets_in(v, str(k), found)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            secrets_in(item, key, found)
+    elif isinstance(value, str) and key is not None and (key in SECRET_KEYS or key.endswith(('_password', '_token'))):
+        for part in (value, value.split(',', 1)[-1]):
+            if len(part.strip()) >= 4:
+                found[part.strip()] = key
+    return found
+
+
+def _leaks(secrets, texts):
+    """[(key, place)] of the secrets found in texts ({place: text}), as whole words."""
+    leaks = []
+    for secret, key in secrets.items():
+        pattern = re.compile(r'(?<![0-9A-Za-z])%s(?![0-9A-Za-z])' % re.escape(secret))
+        for place, text in texts.items():
+            if pattern.search(text):
+                leaks.append((key, place))
+    return leaks
+
+
 class Emulator:
     def __init__(self, proc, base_url):
         self.proc = proc
         self.url = base_url
+        self.secrets = secrets_in({'login_token': DEFAULT_TOKEN, 'password': 'emulator-password'})
 
     def _open(self, path, body=None):
         data = None if body is None else json.dumps(body).encode('utf-8')
@@ -59,6 +95,17 @@ class Emulator:
     def reset(self, seed=None):
         """Replace the whole state with `seed` (default: the built-in account) and clear the log."""
         self._open('/_emulator/reset', seed if seed is not None else {})
+        self.secrets = secrets_in({'login_token': DEFAULT_TOKEN, 'password': 'emulator-password'})
+        secrets_in(seed or {}, None, self.secrets)
+
+    def faults(self, rules):
+        """Make the emulator misbehave (rules: docs/emulator.md "Fault injection"); [] clears.
+        Returns the report of GET /_emulator/faults."""
+        return self._open('/_emulator/faults', list(rules))
+
+    def fault_report(self):
+        """{'injected': n, 'faults': [rule with its 'matched'/'spoiled' counts]}."""
+        return self._open('/_emulator/faults')
 
     def requests(self):
         return self._open('/_emulator/requests')
@@ -105,7 +152,7 @@ class PlaybookResult:
 
 
 @pytest.fixture
-def ansible_env(collections_path, emulator):
+def ansible_env(collections_path, emulator, tmp_path_factory):
     env = dict(os.environ)
     for key in list(env):
         if key.startswith('DNSPOD_') or key.startswith('ANSIBLE_'):
@@ -122,14 +169,21 @@ def ansible_env(collections_path, emulator):
         ANSIBLE_LOCAL_TEMP=os.path.join(os.path.dirname(collections_path), 'tmp'),
         DNSPOD_API_URL=emulator.url,
         DNSPOD_LOGIN_TOKEN=DEFAULT_TOKEN,
+        # The client's cross-task refused-login marker (client.LoginLatch): one directory per test,
+        # so a test never sees a marker another test left.
+        DNSPOD_LOGIN_LATCH_DIR=str(tmp_path_factory.mktemp('login-latch')),
     )
     return env
 
 
 @pytest.fixture
-def play(ansible_env):
-    """Run a playbook of tests/e2e/playbooks; returns a PlaybookResult."""
-    def run(name, extra_vars=None, check=False, diff=False, env=None, verbosity=0, expect_failure=False, args=()):
+def play(ansible_env, emulator):
+    """Run a playbook of tests/e2e/playbooks; returns a PlaybookResult.
+
+    Every run is at -vvv at least, and fails the test when a secret (of the seed last given to
+    `emulator.reset`, of the extra vars, or of the DNSPOD_* credential variables) appears in its
+    output or in the emulator's request log (the secrets row of docs/reliability.md)."""
+    def run(name, extra_vars=None, check=False, diff=False, env=None, verbosity=3, expect_failure=False, args=()):
         cmd = [os.path.join(BIN, 'ansible-playbook'), os.path.join(PLAYBOOKS, name)]
         if extra_vars:
             cmd += ['-e', json.dumps(extra_vars)]
@@ -137,14 +191,20 @@ def play(ansible_env):
             cmd.append('--check')
         if diff:
             cmd.append('--diff')
-        if verbosity:
-            cmd.append('-' + 'v' * verbosity)
+        cmd.append('-' + 'v' * max(3, verbosity or 0))
         cmd += list(args)
         run_env = dict(ansible_env)
         run_env.update(env or {})
         proc = subprocess.run(cmd, capture_output=True, text=True, env=run_env, cwd=PLAYBOOKS, timeout=600,
                               check=False)
         result = PlaybookResult(proc)
+        secrets = dict(emulator.secrets)
+        secrets_in(extra_vars or {}, None, secrets)
+        secrets_in(dict((key.lower()[len('DNSPOD_'):], run_env[key]) for key in SECRET_ENV if run_env.get(key)),
+                   None, secrets)
+        leaks = _leaks(secrets, {'stdout': proc.stdout, 'stderr': proc.stderr,
+                                 'the emulator request log': json.dumps(emulator.requests(), ensure_ascii=False)})
+        assert not leaks, 'secrets leaked (key, where): %s\n%r' % (leaks, result)
         if expect_failure:
             assert result.rc != 0, result
         else:

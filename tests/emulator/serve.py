@@ -1,6 +1,6 @@
 """Run the DNSPod API emulator: ``python tests/emulator/serve.py --port 0 [--seed FILE]``.
 
-Prints the base URL (``http://127.0.0.1:PORT``) as the first line on stdout, then serves until
+Prints the base URL (``http://127.0.0.1:PORT``; ``https://`` with ``--tls-cert``) as the first line on stdout, then serves until
 SIGTERM or SIGINT.  Options and the seed format: docs/emulator.md.
 """
 import argparse
@@ -34,13 +34,21 @@ def parse_args(argv=None):
                              'default: one account, no domains')
     parser.add_argument('--verbose', action='store_true',
                         help='log every HTTP request on stderr')
+    parser.add_argument('--tls-cert', metavar='PEM',
+                        help='serve HTTPS with this certificate (chain) file; the first line is then '
+                             'https://127.0.0.1:PORT')
+    parser.add_argument('--tls-key', metavar='PEM',
+                        help='private key of --tls-cert (default: in the same file)')
     return parser.parse_args(argv)
 
 
 def main(argv=None):
     args = parse_args(argv)
     try:
-        server = make_server(seed=args.seed, port=args.port, host=args.host)
+        if args.tls_key and not args.tls_cert:
+            raise ValueError('--tls-key needs --tls-cert')
+        tls = (args.tls_cert, args.tls_key) if args.tls_cert else None
+        server = make_server(seed=args.seed, port=args.port, host=args.host, tls=tls)
     except (SeedError, ValueError, OSError) as exc:
         sys.stderr.write('emulator: %s\n' % exc)
         return 2

@@ -3,12 +3,16 @@ import http.cookies
 import ipaddress
 import json
 import re
+import socket
+import ssl
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from . import dispatch, render
+from . import dispatch, faults, render
 from .dump import dump
+from .registry import ACTIONS
 from .seed import SeedError, build_state, load_seed_file, parse_seed_bytes
 
 _BROWSER = re.compile(r'mozilla|chrome|safari|opera|msie', re.I)
@@ -32,33 +36,59 @@ class EmulatorServer(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 128
 
-    def __init__(self, address, state):
+    def __init__(self, address, state, tls_context=None):
         ThreadingHTTPServer.__init__(self, address, Handler)
         self.state = state
         self.reset_lock = threading.Lock()
         self.verbose = False
+        self.faults = faults.FaultPlan()
+        self.tls_context = tls_context
 
     @property
     def base_url(self):
         host, port = self.server_address[:2]
-        return 'http://%s:%d' % (host, port)
+        return '%s://%s:%d' % ('https' if self.tls_context else 'http', host, port)
+
+    def get_request(self):
+        sock, address = ThreadingHTTPServer.get_request(self)
+        if self.tls_context is not None:
+            # The handshake runs in the handler's thread (first read), so a client that refuses
+            # the certificate does not block the accept loop.
+            sock = self.tls_context.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
+        return sock, address
+
+    def handle_error(self, request, client_address):
+        if self.verbose:
+            ThreadingHTTPServer.handle_error(self, request, client_address)
 
     def reset(self, seed):
-        """Replace the whole state (seed dict or None); raises SeedError."""
+        """Replace the whole state (seed dict or None) and clear the fault rules; raises SeedError."""
         state = build_state(seed)
         with self.reset_lock:
             self.state = state
+            self.faults.clear()
 
 
-def make_server(seed=None, port=0, host='127.0.0.1'):
+def tls_context(certfile, keyfile=None):
+    """A server-side TLS context for ``make_server(tls=...)`` (TLS 1.2 or later)."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.load_cert_chain(certfile, keyfile)
+    return context
+
+
+def make_server(seed=None, port=0, host='127.0.0.1', tls=None):
     """A server bound to ``host:port`` (port 0: a free one), not yet serving.
 
-    ``seed``: None (default account), a dict, or the path of a JSON seed file.
+    ``seed``: None (default account), a dict, or the path of a JSON seed file. ``tls``: None
+    (plain http), an ``ssl.SSLContext``, or a ``(certfile, keyfile)`` pair: serve HTTPS.
     """
     if isinstance(seed, str):
         seed = load_seed_file(seed)
     state = build_state(seed)
-    return EmulatorServer((_loopback(host), port), state)
+    if isinstance(tls, (tuple, list)):
+        tls = tls_context(*tls)
+    return EmulatorServer((_loopback(host), port), state, tls_context=tls)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -154,10 +184,72 @@ class Handler(BaseHTTPRequestHandler):
                     'user_agent': user_agent})
             return self._send(403, b'Forbidden: set a User-Agent "Name/Version (contact)"\n',
                               'text/plain; charset=utf-8')
-        doc, fmt, extra = dispatch.handle(state, self.command, action, params, self._cookies(),
-                                          self.client_address[0], user_agent)
+        fault = self.server.faults.take(action) if self.command == 'POST' else None
+        if fault is not None and not fault.after:
+            self._log_fault(state, action, params, user_agent, fault)
+            return self._fault_answer(fault, None, params.get('format'))
+        with state.lock:       # an RLock: the entry dispatch appends is the last one
+            doc, fmt, extra = dispatch.handle(state, self.command, action, params, self._cookies(),
+                                              self.client_address[0], user_agent)
+            if fault is not None:
+                state.requests[-1]['fault'] = fault.label()
+        if fault is not None:
+            return self._fault_answer(fault, doc, fmt, extra)
         data, content_type = render.render(doc, fmt)
         self._send(200, data, content_type, extra)
+
+    # -- fault injection (faults.py) --------------------------------------------------------------
+    def _log_fault(self, state, action, params, user_agent, fault):
+        """A call spoiled before the action ran: logged with the injected code or the fault."""
+        entry = ACTIONS.get(action)
+        with state.lock:
+            state.seq += 1
+            state.requests.append({
+                'seq': state.seq, 'time': render.beijing_now(), 'method': self.command,
+                'action': action, 'params': dispatch.redact(params),
+                'code': fault.code if fault.kind == 'code' else 'fault:%s' % fault.label(),
+                'write': False, 'write_action': bool(entry and entry[1]), 'user_id': None,
+                'user_agent': user_agent, 'fault': fault.label()})
+
+    def _drop(self):
+        self.close_connection = True
+        try:
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def _fault_answer(self, fault, doc, fmt, extra=()):
+        """Answer (or not) the way ``fault`` says; ``doc`` is the real answer when the action ran."""
+        kind = fault.kind
+        if kind == 'stall':
+            time.sleep(fault.seconds)
+            if doc is None:
+                return self._drop()
+            kind = None
+        if kind == 'reset':
+            return self._drop()
+        if kind == 'http':
+            return self._send(fault.status, faults.HTML_PAGE.replace(b'502 Bad Gateway', (
+                '%d Server Error' % fault.status).encode('ascii')), 'text/html')
+        if kind == 'html':
+            return self._send(200, faults.HTML_PAGE, 'text/html')
+        if kind == 'code':
+            doc = render.envelope(fault.code, fault.message)
+        if doc is None:
+            doc = render.envelope('1', 'Action completed successful')
+        if kind == 'drift':
+            doc = faults.drift(doc)
+        if kind == 'xml':
+            data, content_type = render.render(doc, 'xml')
+        else:
+            data, content_type = render.render(doc, fmt)
+        if kind == 'truncated':
+            data = faults.truncate(render.to_json(doc))
+        try:
+            self._send(200, data, content_type, extra)
+        except OSError:
+            self.close_connection = True      # a stalled answer whose client has gone
 
     # -- control endpoints ------------------------------------------------------------------------
     def _control_get(self, path, query):
@@ -170,12 +262,20 @@ class Handler(BaseHTTPRequestHandler):
             return self._send_json(200, entries)
         if path == '/_emulator/state':
             return self._send_json(200, dump(state))
+        if path == '/_emulator/faults':
+            return self._send_json(200, self.server.faults.report())
         if path == '/_emulator/health':
             return self._send_json(200, {'ok': True, 'flavor': state.flavor})
         return self._send_json(404, {'error': 'unknown control endpoint %s' % path})
 
     def _control_post(self, path):
         body = self._body()
+        if path == '/_emulator/faults':
+            try:
+                self.server.faults.replace(json.loads(body.decode('utf-8') or '[]'))
+            except (ValueError, faults.FaultError) as exc:
+                return self._send_json(400, {'error': str(exc)})
+            return self._send_json(200, self.server.faults.report())
         if path != '/_emulator/reset':
             return self._send_json(404, {'error': 'unknown control endpoint %s' % path})
         try:

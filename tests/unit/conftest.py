@@ -2,6 +2,8 @@
 import os
 import sys
 
+import pytest
+
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 COLLECTIONS = os.path.join(REPO, '.cache', 'unit-collections')
 
@@ -17,3 +19,11 @@ def _link_collection():
 
 
 _link_collection()
+
+
+@pytest.fixture(autouse=True)
+def _no_cross_task_login_latch(monkeypatch):
+    """The client's refused-login marker (client.LoginLatch) lives in a per-user directory shared
+    by every process; unit tests must neither read one left by another test nor leave one behind.
+    Tests of the latch pass ``login_latch_dir`` explicitly."""
+    monkeypatch.setenv('DNSPOD_LOGIN_LATCH_DIR', 'off')
