@@ -3,7 +3,19 @@ import pytest
 
 from emulator.seed import SeedError, build_state
 
-from conftest import one_domain_seed
+TOKEN = '10000,0123456789abcdef0123456789abcdef'
+
+
+def one_domain_seed(settings=None, grade='DP_Free', records=None, **domain):
+    """The account of the emulator tests with example.com (id 1001); kept here, not imported from
+    conftest, so that the module imports the same way whichever conftest pytest loaded last."""
+    dom = {'id': 1001, 'name': 'example.com', 'grade': grade, 'records': records or []}
+    dom.update(domain)
+    seed = {'accounts': [{'user_id': 10000, 'email': 'api@example.com', 'login_token': TOKEN,
+                          'password': 'emulator-password', 'domains': [dom]}]}
+    if settings:
+        seed['settings'] = settings
+    return seed
 
 A_WWW = {'id': 501, 'sub_domain': 'www', 'record_type': 'A', 'value': '192.0.2.10'}
 A_APEX = {'id': 502, 'sub_domain': '@', 'record_type': 'A', 'value': '192.0.2.20'}
