@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`. Both set up .venv themselves.
-.PHONY: demo test venv unit e2e sanity lint build clean
+.PHONY: demo test venv unit e2e sanity lint build clean bench
 
 demo:
 	scripts/demo.sh
@@ -23,6 +23,11 @@ lint: venv
 	mkdir -p .cache/lint-collections/ansible_collections/dnspod
 	ln -sfn "$(CURDIR)" .cache/lint-collections/ansible_collections/dnspod/dnspod
 	ANSIBLE_COLLECTIONS_PATH="$(CURDIR)/.cache/lint-collections" .venv/bin/ansible-lint --nocolor
+
+# On demand, not part of `make test`: API calls, writes, time and memory of dnspod_records, a loop of
+# dnspod_record tasks and dns-lexicon against the emulator (docs/performance.md). BENCH_ARGS=--help
+bench: venv
+	.venv/bin/python benchmarks/run.py $(BENCH_ARGS)
 
 build: venv
 	.venv/bin/ansible-galaxy collection build --output-path dist --force

@@ -14,6 +14,9 @@ description:
   - Finds which suffix of each name is a domain of the account (the longest one, so a delegated sub-domain managed as
     its own domain wins), with one C(Domain.List) per play run and account, then reads each name with one filtered
     C(Record.List).
+  - With O(domain) given by name no domain lookup is sent at all; given by ID, one C(Domain.Info) per play run.
+  - The domains found are kept for the rest of the play run (in the run's own temporary directory, removed when
+    C(ansible-playbook) ends) and read again once when a name is in none of them or a domain has gone.
 extends_documentation_fragment:
   - dnspod.dnspod.dnspod
   - dnspod.dnspod.dnspod.PLUGIN
@@ -71,24 +74,71 @@ _list:
 '''
 
 import hashlib
+import json
+import os
+import tempfile
 
+from ansible import constants as C
 from ansible.errors import AnsibleLookupError
 from ansible.plugins.lookup import LookupBase
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import HAS_REQUESTS
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodError
 
-# Domain names per account, for the life of this controller process (one play run). Keyed by a
-# hash so that no credential is kept in clear in the cache key.
+# Domain names -> IDs per account, for one play run. Ansible runs each task in a worker process
+# forked from ansible-playbook, so a dict only lives for one task: the names are also kept in a
+# file of the run's own local temporary directory (C.DEFAULT_LOCAL_TMP, made per run and removed
+# when ansible-playbook exits; Ansible keeps its module cache there too). Keyed by a hash, so no
+# credential is kept in clear in a key or a file name.
 _DOMAIN_CACHE = {}
 
 
 def _account_key(params):
     material = '\0'.join(str(params.get(k) or '') for k in ('api_url', 'login_token', 'login_email', 'user_id'))
     return hashlib.sha256(material.encode('utf-8')).hexdigest()
+
+
+def _cache_file(key):
+    directory = getattr(C, 'DEFAULT_LOCAL_TMP', None)
+    if not directory or not os.path.isdir(directory):
+        return None
+    name = hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]
+    return os.path.join(directory, 'dnspod_domains_%s.json' % name)
+
+
+def _load_cached(key):
+    if key in _DOMAIN_CACHE:
+        return _DOMAIN_CACHE[key]
+    path = _cache_file(key)
+    if path is None:
+        return None
+    try:
+        with open(path) as handle:
+            data = json.load(handle)
+    except (IOError, OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    _DOMAIN_CACHE[key] = dict((str(k), str(v)) for k, v in data.items())
+    return _DOMAIN_CACHE[key]
+
+
+def _store(key, domains):
+    _DOMAIN_CACHE[key] = domains
+    path = _cache_file(key)
+    if path is None:
+        return
+    try:
+        handle, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix='.dnspod_domains_')
+        with os.fdopen(handle, 'w') as out:
+            json.dump(domains, out)
+        os.replace(tmp, path)
+    except (IOError, OSError):
+        pass
 
 
 def find_domain(fqdn, domains):
@@ -115,34 +165,55 @@ class LookupModule(LookupBase):
             record_type = validation.validate_record_type(self.get_option('record_type'))
             client = common.client_from_params(params)
             record_line = self.get_option('record_line') or client.default_line
-            domains = self._domains(client, params)
             values = []
             for term in terms:
-                values.extend(self._lookup(client, domains, term, record_type, record_line))
+                values.extend(self._lookup(client, params, term, record_type, record_line))
         except (DNSPodError, ValueError) as exc:
             raise AnsibleLookupError('dnspod_record: %s' % exc)
         return values
 
-    def _domains(self, client, params):
-        """Name -> ID of the candidate domains."""
+    def _domains(self, client, params, fresh=False):
+        """Name -> ID of the candidate domains, and whether they were just read from the API.
+
+        A domain given by name needs no call at all (Record.List takes the name); by ID, one
+        Domain.Info per run; otherwise one Domain.List per run and account."""
         given = self.get_option('domain')
+        if given and not given.strip().isdigit():
+            name = names.normalize_domain_name(given)
+            return {name: name}, True
+        key = _account_key(params) + (':' + given.strip() if given else '')
+        cached = None if fresh else _load_cached(key)
+        if cached is not None:
+            return cached, False
         if given:
-            found = client.get_domain(given if given.strip().isdigit() else names.normalize_domain_name(given))
+            found = client.get_domain(given.strip())
             if found is None:
                 raise ValueError('domain: %s is not in this DNSPod account' % given)
-            return {found['name']: found['id']}
-        key = _account_key(params)
-        if key not in _DOMAIN_CACHE:
-            _DOMAIN_CACHE[key] = dict((d['name'], d['id']) for d in client.list_domains())
-        return _DOMAIN_CACHE[key]
+            domains = {found['name']: found['id']}
+        else:
+            domains = dict((d['name'], d['id']) for d in client.list_domains())
+        _store(key, domains)
+        return domains, True
 
-    def _lookup(self, client, domains, term, record_type, record_line):
+    def _lookup(self, client, params, term, record_type, record_line, refresh=False):
         fqdn = names.normalize_host(term)
+        domains, fresh = self._domains(client, params, fresh=refresh)
         domain = find_domain(fqdn, domains)
+        if domain is None and not fresh:
+            # A domain added since the names were read in this run: read them again, once.
+            return self._lookup(client, params, term, record_type, record_line, refresh=True)
         if domain is None:
             raise ValueError('%s is not inside any domain of this DNSPod account' % term)
         sub_domain = names.relative_name(fqdn + '.', domain)
-        records = client.list_records(domains[domain], sub_domain=sub_domain, record_type=record_type,
-                                      record_line=record_line)
+        try:
+            records = record_module.list_domain_records(
+                client, domains[domain], sub_domain=sub_domain, record_type=record_type, record_line=record_line)[1]
+        except DNSPodAPIError as exc:
+            if exc.code not in record_module.UNKNOWN_DOMAIN_CODES:
+                raise
+            if not fresh:
+                # A domain removed since the names were read in this run: read them again, once.
+                return self._lookup(client, params, term, record_type, record_line, refresh=True)
+            raise ValueError('domain: %s is not in this DNSPod account (%s)' % (domain, exc))
         include_disabled = self.get_option('include_disabled')
         return [r['value'] for r in records if include_disabled or r['status'] == 'enabled']

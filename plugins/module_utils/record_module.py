@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils import normalize
 from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodError
 
 
 def record_set_spec():
@@ -111,3 +112,99 @@ def domain_for_records(module, client, domain_param, domain_name, need_name):
     if domain_name is None and not need_name:
         return dict(id=str(domain_param).strip(), name=None, grade=None)
     return common.resolve_domain(module, client, domain_param)
+
+
+# Record.List codes that mean "this account has no such domain": 6 bad domain ID (documents),
+# 9 not the owner (documents), 13 no domain of that name (recordings, answered for a name).
+UNKNOWN_DOMAIN_CODES = ('6', '9', '13')
+
+
+def domain_argument(domain):
+    """Record.List's domain parameter: an all-digit value is a domain ID, anything else a name."""
+    domain = str(domain).strip()
+    if domain.isdigit():
+        return {'domain_id': domain}
+    return {'domain': normalize.to_punycode(domain)}
+
+
+def list_domain_records(client, domain, sub_domain=None, record_type=None, record_line=None):
+    """Every record of a domain given by name or ID, with the domain itself, from Record.List alone.
+
+    Record.List takes ``domain`` (a name) as well as ``domain_id`` and answers with a ``domain``
+    block (id, name, punycode, grade, owner), so a module needs no Domain.Info. Pages of
+    ``client.page_size`` records from offset 0 until ``info.record_total`` (the same rules as
+    ``client.list_records``): ``ceil(total / page size)`` calls. The filters are sent and applied
+    again to the answer (the server's ``sub_domain=@`` also returns ``*`` records).
+
+    Returns ``(domain, records)``: ``domain`` is the canonical domain of the answer, or None when
+    the answer carries no ``domain`` block (an old server's code 10 for an empty listing);
+    ``records`` are canonical records. Raises DNSPodError.
+    """
+    params = dict(domain_argument(domain), sub_domain=sub_domain, record_type=record_type, record_line=record_line)
+    block = None
+    items = []
+    seen = set()
+    offset = 0
+    while True:
+        answer = client.call('Record.List', dict(params, offset=offset, length=client.page_size))
+        if block is None and isinstance(answer.get('domain'), dict) and answer['domain'].get('id') is not None:
+            block = answer['domain']
+        page = answer.get('records') or []
+        if isinstance(page, dict):
+            page = list(page.values())
+        new = [item for item in page if str(item.get('id')) not in seen]
+        seen.update(str(item.get('id')) for item in new)
+        items.extend(new)
+        offset += len(page)
+        info = answer.get('info') or {}
+        total = normalize.to_int(info['record_total'], None) if 'record_total' in info else None
+        if not new or (total is None and len(page) < client.page_size) or (total is not None and offset >= total):
+            break
+    records = [normalize.normalize_record(item) for item in items]
+    if sub_domain is not None:
+        wanted = str(sub_domain).strip().lower() or '@'
+        records = [r for r in records if r['sub_domain'] == wanted]
+    if record_type is not None:
+        wanted = str(record_type).strip().upper()
+        records = [r for r in records if r['record_type'] == wanted]
+    if record_line is not None:
+        wanted = str(record_line).strip().lower()
+        records = [r for r in records if r['record_line'].lower() == wanted]
+    return (normalize.normalize_domain(block) if block is not None else None), records
+
+
+def read_records(module, client, domain, sub_domain=None, record_type=None, record_line=None):
+    """``list_domain_records`` for a module: ``(domain, records)`` with ``domain`` a dict of id,
+    name and grade, or the module failed. An unknown domain fails naming the parameter ``domain``.
+
+    Only when the answer has no ``domain`` block and the domain was given by name (its ID is
+    needed for the writes) is the domain read with Domain.Info; given by ID, the name and grade
+    are then None."""
+    try:
+        found, records = list_domain_records(client, domain, sub_domain, record_type, record_line)
+    except DNSPodAPIError as exc:
+        if exc.code in UNKNOWN_DOMAIN_CODES:
+            module.fail_json(msg='domain: %s is not in this DNSPod account (%s)' % (domain, exc),
+                             api=common.api_summary(client), **common.error_details(exc))
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+    except DNSPodError as exc:
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+    if found is None:
+        if str(domain).strip().isdigit():
+            found = dict(id=str(domain).strip(), name=None, grade=None)
+        else:
+            found = common.resolve_domain(module, client, domain)
+    return dict(id=found['id'], name=found['name'] or None, grade=found['grade'] or None), records
+
+
+def check_grade(sets, grade, parameter_prefix=None):
+    """The checks that need the domain's grade (the minimum TTL), once it is known from the
+    listing. ``parameter_prefix(index)`` names the item, e.g. 'records[2].'. Raises ValidationError."""
+    if not grade:
+        return
+    for index, desired in enumerate(sets):
+        try:
+            validation.validate_ttl(desired.ttl, grade)
+        except validation.ValidationError as exc:
+            prefix = parameter_prefix(index) if parameter_prefix else ''
+            raise validation.ValidationError(prefix + exc.parameter, exc.message)

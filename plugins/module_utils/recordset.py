@@ -36,6 +36,22 @@ DEFAULT_TTL = 600
 FIELDS = ('sub_domain', 'record_type', 'record_line', 'value', 'ttl', 'mx', 'weight', 'status', 'remark')
 
 
+# value_key of (type, value) pairs already seen: a plan compares each value several times, and
+# parsing addresses dominates the planning of thousands of sets.
+_VALUE_KEYS = {}
+
+
+def _value_key(record_type, value):
+    """names.value_key, remembered for the life of the process (it is a pure function)."""
+    try:
+        return _VALUE_KEYS[(record_type, value)]
+    except KeyError:
+        key = _VALUE_KEYS[(record_type, value)] = names.value_key(record_type, value)
+        return key
+    except TypeError:
+        return names.value_key(record_type, value)
+
+
 def set_key(sub_domain, record_type, record_line):
     """The identity of a set: sub_domain and line compared case-insensitively, type upper case."""
     return (str(sub_domain).lower(), str(record_type).upper(), str(record_line).lower())
@@ -162,7 +178,7 @@ def _sorted(records):
 
 
 def _keys(record_type, values):
-    return [names.value_key(record_type, v) for v in values]
+    return [_value_key(record_type, v) for v in values]
 
 
 def _modify(record, desired, value):
@@ -175,8 +191,8 @@ def _modify(record, desired, value):
         after['mx'] = desired.mx
     if desired.weight is not None:
         after['weight'] = desired.weight
-    old_key = names.value_key(desired.record_type, record.get('value'))
-    same_value = names.value_key(desired.record_type, value) == old_key
+    old_key = _value_key(desired.record_type, record.get('value'))
+    same_value = _value_key(desired.record_type, value) == old_key
     if same_value:
         after['value'] = record.get('value')
         if all(after[k] == record.get(k) for k in ('ttl', 'mx', 'weight')):
@@ -232,18 +248,18 @@ def plan_set(desired, current, state='present', replace=False):
     mine = [r for r in current if record_key(r) == desired.key]
     records = _sorted(r for r in mine if not r.get('hold'))
     # A hold record is never written, but its value is there: creating it again would answer 104.
-    held = set(names.value_key(rtype, r.get('value')) for r in mine if r.get('hold'))
+    held = set(_value_key(rtype, r.get('value')) for r in mine if r.get('hold'))
 
     if state == 'absent':
         if not desired.values:
             return [_remove(r) for r in records]
         drop = set(_keys(rtype, desired.values))
-        return [_remove(r) for r in records if names.value_key(rtype, r.get('value')) in drop]
+        return [_remove(r) for r in records if _value_key(rtype, r.get('value')) in drop]
 
     first = {}
     duplicates = []
     for r in records:
-        key = names.value_key(rtype, r.get('value'))
+        key = _value_key(rtype, r.get('value'))
         if key in first or key in held:
             duplicates.append(r)
         else:
@@ -256,16 +272,16 @@ def plan_set(desired, current, state='present', replace=False):
         wanted = []
         seen = set()
         for v in desired.values:
-            key = names.value_key(rtype, v)
+            key = _value_key(rtype, v)
             if key not in seen:
                 seen.add(key)
                 wanted.append(v)
     wanted_keys = set(_keys(rtype, wanted))
-    missing = [v for v in wanted if names.value_key(rtype, v) not in first and names.value_key(rtype, v) not in held]
+    missing = [v for v in wanted if _value_key(rtype, v) not in first and _value_key(rtype, v) not in held]
 
     modifies, creates, metas, removes = [], [], [], []
     for v in wanted:
-        record = first.get(names.value_key(rtype, v))
+        record = first.get(_value_key(rtype, v))
         if record is not None:
             op = _modify(record, desired, record.get('value'))
             if op is not None:
@@ -275,7 +291,7 @@ def plan_set(desired, current, state='present', replace=False):
     if replace and desired.values is not None:
         # Records to drop: values not desired first, then duplicates, each by id.
         surplus = [r for r in records if r not in duplicates
-                   and names.value_key(rtype, r.get('value')) not in wanted_keys] + duplicates
+                   and _value_key(rtype, r.get('value')) not in wanted_keys] + duplicates
         reused = list(zip(surplus, missing))
         for record, v in reused:
             op = _modify(record, desired, v)

@@ -13,7 +13,8 @@ version_added: 0.1.0
 description:
   - Manages one record set of a DNSPod domain. A record set is all records with the same O(sub_domain),
     O(record_type) and O(record_line); its values form a list.
-  - Reads the set with one filtered C(Record.List), then writes only what differs. Existing records are reused with
+  - Reads the set with one filtered C(Record.List) (by O(sub_domain) and O(record_type); its answer also gives the
+    domain's ID and grade, so no C(Domain.Info) is sent), then writes only what differs. Existing records are reused with
     C(Record.Modify) (always sending every field of the record) before anything is created or removed.
   - Records not in the set, and the system NS records at C(@), are never touched.
 extends_documentation_fragment:
@@ -22,7 +23,8 @@ extends_documentation_fragment:
 options:
   domain:
     description:
-      - Name (for example C(example.com)) or numeric ID of the domain. With an ID, no domain lookup is needed.
+      - Name (for example C(example.com)) or numeric ID of the domain. Either way no domain lookup is sent, except
+        for an ID together with a full name in O(sub_domain) (one C(Domain.Info) to learn the domain's name).
     type: str
     required: true
   sub_domain:
@@ -223,7 +225,6 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
 
 
 def main():
@@ -243,26 +244,33 @@ def main():
     # Building the client sends nothing: everything that can be checked without the API is
     # checked before the first call.
     client = common.create_client(module)
+    need_name = record_module.needs_domain_name(params['sub_domain'])
     try:
         domain_name = record_module.domain_name_for_validation(params['domain'])
-        if domain_name is not None or not record_module.needs_domain_name(params['sub_domain']):
+        if domain_name is not None or not need_name:
             desired = record_module.desired_set(params, domain_name, client.default_line)
     except validation.ValidationError as exc:
         module.fail_json(msg=str(exc))
 
-    domain = record_module.domain_for_records(module, client, params['domain'], domain_name,
-                                              record_module.needs_domain_name(params['sub_domain']))
-    if domain['name'] is not None:
+    domain_ref = params['domain']
+    if domain_name is None and need_name:
+        # Given by ID with a full name: the set's relative name needs the domain's name first.
+        found = common.resolve_domain(module, client, params['domain'])
         try:
-            desired = record_module.desired_set(params, domain['name'], client.default_line, grade=domain['grade'])
+            desired = record_module.desired_set(params, found['name'], client.default_line, grade=found['grade'])
         except validation.ValidationError as exc:
             module.fail_json(msg=str(exc), api=common.api_summary(client))
+        domain_ref = found['id']
 
+    # One filtered Record.List, by the domain's name or ID: its answer also gives the domain's ID
+    # and grade, so a domain given by name needs no Domain.Info.
+    domain, current = record_module.read_records(module, client, domain_ref, sub_domain=desired.sub_domain,
+                                                 record_type=desired.record_type,
+                                                 record_line=desired.record_line)
     try:
-        current = client.list_records(domain['id'], sub_domain=desired.sub_domain,
-                                      record_type=desired.record_type, record_line=desired.record_line)
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
+        record_module.check_grade([desired], domain['grade'])
+    except validation.ValidationError as exc:
+        module.fail_json(msg=str(exc), api=common.api_summary(client))
     try:
         operations = recordset.plan_set(desired, current, state=params['state'], replace=params['replace'])
     except validation.ValidationError as exc:

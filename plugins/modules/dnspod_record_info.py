@@ -11,7 +11,9 @@ module: dnspod_record_info
 short_description: List the records of a DNSPod domain
 version_added: 0.1.0
 description:
-  - Reads the records of a domain with C(Record.List), every page of it, optionally filtered.
+  - Reads the records of a domain with C(Record.List), every page of it (one call per 3000 records), optionally
+    filtered. No other call is sent (C(Record.List) takes the domain's name and gives its ID), except one
+    C(Domain.Info) for a domain given by ID together with a full name in O(sub_domain).
   - The filters are sent to the API and applied again to its answer, because the API's own filter on C(@) also
     returns wildcard records.
   - Never changes anything.
@@ -142,7 +144,6 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
 
 
 def main():
@@ -169,18 +170,18 @@ def main():
     except ValueError as exc:
         module.fail_json(msg='sub_domain: %s' % exc)
 
-    domain = record_module.domain_for_records(module, client, params['domain'], domain_name, need_name)
+    domain_ref = params['domain']
     if need_name:
-        # Given by ID with an absolute name: only now is the domain's name known.
+        # Given by ID with an absolute name: the name's relative form needs the domain's name first.
+        found = common.resolve_domain(module, client, params['domain'])
         try:
-            sub_domain = names.relative_name(sub_domain, domain['name'])
+            sub_domain = names.relative_name(sub_domain, found['name'])
         except ValueError as exc:
             module.fail_json(msg='sub_domain: %s' % exc, api=common.api_summary(client))
-    try:
-        records = client.list_records(domain['id'], sub_domain=sub_domain, record_type=record_type,
-                                      record_line=params['record_line'])
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
+        domain_ref = found['id']
+    # The listing alone: Record.List takes the domain's name or ID and names the domain in its answer.
+    domain, records = record_module.read_records(module, client, domain_ref, sub_domain=sub_domain,
+                                                 record_type=record_type, record_line=params['record_line'])
     module.exit_json(changed=False, records=records, domain=dict(id=domain['id'], name=domain['name']),
                      api=common.api_summary(client))
 

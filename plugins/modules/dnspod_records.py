@@ -12,7 +12,8 @@ short_description: Manage all record sets of a DNSPod domain in one task
 version_added: 0.1.0
 description:
   - Makes the record sets of a domain match a list, reading the domain's records with one paged C(Record.List)
-    and then sending only the writes needed.
+    (one call per 3000 records; its answer also gives the domain's ID and grade, so no C(Domain.Info) is sent)
+    and then sending only the writes needed. A run that changes nothing sends no write.
   - Each listed set becomes exactly its values, as with M(dnspod.dnspod.dnspod_record) and O(dnspod.dnspod.dnspod_record#module:replace=true).
     Existing records are reused with C(Record.Modify) before anything is created or removed.
   - Sets that are not listed are kept, unless O(purge=true).
@@ -174,7 +175,6 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
 
 
 def desired_sets(params, domain_name, default_line, grade=None):
@@ -228,26 +228,30 @@ def main():
 
     # Building the client sends nothing: the whole list is validated before the first call.
     client = common.create_client(module)
+    need_name = needs_domain_name(params)
     try:
         domain_name = record_module.domain_name_for_validation(params['domain'])
-        if domain_name is not None or not needs_domain_name(params):
+        if domain_name is not None or not need_name:
             sets = desired_sets(params, domain_name, client.default_line)
             ignore = ignore_rules(params, domain_name)
     except validation.ValidationError as exc:
         module.fail_json(msg=str(exc))
 
-    domain = record_module.domain_for_records(module, client, params['domain'], domain_name, needs_domain_name(params))
-    if domain['name'] is not None:
-        try:
+    # One paged Record.List, by the domain's name or ID: its answer also names the domain, its ID
+    # and grade, so no Domain.Info is sent.
+    domain, current = record_module.read_records(module, client, params['domain'])
+    try:
+        if domain_name is None and need_name:
+            # Given by ID with full names: only now is the domain's name known.
+            if domain['name'] is None:
+                domain = common.resolve_domain(module, client, params['domain'])
             sets = desired_sets(params, domain['name'], client.default_line, grade=domain['grade'])
             ignore = ignore_rules(params, domain['name'])
-        except validation.ValidationError as exc:
-            module.fail_json(msg=str(exc), api=common.api_summary(client))
+        else:
+            record_module.check_grade(sets, domain['grade'], lambda index: 'records[%d].' % index)
+    except validation.ValidationError as exc:
+        module.fail_json(msg=str(exc), api=common.api_summary(client))
 
-    try:
-        current = client.list_records(domain['id'])
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
     try:
         operations = recordset.plan_domain(sets, current, purge=params['purge'], ignore=ignore)
     except validation.ValidationError as exc:

@@ -24,9 +24,10 @@ def test_create_then_second_run_sends_zero_writes(play, emulator):
     assert second.stat('changed') == 0
     calls = emulator.requests()[before:]
     assert write_actions(calls) == []
-    # At most one domain lookup and one filtered listing.
-    assert [c['action'] for c in calls] == ['Domain.Info', 'Record.List']
-    listing = calls[1]['params']
+    # One filtered listing, by the domain's name: its answer gives the domain's ID, so no lookup.
+    assert [c['action'] for c in calls] == ['Record.List']
+    listing = calls[0]['params']
+    assert listing.get('domain') == 'example.com' and 'domain_id' not in listing
     assert listing.get('sub_domain') == 'www' and listing.get('record_type') == 'A'
 
 
