@@ -405,7 +405,9 @@ def record_ddns(ctx):
     _locked(domain)
     record = ctx.record(domain)
     _not_hold(record)
-    if record.type not in ('A', 'AAAA'):
+    given_type = (ctx.get('record_type') or '').strip().upper()
+    if record.type not in ('A', 'AAAA') or (given_type and given_type != record.type):
+        # not in 004's list; reported live (27 for a Ddns whose record_type is wrong or missing)
         raise ApiError('27', 'Record type invalid: Record.Ddns updates A/AAAA records',
                        '记录类型错误：Record.Ddns 只能更新 A/AAAA 记录')
     sub = ctx.get('sub_domain')

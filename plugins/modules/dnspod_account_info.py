@@ -1,0 +1,195 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: dnspod_account_info
+short_description: Read a DNSPod account's details, log, API version, record types and lines
+version_added: 0.2.0
+description:
+  - Reads what O(gather) lists, among the account details (C(User.Detail)), the account log (C(User.Log)), the API version
+    (C(Info.Version)), and the record types (C(Record.Type)) and lines (C(Record.Line)) of a domain grade.
+  - Sends only reads.
+extends_documentation_fragment:
+  - dnspod.dnspod.dnspod
+  - dnspod.dnspod.dnspod.INFO
+options:
+  gather:
+    description:
+      - What to read. V(all) reads everything.
+    type: list
+    elements: str
+    choices: [all, user, log, version, record_types, record_lines]
+    default: [user]
+  grade:
+    description:
+      - Domain grade whose record types and lines are read, for example C(DP_Free), C(D_Free), C(DP_Plus).
+      - Defaults to the grade of O(domain) when it is given, else to the account's grade (C(user_grade) of C(User.Detail)).
+    type: str
+  domain:
+    description:
+      - Domain name or ID. Its grade is the default O(grade), and C(Record.Line) is asked for this domain
+        (domains can have extra lines).
+    type: str
+author:
+  - dnspod.dnspod contributors (@dnspod-ansible)
+'''
+
+EXAMPLES = r'''
+- name: Account details
+  dnspod.dnspod.dnspod_account_info:
+    login_token: "{{ dnspod_token }}"
+  register: acct
+
+- name: Everything, with the lines of a domain
+  dnspod.dnspod.dnspod_account_info:
+    gather: [all]
+    domain: example.com
+  register: everything
+
+- name: Record types of a paid grade
+  dnspod.dnspod.dnspod_account_info:
+    gather: [record_types]
+    grade: DP_Plus
+'''
+
+RETURN = r'''
+user:
+  description: The account (C(User.Detail)). Booleans for the API's C(yes)/C(no), numbers for its numbers.
+  returned: when O(gather) holds V(user) (or V(all))
+  type: dict
+  sample: {"id": "625033", "email": "api@example.com", "real_name": "", "nick": "Ops team", "telephone": "18600000000",
+           "im": "", "user_type": "personal", "status": "enabled", "email_verified": true, "telephone_verified": true,
+           "weixin_binded": false, "agent_pending": false, "balance": 0, "smsbalance": 0, "user_grade": "DP_Free"}
+log:
+  description: The account log (C(User.Log)), newest first, as the API writes it.
+  returned: when O(gather) holds V(log)
+  type: list
+  elements: str
+  sample: ["2012-09-04 13:56:24: 111.111.111.111 登陆 成功"]
+log_entries:
+  description: The account log split into its parts; fields that a line does not have are null.
+  returned: when O(gather) holds V(log)
+  type: list
+  elements: dict
+  contains:
+    time:
+      description: Time of the entry (Beijing time).
+      type: str
+    api:
+      description: Whether the entry was made through the API.
+      type: bool
+    ip:
+      description: The address the action came from.
+      type: str
+    text:
+      description: What happened.
+      type: str
+    line:
+      description: The whole line.
+      type: str
+  sample: [{"time": "2012-09-04 13:56:24", "api": false, "ip": "111.111.111.111", "text": "登陆 成功",
+            "line": "2012-09-04 13:56:24: 111.111.111.111 登陆 成功"}]
+api_version:
+  description: The API version (C(Info.Version)).
+  returned: when O(gather) holds V(version)
+  type: str
+  sample: "4.6"
+grade:
+  description: The grade the record types and lines were read for.
+  returned: when O(gather) holds V(record_types) or V(record_lines)
+  type: str
+  sample: DP_Free
+record_types:
+  description: Record types the grade allows (C(Record.Type)).
+  returned: when O(gather) holds V(record_types)
+  type: list
+  elements: str
+  sample: [A, CNAME, MX, TXT, NS, AAAA, SRV, URL]
+record_lines:
+  description: Lines the grade (and O(domain)) allows (C(Record.Line)).
+  returned: when O(gather) holds V(record_lines)
+  type: list
+  elements: str
+  sample: ["默认", "电信", "联通"]
+record_line_ids:
+  description: Line name to line ID, when the API gives them (empty otherwise).
+  returned: when O(gather) holds V(record_lines)
+  type: dict
+  sample: {"默认": "0", "电信": "10=0"}
+api:
+  description: API calls the task sent (never a write).
+  returned: always
+  type: dict
+  sample: {"calls": 2, "writes": 0}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import account
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+
+ALL = ('user', 'log', 'version', 'record_types', 'record_lines')
+
+
+def main():
+    argument_spec = common.dnspod_argument_spec()
+    argument_spec.update(
+        gather=dict(type='list', elements='str', default=['user'], choices=['all'] + list(ALL)),
+        grade=dict(type='str'),
+        domain=dict(type='str'),
+    )
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
+    params = module.params
+    gather = set(ALL) if 'all' in params['gather'] else set(params['gather'])
+    grade = params['grade'].strip() if params['grade'] else None
+    if params['grade'] is not None and not grade:
+        module.fail_json(msg='grade: an empty grade is not a grade name')
+    domain_param = str(params['domain']).strip() if params['domain'] is not None else None
+    if domain_param is not None and not domain_param.isdigit():
+        try:
+            names.normalize_domain_name(domain_param)
+        except ValueError as exc:
+            module.fail_json(msg='domain: %s' % exc)
+
+    client = common.create_client(module)
+    result = dict(changed=False)
+    try:
+        needs_grade = bool(gather & {'record_types', 'record_lines'})
+        domain = None
+        if domain_param is not None and (needs_grade or grade is None):
+            domain = common.resolve_domain(module, client, domain_param)
+        if grade is None and domain is not None:
+            grade = domain.get('grade') or None
+        if 'user' in gather or (needs_grade and grade is None):
+            user = account.get_user(client)
+            if 'user' in gather:
+                result['user'] = user
+            if grade is None:
+                grade = user['user_grade']
+        if 'log' in gather:
+            result['log'] = account.user_log(client)
+            result['log_entries'] = [account.parse_log_line(line) for line in result['log']]
+        if 'version' in gather:
+            result['api_version'] = account.api_version(client)
+        if needs_grade:
+            result['grade'] = grade
+        if 'record_types' in gather:
+            result['record_types'] = account.record_types(client, grade)
+        if 'record_lines' in gather:
+            lines, ids = account.record_lines(client, grade, domain['id'] if domain is not None else None)
+            result.update(record_lines=lines, record_line_ids=ids)
+    except DNSPodError as exc:
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+    result['api'] = common.api_summary(client)
+    module.exit_json(**result)
+
+
+if __name__ == '__main__':
+    main()
