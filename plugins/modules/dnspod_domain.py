@@ -13,6 +13,7 @@ version_added: 0.1.0
 description:
   - Makes sure a domain is in the DNSPod account (C(Domain.Create)) or not (C(Domain.Remove)).
   - Sets its status, remark, star, group and search-engine push, writing only the settings that differ.
+  - With O(transfer_to), gives the domain to another DNSPod account (C(Domain.Transfer)).
 extends_documentation_fragment:
   - dnspod.dnspod.dnspod
   - dnspod.dnspod.dnspod.ACTIONS
@@ -57,6 +58,19 @@ options:
       - Whether DNSPod pushes the domain to search engines (C(Domain.Searchenginepush)).
       - Left as it is when not set.
     type: bool
+  transfer_to:
+    description:
+      - E-mail of another DNSPod account to give the domain to (C(Domain.Transfer)). B(This gives the domain away),
+        it leaves this account with its records, and only the other account can give it back.
+      - Only acts when set, and only with O(state=present); it cannot be combined with the settings options
+        (O(status), O(remark), O(is_mark), O(group), O(searchengine_push)).
+      - The domain must be in this account. When it is not (for example on a second run after the transfer), nothing
+        is sent, the task reports no change and warns that there was nothing to transfer; it never re-creates the domain.
+      - When the domain's owner already is O(transfer_to), nothing is sent.
+      - The API refuses a transfer to an unknown e-mail (code C(8)), to the account itself (C(9)) and between personal
+        and enterprise accounts (C(10), C(11)).
+    type: str
+    version_added: 0.2.0
   force:
     description:
       - With O(state=absent), remove the domain even when it holds records besides the system NS records.
@@ -86,6 +100,11 @@ EXAMPLES = r'''
     domain: old.example
     state: absent
 
+- name: Give a domain to another DNSPod account (it leaves this account)
+  dnspod.dnspod.dnspod_domain:
+    domain: sold.example
+    transfer_to: new-owner@example.net
+
 - name: Remove a domain and all of its records
   dnspod.dnspod.dnspod_domain:
     domain: old.example
@@ -106,7 +125,8 @@ domain:
 changes:
   description:
     - The settings that were (or in check mode would be) written, as C(setting -> new value).
-    - C(state) is in it when the domain was (or would be) created or removed.
+    - C(state) is in it when the domain was (or would be) created or removed, C(owner) when it was (or would be)
+      transferred with O(transfer_to).
   returned: always
   type: dict
   sample: {"remark": "managed by Ansible"}
@@ -119,12 +139,14 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils import acquire
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
 
 # The settings this module manages, in the order they are written after a create.
 SETTINGS = ('status', 'remark', 'is_mark', 'group_id', 'searchengine_push')
+SETTING_OPTIONS = ('status', 'remark', 'is_mark', 'group', 'searchengine_push')
 
 
 def diff_view(domain):
@@ -208,6 +230,21 @@ def ensure_absent(module, client, current):
     return True, {}, {'state': 'absent'}, current
 
 
+def ensure_transferred(module, client, current, email):
+    """Domain.Transfer to ``email`` unless the domain is not here (any more) or already belongs to it."""
+    if current is None:
+        module.warn('domain: %s is not in this account (transferred already?); there is nothing to transfer'
+                    % module.params['domain'])
+        return False, {}, {}, None
+    before = dict(diff_view(current), owner=current.get('owner'))
+    if acquire.owner_is(current, email):
+        return False, current, {}, before
+    if not module.check_mode:
+        acquire.transfer(client, current['id'], email)
+    # the domain has left the account: nothing of it is shown any more
+    return True, {}, {'owner': email}, before
+
+
 def main():
     argument_spec = common.dnspod_argument_spec()
     argument_spec.update(
@@ -219,8 +256,19 @@ def main():
         group=dict(type='str'),
         searchengine_push=dict(type='bool'),
         force=dict(type='bool', default=False),
+        transfer_to=dict(type='str'),
     )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
+    kwargs = common.dnspod_module_kwargs()
+    kwargs['mutually_exclusive'] = kwargs['mutually_exclusive'] + [('transfer_to', opt) for opt in SETTING_OPTIONS]
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
+    transfer_to = module.params['transfer_to']
+    if transfer_to is not None:
+        try:
+            transfer_to = acquire.check_email(transfer_to, 'transfer_to')
+        except ValueError as exc:
+            module.fail_json(msg=str(exc))
+        if module.params['state'] != 'present':
+            module.fail_json(msg='transfer_to: only with state=present (a transfer gives the domain away; it does not remove it)')
     name = module.params['domain'].strip()
     if not name.isdigit():
         try:
@@ -230,8 +278,10 @@ def main():
 
     client = common.create_client(module)
     try:
-        current = client.get_domain(name)
-        if module.params['state'] == 'present':
+        current = acquire.own_domain(client, name) if transfer_to is not None else client.get_domain(name)
+        if transfer_to is not None:
+            changed, after, changes, before = ensure_transferred(module, client, current, transfer_to)
+        elif module.params['state'] == 'present':
             changed, after, changes, before = ensure_present(module, client, name, current)
         else:
             changed, after, changes, before = ensure_absent(module, client, current)
@@ -239,7 +289,10 @@ def main():
         common.fail_from_error(module, exc, api=common.api_summary(client))
 
     result = dict(changed=changed, domain=after or {}, changes=changes, api=common.api_summary(client))
-    if module._diff:
+    if module._diff and transfer_to is not None:
+        after_view = dict(before, owner=transfer_to) if before and changes else (before or {})
+        result['diff'] = dict(before=before or {}, after=after_view)
+    elif module._diff:
         result['diff'] = dict(before=diff_view(before), after=diff_view(after))
     module.exit_json(**result)
 

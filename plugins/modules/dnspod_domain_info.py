@@ -12,6 +12,8 @@ short_description: List the domains of a DNSPod account, or show one
 version_added: 0.1.0
 description:
   - Reads the domains of a DNSPod account with C(Domain.List), every page of it, or one domain with C(Domain.Info).
+  - With O(domain), can also read the domain's operation log (C(Domain.Log)) and its permissions, the limits of
+    its grade (C(Domain.Purview)).
   - Never changes anything.
 extends_documentation_fragment:
   - dnspod.dnspod.dnspod
@@ -37,6 +39,19 @@ options:
       - With O(domain), fail when the domain is not in the account instead of returning an empty list.
     type: bool
     default: false
+  include_log:
+    description:
+      - With O(domain), also return the domain's operation log (C(Domain.Log)) as RV(log).
+    type: bool
+    default: false
+    version_added: 0.2.0
+  include_purview:
+    description:
+      - With O(domain), also return the domain's permissions (C(Domain.Purview)) as RV(purview).
+      - The document asks clients to keep this list rather than ask for it on every run.
+    type: bool
+    default: false
+    version_added: 0.2.0
 author:
   - dnspod.dnspod contributors (@dnspod-ansible)
 '''
@@ -51,6 +66,13 @@ EXAMPLES = r'''
   dnspod.dnspod.dnspod_domain_info:
     domain: example.com
   register: one
+
+- name: One domain with its log and its permissions
+  dnspod.dnspod.dnspod_domain_info:
+    domain: example.com
+    include_log: true
+    include_purview: true
+  register: detail
 
 - name: Paused domains only
   dnspod.dnspod.dnspod_domain_info:
@@ -133,6 +155,32 @@ domains:
       description: Last change (Beijing time).
       type: str
       sample: "2026-11-25 10:00:00"
+log:
+  description:
+    - The operation log of the domain, newest first, as the API gives it (Beijing time; C((API)) marks API changes).
+    - Empty when the domain is not in the account.
+  returned: when O(include_log) is true
+  type: list
+  elements: str
+  sample: ["2012-09-12 12:06:33(API): (111.111.111.111) 暂停 域名解析"]
+  version_added: 0.2.0
+purview:
+  description:
+    - The permissions (limits of the grade) of the domain, in the order the API gives them.
+    - Empty when the domain is not in the account.
+  returned: when O(include_purview) is true
+  type: list
+  elements: dict
+  contains:
+    name:
+      description: What is limited, in Chinese as the API names it (for example C(域名锁定天数), the lock days limit).
+      type: str
+      sample: 记录TTL最低
+    value:
+      description: The limit, a number or C(yes)/C(no).
+      type: raw
+      sample: 600
+  version_added: 0.2.0
 api:
   description: API calls and writes the task sent.
   returned: always
@@ -147,6 +195,18 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
 
 
+def read_log(client, domain):
+    log = client.call('Domain.Log', dict(domain_id=domain['id'])).get('log') or []
+    return [str(line) for line in log]
+
+
+def read_purview(client, domain):
+    items = client.call('Domain.Purview', dict(domain_id=domain['id'])).get('purview') or []
+    if isinstance(items, dict):
+        items = [dict(name=key, value=value) for key, value in items.items()]
+    return [dict(name=item.get('name'), value=item.get('value')) for item in items if isinstance(item, dict)]
+
+
 def main():
     argument_spec = common.dnspod_argument_spec()
     argument_spec.update(
@@ -155,6 +215,8 @@ def main():
                   choices=['all', 'mine', 'share', 'ismark', 'pause', 'vip', 'recent', 'share_out']),
         group=dict(type='str'),
         fail_on_missing=dict(type='bool', default=False),
+        include_log=dict(type='bool', default=False),
+        include_purview=dict(type='bool', default=False),
     )
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
     params = module.params
@@ -164,21 +226,28 @@ def main():
             domain = names.normalize_domain_name(domain)
         except ValueError as exc:
             module.fail_json(msg='domain: %s' % exc)
+    if (params['include_log'] or params['include_purview']) and domain is None:
+        module.fail_json(msg='include_log, include_purview: give the domain to read the log or permissions of')
     if params['group'] is not None and not params['group'].strip().isdigit():
         module.fail_json(msg='group: give the numeric group ID, got %r' % params['group'])
 
     client = common.create_client(module)
+    extra = {}
     try:
         if domain is not None:
             found = client.get_domain(domain.strip())
             if found is None and params['fail_on_missing']:
                 module.fail_json(msg='domain: %s is not in this DNSPod account' % domain, api=common.api_summary(client))
             domains = [found] if found else []
+            if params['include_log']:
+                extra['log'] = read_log(client, found) if found else []
+            if params['include_purview']:
+                extra['purview'] = read_purview(client, found) if found else []
         else:
             domains = client.list_domains(type=params['type'], group_id=params['group'])
     except DNSPodError as exc:
         common.fail_from_error(module, exc, api=common.api_summary(client))
-    module.exit_json(changed=False, domains=domains, api=common.api_summary(client))
+    module.exit_json(changed=False, domains=domains, api=common.api_summary(client), **extra)
 
 
 if __name__ == '__main__':

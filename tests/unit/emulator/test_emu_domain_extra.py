@@ -134,3 +134,8 @@ def test_acquire_seed_and_dump(emu):
                          ({'code': ''}, 'code'), ({'mail': []}, 'unknown key')):
         with pytest.raises(SeedError, match=message):
             build_state(accounts(acquire=bad))
+
+
+def test_domainshare_transfer_of_the_curl_example_is_not_an_action(emu):
+    assert emu.code('Domainshare.Transfer', domain_id='1', email='them@example.com') == '-99'
+    assert owners(emu)['mine.com'] == 'me@example.com'

@@ -1,0 +1,114 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: dnspod_group_info
+short_description: List the domain groups of a DNSPod account
+version_added: 0.2.0
+description:
+  - Reads the domain groups with C(Domaingroup.List), the eight system groups and the account's custom groups.
+  - The DNSPod API refuses this call for free accounts (code C(-7)); the module then fails with that code.
+  - Never changes anything.
+extends_documentation_fragment:
+  - dnspod.dnspod.dnspod
+  - dnspod.dnspod.dnspod.INFO
+options:
+  name:
+    description:
+      - Only the group with this exact name (blanks at both ends ignored).
+    type: str
+  group_type:
+    description:
+      - Which groups to list.
+    type: str
+    default: all
+    choices: [all, system, custom]
+author:
+  - dnspod.dnspod contributors (@dnspod-ansible)
+'''
+
+EXAMPLES = r'''
+- name: All groups
+  dnspod.dnspod.dnspod_group_info:
+    login_token: "{{ dnspod_token }}"
+  register: groups
+
+- name: The custom groups only
+  dnspod.dnspod.dnspod_group_info:
+    group_type: custom
+  register: custom
+'''
+
+RETURN = r'''
+groups:
+  description: The groups, in the order the API lists them.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    group_id:
+      description: ID of the group.
+      type: str
+      sample: "1"
+    group_name:
+      description: Name of the group.
+      type: str
+      sample: 默认分组
+    group_type:
+      description: C(system) for the built-in groups, C(custom) for the account's own.
+      type: str
+      sample: system
+    size:
+      description: Number of domains in the group.
+      type: int
+      sample: 1
+api:
+  description: API calls and writes the task sent.
+  returned: always
+  type: dict
+  sample: {"calls": 1, "writes": 0}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import group as groups_util
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+
+
+def main():
+    argument_spec = common.dnspod_argument_spec()
+    argument_spec.update(
+        name=dict(type='str'),
+        group_type=dict(type='str', default='all', choices=['all', 'system', 'custom']),
+    )
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
+    try:
+        name = groups_util.clean_name(module.params['name'])
+    except groups_util.GroupError as exc:
+        module.fail_json(msg=str(exc))
+    wanted_type = module.params['group_type']
+
+    client = common.create_client(module)
+    try:
+        groups = groups_util.list_groups(client)
+    except DNSPodError as exc:
+        if groups_util.is_free_account_refusal(exc):
+            module.fail_json(msg='%s (%s)' % (exc, groups_util.FREE_ACCOUNT_HINT), api=common.api_summary(client),
+                             **common.error_details(exc))
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+    shown = [groups_util.view(g) for g in groups]
+    if wanted_type != 'all':
+        shown = [g for g in shown if g['group_type'] == wanted_type]
+    if name is not None:
+        shown = [g for g in shown if g['group_name'] == name]
+    module.exit_json(changed=False, groups=shown, api=common.api_summary(client))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,95 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: dnspod_lock_info
+short_description: Show whether a domain of a DNSPod account is locked
+version_added: 0.2.0
+description:
+  - Reads the lock status of one domain with C(Domain.Lockstatus). The lock code is never shown (the API does not
+    give it after C(Domain.Lock)).
+  - Never changes anything.
+extends_documentation_fragment:
+  - dnspod.dnspod.dnspod
+  - dnspod.dnspod.dnspod.INFO
+options:
+  domain:
+    description:
+      - Name or numeric ID of a domain in the account.
+    type: str
+    required: true
+    aliases: [name]
+author:
+  - dnspod.dnspod contributors (@dnspod-ansible)
+'''
+
+EXAMPLES = r'''
+- name: Is the domain locked?
+  dnspod.dnspod.dnspod_lock_info:
+    domain: example.com
+  register: lock
+
+- name: Show the end of the lock
+  ansible.builtin.debug:
+    msg: "locked until {{ lock.lock.end_at }}"
+  when: lock.lock.locked
+'''
+
+RETURN = r'''
+lock:
+  description: The lock status.
+  returned: always
+  type: dict
+  contains:
+    locked:
+      description: Whether the domain is locked.
+      type: bool
+      sample: true
+    start_at:
+      description: First day of the lock (Beijing time), null when not locked.
+      type: str
+      sample: "2026-11-25"
+    end_at:
+      description: Last day of the lock (Beijing time), null when not locked.
+      type: str
+      sample: "2026-12-02"
+domain:
+  description: ID and name of the domain.
+  returned: always
+  type: dict
+  sample: {"id": "2059079", "name": "example.com"}
+api:
+  description: API calls and writes the task sent.
+  returned: always
+  type: dict
+  sample: {"calls": 2, "writes": 0}
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import lock as lock_util
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+
+
+def main():
+    argument_spec = common.dnspod_argument_spec()
+    argument_spec.update(domain=dict(type='str', required=True, aliases=['name']))
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
+    client = common.create_client(module)
+    domain = common.resolve_domain(module, client, module.params['domain'])
+    try:
+        lock = lock_util.get_status(client, domain['id'])
+    except DNSPodError as exc:
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+    module.exit_json(changed=False, lock=lock, domain=dict(id=domain['id'], name=domain['name']),
+                     api=common.api_summary(client))
+
+
+if __name__ == '__main__':
+    main()
