@@ -431,7 +431,19 @@ def get_monitor(client, monitor_id):
 
 
 def create_monitor(client, params):
-    answer = client.call('Monitor.Create', params)
+    """Monitor.Create -> the new monitor's id. Callers create only after Monitor.List showed no
+    monitor on the record, so an answer 20 ("the record already has a monitor") means a retry
+    after a lost answer reached a server that had carried out the first attempt: the monitor
+    now on the record is returned instead of an error."""
+    try:
+        answer = client.call('Monitor.Create', params)
+    except DNSPodAPIError as exc:
+        if exc.code != '20':
+            raise
+        found = find_monitor(list_monitors(client), params['domain_id'], record_id=params['record_id'])
+        if found is None:
+            raise
+        return to_str(found.get('monitor_id'))
     return to_str((answer.get('monitor') or {}).get('monitor_id'))
 
 
@@ -440,7 +452,13 @@ def modify_monitor(client, params):
 
 
 def remove_monitor(client, monitor_id):
-    client.call('Monitor.Remove', {'monitor_id': monitor_id})
+    """Monitor.Remove; an answer 6 (no such monitor) for a monitor just listed is a retry whose
+    first attempt removed it: done, when Monitor.Info confirms it is gone."""
+    try:
+        client.call('Monitor.Remove', {'monitor_id': monitor_id})
+    except DNSPodAPIError as exc:
+        if exc.code != '6' or get_monitor(client, monitor_id) is not None:
+            raise
 
 
 def set_status(client, monitor_id, status):

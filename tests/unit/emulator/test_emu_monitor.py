@@ -17,6 +17,7 @@ def one_domain_seed(settings=None, grade='DP_Free', records=None, **domain):
         seed['settings'] = settings
     return seed
 
+
 A_WWW = {'id': 501, 'sub_domain': 'www', 'record_type': 'A', 'value': '192.0.2.10'}
 A_APEX = {'id': 502, 'sub_domain': '@', 'record_type': 'A', 'value': '192.0.2.20'}
 A_API = {'id': 503, 'sub_domain': 'api', 'record_type': 'A', 'value': '192.0.2.30', 'record_line': '电信'}

@@ -1,14 +1,17 @@
 # -*- coding: utf-8 -*-
 """module_utils/monitor.py: checks (mirroring the API's codes), canonical form, change planning,
 and the wrappers against the emulator."""
+import json
 import os
 import sys
 import threading
+import urllib.request
 
 import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import monitor as mon
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 
 TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
 if TESTS_DIR not in sys.path:
@@ -269,3 +272,31 @@ def test_wrappers(api):
     mon.remove_monitor(api, new_id)
     assert mon.get_monitor(api, new_id) is None
     assert api.writes == 3
+
+
+def _faults(client, rules):
+    request = urllib.request.Request(client.api_url + '/_emulator/faults', data=json.dumps(rules).encode('utf-8'),
+                                     method='POST', headers={'Content-Type': 'application/json'})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.status == 200
+
+
+def test_create_and_remove_repeated_after_a_lost_answer_are_done(api):
+    params = mon.create_params('1001', '502', {'host': 'example.com', 'port': 80, 'monitor_type': 'http',
+                                               'monitor_path': '/', 'monitor_interval': 60, 'points': ['ctc'],
+                                               'bak_ip': ['pass']})
+    # the server creates the monitor, then the answer is lost (HTTP 502): the client's retry gets 20
+    _faults(api, [{'kind': 'http', 'status': 502, 'action': 'Monitor.Create', 'after': True, 'times': 1}])
+    first = mon.create_monitor(api, params)
+    assert [entry['code'] for entry in api.log if entry['action'] == 'Monitor.Create'] == ['transport:HTTP 502', '20']
+    listed = [m['monitor_id'] for m in mon.list_monitors(api)]
+    assert first in listed and len(listed) == 2
+    # the same for a Remove whose answer is lost: the retry gets 6, Monitor.Info confirms it is gone
+    _faults(api, [{'kind': 'http', 'status': 502, 'action': 'Monitor.Remove', 'after': True, 'times': 1}])
+    mon.remove_monitor(api, first)
+    assert [entry['code'] for entry in api.log if entry['action'] == 'Monitor.Remove'] == ['transport:HTTP 502', '6']
+    assert mon.get_monitor(api, first) is None
+    # other refusals stay errors
+    with pytest.raises(DNSPodAPIError) as info:
+        mon.create_monitor(api, dict(params, record_id='999'))
+    assert info.value.code == '7'
