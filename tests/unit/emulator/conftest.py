@@ -18,10 +18,7 @@ if TESTS_DIR not in sys.path:
 
 import emulator  # noqa: E402
 
-TOKEN = '10000,0123456789abcdef0123456789abcdef'
-PASSWORD = 'emulator-password'
-EMAIL = 'api@example.com'
-UA = 'dnspod-emulator-tests/1.0 (tests@example.com)'
+from emu_account import EMAIL, PASSWORD, TOKEN, UA  # noqa: E402,F401  pylint: disable=unused-import
 
 
 class Emu(object):

@@ -1,7 +1,7 @@
 """Domainalias.List/Create/Remove: parameters, codes, quotas per grade, seed/dump."""
 import pytest
 
-from conftest import EMAIL, PASSWORD, TOKEN
+from emu_account import EMAIL, PASSWORD, TOKEN
 from emulator.seed import SeedError, build_state
 
 

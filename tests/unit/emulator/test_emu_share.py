@@ -1,7 +1,7 @@
 """Domainshare.Create/List/Modify/Remove: parameters, codes, quotas, sub-domain shares, seed/dump."""
 import pytest
 
-from conftest import EMAIL, PASSWORD, TOKEN
+from emu_account import EMAIL, PASSWORD, TOKEN
 from emulator.seed import SeedError, build_state
 
 FRIEND = 'friend@example.com'
