@@ -6,7 +6,7 @@ diff, the refusals and the removal; this file checks the final state and the who
 """
 import datetime
 
-from seeds import TOKEN, account, domain, record
+from seeds import account, domain, record
 
 FREE_TOKEN = '20000,fedcba9876543210fedcba9876543210'
 LOCK_CODE = 'c0ffee'
@@ -72,4 +72,3 @@ def test_lock_end_date_is_today_plus_days(play, emulator):
     domains = emulator.state()['accounts'][0]['domains']
     assert domains[0]['lock']['end_at'] == end.isoformat()
     assert write_actions(emulator.requests()) == ['Domain.Lock']
-    assert TOKEN

@@ -71,7 +71,12 @@ def test_locked_domain_refuses_writes(start_emulator):
                     record_line='默认', value='192.0.2.9') == '21'
     assert emu.code('Record.Remove', domain_id='1', record_id=rid) == '21'
     assert emu.code('Record.Status', domain_id='1', record_id=rid, status='disable') == '21'
+    assert emu.code('Record.Ddns', domain_id='1', record_id=rid, sub_domain='www', record_type='A',
+                    record_line='默认', value='192.0.2.9') == '21'
     assert emu.code('Domain.Remove', domain_id='1') == '7'
+    # what 004 does not list as refused on a locked domain stays allowed
+    assert emu.code('Domain.Remark', domain_id='1', remark='still allowed') == '1'
+    assert emu.code('Record.Remark', domain_id='1', record_id=rid, remark='allowed') == '1'
     assert emu.code('Domain.Status', domain_id='1', status='disable') == '7'
     assert emu.code('Domain.Searchenginepush', domain_id='1', status='no') == '7'
     assert emu.call('Domain.Lockstatus', domain_id='1')['lock'] == {
