@@ -4,8 +4,9 @@ import collections
 import json
 import os
 
-from conftest import REPO
 from seeds import domain, record, seed
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 
 FIGURES_DIR = os.path.join(REPO, '.cache', 'reliability')
 

@@ -7,7 +7,8 @@ import urllib.parse
 
 import pytest
 
-from conftest import TOKEN, UA
+TOKEN = '10000,0123456789abcdef0123456789abcdef'
+UA = 'dnspod-emulator-tests/1.0 (tests@example.com)'
 
 
 def set_faults(emu, rules):
