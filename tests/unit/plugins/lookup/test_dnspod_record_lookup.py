@@ -20,3 +20,24 @@ def test_cache_key_holds_no_secret():
     assert 'sekrit' not in key and '10000' not in key
     other = dnspod_record._account_key(dict(params, login_token='10001,other'))
     assert key != other
+
+
+def test_domains_are_kept_for_the_play_run_in_its_temporary_directory(tmp_path, monkeypatch):
+    # A later task runs in another worker process: only the file of the run's directory is left.
+    monkeypatch.setattr(dnspod_record.C, 'DEFAULT_LOCAL_TMP', str(tmp_path), raising=False)
+    monkeypatch.setattr(dnspod_record, '_DOMAIN_CACHE', {})
+    key = dnspod_record._account_key({'api_url': 'https://dnsapi.cn', 'login_token': '10000,sekrit'})
+    assert dnspod_record._load_cached(key) is None
+    dnspod_record._store(key, {'example.com': '4242'})
+    monkeypatch.setattr(dnspod_record, '_DOMAIN_CACHE', {})       # as in a fresh worker
+    assert dnspod_record._load_cached(key) == {'example.com': '4242'}
+    files = [p.name for p in tmp_path.iterdir()]
+    assert len(files) == 1 and 'sekrit' not in files[0] and '10000' not in files[0]
+    assert 'sekrit' not in (tmp_path / files[0]).read_text()
+
+
+def test_without_a_run_directory_the_cache_lives_in_the_process(monkeypatch):
+    monkeypatch.setattr(dnspod_record.C, 'DEFAULT_LOCAL_TMP', '/nonexistent/dnspod-test', raising=False)
+    monkeypatch.setattr(dnspod_record, '_DOMAIN_CACHE', {})
+    dnspod_record._store('k', {'example.com': '1'})
+    assert dnspod_record._load_cached('k') == {'example.com': '1'}
