@@ -16,8 +16,9 @@ The address a record should hold comes from, in this order:
   global address, it is the address the API sees, and the module sends ``Record.Ddns`` without
   ``value`` (the API then uses the address it sees, as documented) only when the record holds
   another address. A private, loopback or link-local source address towards a global API host
-  means NAT or a proxy in between: the address the API would see cannot be known in advance, so
-  the module fails instead of writing blindly on every run.
+  means NAT in between, and an HTTP(S) proxy from the environment means the API sees the proxy:
+  the address the API would see cannot be known in advance, so the module fails instead of
+  writing blindly on every run.
 
 Nothing here sends a request; the functions are pure except ``source_address`` (a socket that is
 connected but never used to send).
@@ -28,6 +29,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import socket
+from urllib.request import getproxies, proxy_bypass
 
 from ansible.module_utils.six.moves.urllib.parse import urlparse
 
@@ -154,6 +156,32 @@ def check_source_address(local, remote, record_type):
     raise DdnsError('value', 'this host reaches the API from %s, a private address: the public address the API '
                     'sees (behind NAT or a proxy) cannot be known in advance. Set value, or ip_lookup_url to a '
                     'service that answers this host\'s public address' % address)
+
+
+def api_proxy(api_url, proxies=None, bypass=proxy_bypass):
+    """The proxy the requests to ``api_url`` go through (from the environment, as ``requests``
+    reads it), or None. Behind a proxy the API sees the proxy's address, not this host's."""
+    parsed = urlparse(str(api_url))
+    proxies = getproxies() if proxies is None else proxies
+    proxy = proxies.get(parsed.scheme) or proxies.get('all')
+    if not proxy or not parsed.hostname:
+        return None
+    try:
+        if bypass(parsed.hostname):
+            return None
+    except OSError:
+        pass
+    return proxy
+
+
+def check_no_proxy(api_url, proxies=None, bypass=proxy_bypass):
+    """Raise DdnsError when the API is reached through a proxy (source-address mode cannot work)."""
+    proxy = api_proxy(api_url, proxies, bypass)
+    if proxy:
+        host = urlparse(proxy if '://' in proxy else 'http://' + proxy).hostname
+        raise DdnsError('value', 'requests to the API go through the proxy %s, so the API sees the proxy\'s address, '
+                        'not this host\'s. Set value, or ip_lookup_url to a service that answers this host\'s '
+                        'public address' % host)
 
 
 def select_record(records, record_id=None):

@@ -71,8 +71,9 @@ options:
         to reach the API host (the operating system's route choice; nothing is sent for this). If that address is a
         public one, it is the address the API sees: the record is compared with it and, when it differs,
         C(Record.Ddns) is sent without a value, so that DNSPod stores the address it sees. If it is a private
-        address (NAT, a proxy), the address the API sees cannot be known in advance and the module fails rather
-        than send a write on every run: set O(value) or O(ip_lookup_url) then."
+        address (NAT), or the API is reached through an HTTP(S) proxy set in the environment, the address the API
+        sees cannot be known in advance and the module fails rather than send a write on every run; set O(value)
+        or O(ip_lookup_url) then."
     type: str
   ttl:
     description:
@@ -87,6 +88,9 @@ options:
 notes:
   - C(Record.Ddns) is always sent with the record's C(sub_domain), type and line, so that it cannot rename the record.
   - In check mode no write is sent; with O(ip_lookup_url) the lookup service is still asked (a read).
+  - "To run it every five minutes on the host itself, put a play with this task in its crontab, for example
+    C(*/5 * * * * ansible-playbook -i localhost, -c local ddns.yml). A run where the address did not change sends
+    only reads (C(Domain.Info) and C(Record.List), or C(Record.Info) with O(record_id))."
 author:
   - dnspod.dnspod contributors (@dnspod-ansible)
 '''
@@ -247,6 +251,7 @@ def main():
     if source is None:
         host, port = ddns.api_host_port(params['api_url'])
         try:
+            ddns.check_no_proxy(params['api_url'])
             local, remote = ddns.source_address(host, port, ddns.FAMILIES[record_type])
             value, source = ddns.check_source_address(local, remote, record_type), ddns.SOURCE_LOCAL
         except ddns.DdnsError as exc:

@@ -214,3 +214,22 @@ def test_record_line_view():
     assert ddns.record_line_view(None) == ''
     assert ddns.record_line_view(rec(5, '192.0.2.1')) == 'www A 192.0.2.1 ; line=默认 id=5\n'
     assert ddns.record_line_view(dict(rec(5, '192.0.2.1'), id='')).endswith('id=(new)\n')
+
+
+def test_api_proxy_from_the_environment_settings():
+    def never(host):
+        return False
+    assert ddns.api_proxy('https://dnsapi.cn', {}, never) is None
+    assert ddns.api_proxy('https://dnsapi.cn', {'https': 'http://proxy.example:3128'}, never) == 'http://proxy.example:3128'
+    assert ddns.api_proxy('https://dnsapi.cn', {'all': 'socks5://p:1080'}, never) == 'socks5://p:1080'
+    assert ddns.api_proxy('https://dnsapi.cn', {'http': 'http://proxy.example:3128'}, never) is None
+    # NO_PROXY (proxy_bypass) wins
+    assert ddns.api_proxy('https://dnsapi.cn', {'https': 'http://proxy.example:3128'}, lambda host: True) is None
+
+
+def test_check_no_proxy():
+    assert ddns.check_no_proxy('https://dnsapi.cn', {}, lambda host: False) is None
+    with pytest.raises(ddns.DdnsError) as info:
+        ddns.check_no_proxy('https://dnsapi.cn', {'https': 'proxy.example:3128'}, lambda host: False)
+    assert info.value.parameter == 'value'
+    assert 'proxy.example' in str(info.value) and 'ip_lookup_url' in str(info.value)
