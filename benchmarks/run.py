@@ -44,7 +44,7 @@ DOMAIN = 'example.com'
 class Emulator(object):
     def __init__(self):
         self.proc = subprocess.Popen(
-            [sys.executable, os.path.join(REPO, 'tests', 'emulator', 'serve.py'), '--port', '0'],
+            [sys.executable, os.path.join(HERE, 'serve_nodelay.py'), '--port', '0'],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.url = self.proc.stdout.readline().strip()
         if not self.url.startswith('http://127.0.0.1:'):
@@ -357,17 +357,21 @@ def main(argv=None):
         env['PATH'] = BIN + os.pathsep + env.get('PATH', '')
         bench = Bench(emulator, env, work, lexicon)
         info = versions(lexicon)
-        for size in sizes:
+        start_load = info['load average']
+        for index, size in enumerate(sizes):
             run_size(bench, size, args)
+            info['load average'] = '%s (start), %s (%s)' % (
+                start_load, ' '.join('%.2f' % x for x in os.getloadavg()),
+                'end' if index == len(sizes) - 1 else 'after N=%d' % size)
+            text = '\n'.join(['%s: %s  ' % item for item in info.items()]) + '\n\n' + table(bench.rows) + \
+                '\n\n' + ratios(bench.rows, sizes[:index + 1]) + '\n'
+            if args.output:
+                # Written after each N, so that a long run can be read while it goes on.
+                with open(args.output, 'w') as handle:
+                    handle.write(text)
     finally:
         emulator.stop()
-    info['load average'] += ' (start), %s (end)' % ' '.join('%.2f' % x for x in os.getloadavg())
-    text = '\n'.join(['%s: %s  ' % item for item in info.items()]) + '\n\n' + table(bench.rows) + '\n\n' + \
-        ratios(bench.rows, sizes) + '\n'
     print(text)
-    if args.output:
-        with open(args.output, 'w') as handle:
-            handle.write(text)
     failed = [r for r in bench.rows if r.get('rc') not in (None, 0)]
     if not failed:
         shutil.rmtree(work, ignore_errors=True)
