@@ -73,6 +73,15 @@ def normalize_address(text, record_type, parameter='value'):
     return str(address).lower()
 
 
+def type_of_value(value):
+    """The record type an address given without a type needs: AAAA for IPv6, else A (a bad
+    value is reported later by normalize_address)."""
+    try:
+        return 'AAAA' if ipaddress.ip_address(str(value).strip()).version == 6 else 'A'
+    except ValueError:
+        return 'A'
+
+
 def parse_lookup_answer(body, record_type):
     """The address in an IP lookup service's answer: plain text (``203.0.113.7\\n``), or JSON
     with ``ip`` (``{"ip": "203.0.113.7"}``, as ipify and similar services answer). Raises DdnsError."""

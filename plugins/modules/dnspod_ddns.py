@@ -39,9 +39,9 @@ options:
   record_type:
     description:
       - V(A) for an IPv4 address, V(AAAA) for an IPv6 address.
+      - When not set, the type of O(value)'s address (V(AAAA) for an IPv6 address), else V(A).
     type: str
     choices: [A, AAAA]
-    default: A
     aliases: [type]
   record_line:
     description:
@@ -202,7 +202,7 @@ def main():
     argument_spec.update(
         domain=dict(type='str', required=True),
         sub_domain=dict(type='str', aliases=['name', 'record']),
-        record_type=dict(type='str', default='A', choices=['A', 'AAAA'], aliases=['type']),
+        record_type=dict(type='str', choices=['A', 'AAAA'], aliases=['type']),
         record_line=dict(type='str', aliases=['line']),
         record_id=dict(type='str'),
         value=dict(type='str', aliases=['ip']),
@@ -214,7 +214,7 @@ def main():
     kwargs['mutually_exclusive'] = kwargs['mutually_exclusive'] + [('value', 'ip_lookup_url')]
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
     params = module.params
-    record_type = params['record_type']
+    record_type = params['record_type'] or ddns.type_of_value(params['value'])
 
     # Everything that can be checked without the API is checked before the first call.
     client = common.create_client(module)

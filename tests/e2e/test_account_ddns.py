@@ -67,20 +67,21 @@ def test_ddns_writes_only_what_differs_then_nothing(play, emulator, lookup_url):
     emulator.reset(ddns_seed())
     first = play('ddns.yml', {'lookup_url': url, 'rr_id': str(RR_ID)}, diff=True)
     requests = emulator.requests()
-    # four changes, and no write attempt for the refused inputs
-    assert write_attempts(requests) == ['Record.Ddns', 'Record.Ddns', 'Record.Ddns', 'Record.Create']
+    # five changes, and no write attempt for the refused inputs
+    assert write_attempts(requests) == ['Record.Ddns', 'Record.Ddns', 'Record.Ddns', 'Record.Create', 'Record.Create']
     assert write_actions(requests) == write_attempts(requests)
     ddns_calls = [r['params'] for r in requests if r['action'] == 'Record.Ddns']
     assert ddns_calls[0]['value'] == '198.51.100.7' and ddns_calls[0]['sub_domain'] == 'www'
     # source address mode: the API's own view of the caller, no value sent, the name always sent
     assert 'value' not in ddns_calls[1] and ddns_calls[1]['sub_domain'] == 'home'
     assert ddns_calls[2]['record_id'] == str(RR_ID) and ddns_calls[2]['sub_domain'] == 'rr'
-    assert first.stat('changed') == 4 and first.stat('ignored') == 3
+    assert first.stat('changed') == 5 and first.stat('ignored') == 3
     by_name = records_of(emulator.state())
     assert by_name['www']['value'] == '198.51.100.7'
     assert by_name['home']['value'] == '127.0.0.1'
     assert by_name['rr']['value'] == '203.0.113.5'
     assert by_name['office']['value'] == '203.0.113.77' and by_name['office']['ttl'] == 3600
+    assert (by_name['home6']['record_type'], by_name['home6']['value']) == ('AAAA', '2001:db8::7')
     assert hits == ['/']
     # diff output shows the old and the new value
     assert '-www A 192.0.2.1' in first.stdout and '+www A 198.51.100.7' in first.stdout
@@ -97,7 +98,7 @@ def test_ddns_check_mode_sends_no_write(play, emulator, lookup_url):
     url, hits = lookup_url
     emulator.reset(ddns_seed())
     result = play('ddns.yml', {'lookup_url': url, 'rr_id': str(RR_ID)}, check=True, diff=True)
-    assert result.stat('changed') == 4
+    assert result.stat('changed') == 5
     assert write_attempts(emulator.requests()) == []
     by_name = records_of(emulator.state())
     assert by_name['www']['value'] == '192.0.2.1' and 'office' not in by_name

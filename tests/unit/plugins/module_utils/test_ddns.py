@@ -233,3 +233,10 @@ def test_check_no_proxy():
         ddns.check_no_proxy('https://dnsapi.cn', {'https': 'proxy.example:3128'}, lambda host: False)
     assert info.value.parameter == 'value'
     assert 'proxy.example' in str(info.value) and 'ip_lookup_url' in str(info.value)
+
+
+@pytest.mark.parametrize('value, expected', [
+    ('198.51.100.7', 'A'), ('2001:db8::1', 'AAAA'), (' 2001:DB8::1 ', 'AAAA'), (None, 'A'), ('garbage', 'A'),
+])
+def test_type_of_value(value, expected):
+    assert ddns.type_of_value(value) == expected
