@@ -86,11 +86,15 @@ SCAN_STATS = {'playbook runs at -vvv': 0, 'distinct secret values checked': 0, '
 _SCANNED_SECRETS = set()
 
 
+def pytest_terminal_summary(terminalreporter):
+    if SCAN_STATS['playbook runs at -vvv']:
+        terminalreporter.write_line('e2e secret scan: %s' % json.dumps(SCAN_STATS, sort_keys=True))
+
+
 @pytest.fixture(scope='session', autouse=True)
 def _secret_scan_figures():
     yield
     if SCAN_STATS['playbook runs at -vvv']:
-        SCAN_STATS['distinct secret values checked'] = len(_SCANNED_SECRETS)
         directory = os.path.join(REPO, '.cache', 'reliability')
         os.makedirs(directory, exist_ok=True)
         with open(os.path.join(directory, 'secrets.json'), 'w', encoding='utf-8') as handle:
@@ -228,6 +232,7 @@ def play(ansible_env, emulator):
         SCAN_STATS['request-log entries scanned'] += len(request_log)
         SCAN_STATS['leaks'] += len(leaks)
         _SCANNED_SECRETS.update(secrets)
+        SCAN_STATS['distinct secret values checked'] = len(_SCANNED_SECRETS)
         assert not leaks, 'secrets leaked (key, where): %s\n%r' % (leaks, result)
         if expect_failure:
             assert result.rc != 0, result

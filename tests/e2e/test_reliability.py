@@ -90,6 +90,8 @@ SCENARIOS = [
         {'kind': 'reset', 'action': 'Record.Remove', 'after': True},
         {'kind': 'reset', 'action': 'Record.Remark', 'after': True},
         {'kind': 'drift', 'action': 'Record.List'},
+        {'kind': 'drift', 'action': 'Record.Create', 'skip': 6},
+        {'kind': 'drift', 'action': 'Record.Status'},
     ], {}, 'ok'),
     ('stall past the client timeout after the write', [
         {'kind': 'stall', 'seconds': 4, 'action': 'Record.Create', 'after': True, 'skip': 1},
