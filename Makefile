@@ -1,5 +1,5 @@
 # The two commands of the README: `make demo` and `make test`. Both set up .venv themselves.
-.PHONY: demo test venv unit e2e sanity lint build clean bench
+.PHONY: demo test venv unit e2e sanity lint build docs clean bench
 
 demo:
 	scripts/demo.sh
@@ -31,6 +31,9 @@ bench: venv
 
 build: venv
 	.venv/bin/ansible-galaxy collection build --output-path dist --force
+
+docs:
+	scripts/docs.sh
 
 clean:
 	rm -rf .venv .cache dist tests/output

@@ -5,6 +5,7 @@
 #      (the e2e fixture builds the collection tarball and installs it offline)
 #   3. ansible-test sanity on a copy under ansible_collections/dnspod/dnspod
 #   4. ansible-lint, production profile
+#   5. docs: antsibull-docs lint-collection-docs, then the docs site built with antsibull-docs + Sphinx
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -43,5 +44,8 @@ step "ansible-lint (production profile)"
 mkdir -p .cache/lint-collections/ansible_collections/dnspod
 ln -sfn "$PWD" .cache/lint-collections/ansible_collections/dnspod/dnspod
 ANSIBLE_COLLECTIONS_PATH="$PWD/.cache/lint-collections" ansible-lint --nocolor
+
+step "docs: antsibull-docs lint-collection-docs and the static docs site (Sphinx, warnings are errors)"
+scripts/docs.sh
 
 step "all tests passed in $(( $(date +%s) - start ))s"
