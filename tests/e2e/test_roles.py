@@ -18,7 +18,7 @@ def test_roles(play, emulator):
     ), domain('example.net', record('web2', 'A', '198.51.100.1'))))
     result = play('ecosystem_roles.yml', args=['-i', INVENTORY])
     assert result.stat('failed') == 0
-    for host in ('web1', 'web2', 'v6host', 'factshost'):
+    for host in ('web1', 'web2', 'v6host', 'factshost', 'ddnsmod'):
         assert result.stat('failed', host) == 0, result
 
     # The dry run showed zone-file lines: the set that goes, and the value that comes.
@@ -40,6 +40,7 @@ def test_roles(play, emulator):
     assert ('web1', 'A', '192.0.2.41') in values
     assert ('web2', 'A', '198.51.100.7') in values
     assert ('v6host', 'AAAA', '2001:db8::7') in values
+    assert ('ddnsmod', 'A', '203.0.113.9') in values  # through dnspod_ddns (ddns_module: ddns)
     assert ('_acme-challenge', 'TXT', 'keep-me') in values
     assert not [v for v in values if v[0] == 'old' or v[2].startswith('tok-')]
     assert [v for v in values if v[0] == 'factshost' and v[1] == 'A'], values
