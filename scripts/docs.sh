@@ -3,6 +3,9 @@
 # (antsibull-docs + Sphinx, warnings are errors) from the installed collection into dist/docsite/.
 #   scripts/docs.sh            lint and build
 #   scripts/docs.sh --lint     lint only
+#   scripts/docs.sh --changelog  regenerate CHANGELOG.rst with antsibull-changelog from changelogs/ and the
+#                                fragments (the next release, the version of galaxy.yml or 0.2.0 when that
+#                                one has no entry yet; done on a copy: the fragments stay where they are)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
@@ -16,6 +19,23 @@ chmod 700 "$work"
 export ANSIBLE_COLLECTIONS_PATH="$work/collections" ANSIBLE_COLLECTIONS_SCAN_SYS_PATH=false ANSIBLE_NOCOLOR=1
 ansible-galaxy collection build --output-path "$work/dist" --force >/dev/null
 ansible-galaxy collection install "$work"/dist/dnspod-dnspod-*.tar.gz -p "$work/collections" --offline --force >/dev/null
+
+if [ "${1:-}" = "--changelog" ]; then
+    copy="$work/changelog/ansible_collections/dnspod/dnspod"
+    mkdir -p "$copy"
+    git ls-files -z | xargs -0 -I{} cp --parents {} "$copy"/
+    cp -r changelogs "$copy"/   # fragments not committed yet too
+    version=$(cd "$copy" && python - <<'PY'
+import yaml
+print(yaml.safe_load(open('galaxy.yml'))['version'])
+PY
+)
+    [ "$version" = "0.1.0" ] && version=0.2.0   # the modules of the next release say version_added: 0.2.0
+    (cd "$copy" && antsibull-changelog release --version "$version" --cummulative-release >/dev/null)
+    cp "$copy/CHANGELOG.rst" CHANGELOG.rst
+    echo "docs: CHANGELOG.rst regenerated for $version"
+    exit 0
+fi
 
 echo "docs: antsibull-docs lint-collection-docs --plugin-docs"
 antsibull-docs lint-collection-docs --plugin-docs --skip-rstcheck --check-extra-docs-refs "$work/collections/ansible_collections/dnspod/dnspod"
