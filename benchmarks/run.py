@@ -87,14 +87,15 @@ def seeded(sets):
 
 
 def run_measured(cmd, env, log_path):
-    """Run ``cmd``; (return code, wall seconds, peak RSS in MiB of the largest process of its tree)."""
+    """Run ``cmd``; (return code, wall seconds, CPU seconds (user + system) of its process tree,
+    peak RSS in MiB of the largest process of its tree)."""
     with open(log_path, 'w') as log:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=PLAYBOOKS)
         status, usage = os.wait4(proc.pid, 0)[1:]
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, wall, usage.ru_maxrss / 1024.0
+    return proc.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
 
 
 def install_collection(work):
@@ -165,14 +166,14 @@ class Bench(object):
     def measure(self, size, tool, run, cmd):
         before = len(self.emulator.requests())
         log_path = os.path.join(self.work, '%s-%s-%s.log' % (size, tool.split()[0], run.split()[0]))
-        code, wall, rss = run_measured(cmd, self.env, log_path)
+        code, wall, cpu, rss = run_measured(cmd, self.env, log_path)
         calls = self.emulator.requests()[before:]
-        row = dict(size=size, tool=tool, run=run, rc=code, wall=wall, rss=rss, calls=len(calls),
+        row = dict(size=size, tool=tool, run=run, rc=code, wall=wall, cpu=cpu, rss=rss, calls=len(calls),
                    writes=len([c for c in calls if c.get('write_action')]),
                    errors=len([c for c in calls if str(c.get('code')) != '1']))
         self.rows.append(row)
-        sys.stderr.write('N=%-5d %-26s %-10s rc=%d %8.2fs %6d calls %6d writes %7.1f MiB%s\n' % (
-            size, tool, run, code, wall, row['calls'], row['writes'], rss,
+        sys.stderr.write('N=%-5d %-26s %-10s rc=%d %8.2fs %7.2fs CPU %6d calls %6d writes %7.1f MiB%s\n' % (
+            size, tool, run, code, wall, cpu, row['calls'], row['writes'], rss,
             '' if code == 0 else '  (failed, see %s)' % log_path))
         return row
 
@@ -258,17 +259,17 @@ def run_size(bench, size, args):
 
 def table(rows):
     floors = dict((r['size'], r) for r in rows if r['run'].startswith('floor') and 'skipped' not in r)
-    lines = ['| N | tool | run | API calls | writes | wall s | over ping floor s | peak MiB |',
-             '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |']
+    lines = ['| N | tool | run | API calls | writes | wall s | over ping floor s | CPU s | peak MiB |',
+             '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |']
     for r in rows:
         if 'skipped' in r:
-            lines.append('| %d | %s | %s | not run | | | | (%s) |' % (r['size'], r['tool'], r['run'], r['skipped']))
+            lines.append('| %d | %s | %s | not run | | | | | (%s) |' % (r['size'], r['tool'], r['run'], r['skipped']))
             continue
         floor = floors.get(r['size'])
         over = '%.2f' % (r['wall'] - floor['wall']) if floor is not None and not r['run'].startswith('floor') else ''
         status = '' if r['rc'] == 0 else ' (failed rc=%d)' % r['rc']
-        lines.append('| %d | %s | %s%s | %d | %d | %.2f | %s | %.0f |' % (
-            r['size'], r['tool'], r['run'], status, r['calls'], r['writes'], r['wall'], over, r['rss']))
+        lines.append('| %d | %s | %s%s | %d | %d | %.2f | %s | %.2f | %.0f |' % (
+            r['size'], r['tool'], r['run'], status, r['calls'], r['writes'], r['wall'], over, r['cpu'], r['rss']))
     return '\n'.join(lines)
 
 
@@ -295,8 +296,10 @@ def ratios(rows, sizes):
         bulk = find(rows, size, 'dnspod_records', 'converged')
         first = find(rows, size, 'dnspod_records', 'first')
         if floor and bulk:
-            out.append('- N=%d converged dnspod_records: %d API calls, %.2f s = %.2f x the ping floor (%.2f s)'
-                       % (size, bulk['calls'], bulk['wall'], bulk['wall'] / floor['wall'], floor['wall']))
+            out.append('- N=%d converged dnspod_records: %d API calls, %.2f s = %.2f x the ping floor (%.2f s); '
+                       'CPU %.2f s = %.2f x the floor\'s %.2f s'
+                       % (size, bulk['calls'], bulk['wall'], bulk['wall'] / floor['wall'], floor['wall'],
+                          bulk['cpu'], bulk['cpu'] / floor['cpu'], floor['cpu']))
         for tool in ('dnspod_record', 'dns-lexicon'):
             for run, mine in (('first', first), ('converged', bulk)):
                 other = find(rows, size, tool, run)
@@ -312,10 +315,12 @@ def ratios(rows, sizes):
         a, b = find(rows, small, 'dnspod_records', 'converged'), find(rows, big, 'dnspod_records', 'converged')
         fa, fb = find(rows, small, 'ansible.builtin.ping', 'floor'), find(rows, big, 'ansible.builtin.ping', 'floor')
         if a and b and fa and fb:
-            own_a, own_b = a['wall'] - fa['wall'], b['wall'] - fb['wall']
-            out.append('- collection share (converged run minus ping floor): N=%d %.2f s, N=%d %.2f s: %.1f x for %.0f x '
-                       'the sets' % (small, own_a, big, own_b, own_b / own_a if own_a > 0 else float('inf'),
-                                     big / float(small)))
+            for what in ('wall', 'cpu'):
+                own_a, own_b = a[what] - fa[what], b[what] - fb[what]
+                out.append('- collection share (converged run minus ping floor, %s): N=%d %.2f s, N=%d %.2f s: '
+                           '%.1f x for %.0f x the sets' % (
+                               'wall time' if what == 'wall' else 'CPU time', small, own_a, big, own_b,
+                               own_b / own_a if own_a > 0 else float('inf'), big / float(small)))
     return '\n'.join(out)
 
 
