@@ -139,6 +139,24 @@ CASES = collections.OrderedDict([
         ('bad e-mail', dict(email='not-an-email'), ['email']),
         ('user type not a choice', dict(email='user@example.net', user_type='company'), ['user_type']),
     ]),
+    ('dnspod_domain_acquire', [
+        ('bad e-mail', dict(email='not-an-email'), ['email']),
+    ]),
+    ('dnspod_share_info', [
+        ('bad e-mail', dict(email='not-an-email'), ['email']),
+    ]),
+    ('dnspod_monitor_info', [
+        ('gather not a choice', dict(gather=['bogus']), ['gather']),
+    ]),
+    ('dnspod_account_info', [
+        ('gather not a choice', dict(gather=['bogus']), ['gather']),
+    ]),
+    ('dnspod_product_info', [
+        ('type not a choice', dict(type='reseller'), ['type']),
+    ]),
+    ('dnspod_group_info', [
+        ('group_type not a choice', dict(group_type='shared'), ['group_type']),
+    ]),
 ])
 
 # Known gaps (docs/reliability.md): the record modules do not yet refuse these before writing
