@@ -44,7 +44,7 @@ DOMAIN = 'example.com'
 class Emulator(object):
     def __init__(self):
         self.proc = subprocess.Popen(
-            [sys.executable, os.path.join(HERE, 'serve_nodelay.py'), '--port', '0'],
+            [sys.executable, os.path.join(os.path.dirname(HERE), 'tests', 'emulator', 'serve.py'), '--port', '0'],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.url = self.proc.stdout.readline().strip()
         if not self.url.startswith('http://127.0.0.1:'):
