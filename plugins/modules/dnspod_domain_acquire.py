@@ -45,8 +45,8 @@ options:
       - It is a secret and never logged.
     type: str
 notes:
-  - The API counts C(Domain.Acquire) among the calls that start a flow, so the list step is skipped in check mode,
-    like the other two.
+  - C(Domain.Acquire) only reads, so the list step runs in check mode too; the send and validate steps are not sent
+    in check mode.
 author:
   - dnspod.dnspod contributors (@dnspod-ansible)
 '''
@@ -144,9 +144,9 @@ def main():
             step = 'none'
             after = current
         elif step == 'list':
+            # Domain.Acquire only reads the registrant's addresses: safe in check mode too
             after = {}
-            if not module.check_mode:
-                emails = acquire.list_emails(client, name)
+            emails = acquire.list_emails(client, name)
         elif step == 'send':
             after = {}
             changed, sent_to, changes = True, email, {'code_sent': email}

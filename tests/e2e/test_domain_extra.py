@@ -27,9 +27,11 @@ def test_log_purview_transfer_and_acquire(play, emulator):
     play('domain_extra.yml', {'acquire_code': ACQUIRE_CODE})
     requests = emulator.requests()[emulator_log_start:]
     assert write_actions(requests) == [
-        'Domain.Transfer', 'Domain.Transfer', 'Domain.Acquire', 'Domain.Acquiresend',
+        'Domain.Transfer', 'Domain.Transfer', 'Domain.Acquiresend',
         'Domain.Acquirevalidate', 'Domain.Acquirevalidate']
-    assert [r['code'] for r in requests if r['write_action']] == ['1', '8', '1', '1', '15', '1']
+    assert [r['code'] for r in requests if r['write_action']] == ['1', '8', '1', '15', '1']
+    # listing the registrant's addresses is a read
+    assert [r['code'] for r in requests if r['action'] == 'Domain.Acquire'] == ['1']
     assert all(r['params'].get('code') in (None, '***') for r in requests)
     owners = dict((d['name'], a['email']) for a in emulator.state()['accounts'] for d in a['domains'])
     assert owners == {'example.com': 'api@example.com', 'sold.example': 'them@example.com',

@@ -329,7 +329,7 @@ def _pending(ctx):
     return ctx.state.ext.setdefault('acquire', {})
 
 
-@action('Domain.Acquire', write=True)
+@action('Domain.Acquire')
 def domain_acquire(ctx):
     domain = _acquire_target(ctx)
     emails = _acquire_area(domain)['emails']
