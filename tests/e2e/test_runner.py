@@ -18,7 +18,7 @@ import sys
 import jinja2
 import yaml
 
-from conftest import DEFAULT_TOKEN
+from seeds import TOKEN as DEFAULT_TOKEN
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 BIN = os.path.dirname(sys.executable)

@@ -3,8 +3,7 @@ sync it with dnspod_records, export the domain (dnspod.dnspod.to_zone_file), com
 with the credentials set by module_defaults for group/dnspod.dnspod.dnspod."""
 import os
 
-from conftest import DEFAULT_TOKEN
-from seeds import seed, write_actions
+from seeds import TOKEN as DEFAULT_TOKEN, seed, write_actions
 
 PLAYBOOKS = os.path.join(os.path.dirname(__file__), 'playbooks')
 FILES = os.path.join(PLAYBOOKS, 'files')
