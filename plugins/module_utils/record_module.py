@@ -208,3 +208,75 @@ def check_grade(sets, grade, parameter_prefix=None):
         except validation.ValidationError as exc:
             prefix = parameter_prefix(index) if parameter_prefix else ''
             raise validation.ValidationError(prefix + exc.parameter, exc.message)
+
+
+# Record types every grade has (Record.Type of the free grades, documents and emulator): a write of
+# another type, or on a line other than the default, is checked against the grade first.
+ALWAYS_ALLOWED_TYPES = ('A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS')
+
+
+def _written(operations):
+    """The records the creates and modifies of a plan write (their ``after`` fields)."""
+    return [op.after for op in operations if op.action in ('create', 'modify') and op.after]
+
+
+def _grade_list(client, action, params, key):
+    answer = client.call(action, params)
+    items = answer.get(key) or []
+    if isinstance(items, dict):
+        items = list(items.values())
+    return [str(item) for item in items]
+
+
+def check_writes(module, client, domain, current, operations, parameter_prefix=None):
+    """Before the first write of a plan: the record types and lines it writes exist on the
+    domain's grade, and no CNAME ends up beside another record at the same name and line.
+
+    Sends no call for the common case (types of ALWAYS_ALLOWED_TYPES or already in the domain,
+    the default line or a line already in the domain); otherwise one Record.Type and/or one
+    Record.Line (reads) for the grade from the listing. ``parameter_prefix(sub_domain,
+    record_type, record_line)`` names the item, e.g. 'records[2].'. Fails the module naming
+    record_type/record_line (with the grade's allowed values) before anything is written."""
+    def prefix(rec):
+        return parameter_prefix(rec['sub_domain'], rec['record_type'], rec['record_line']) if parameter_prefix else ''
+
+    def fail(msg):
+        module.fail_json(msg=msg, operations=[op.to_dict() for op in operations], api=common.api_summary(client))
+
+    written = _written(operations)
+    if not written:
+        return
+    grade = domain.get('grade')
+    known_types = set(ALWAYS_ALLOWED_TYPES) | set(r['record_type'] for r in current)
+    default = str(client.default_line).strip().lower()
+    known_lines = set([default]) | set(str(r['record_line']).strip().lower() for r in current)
+    new_types = [r for r in written if r['record_type'] not in known_types]
+    new_lines = [r for r in written if str(r['record_line']).strip().lower() not in known_lines]
+    try:
+        if new_types and grade:
+            types = _grade_list(client, 'Record.Type', dict(domain_grade=grade), 'types')
+            for rec in new_types:
+                if rec['record_type'] not in types:
+                    fail('%srecord_type: %s records are not available on the domain\'s grade %s; '
+                         'its record types (Record.Type): %s'
+                         % (prefix(rec), rec['record_type'], grade, ', '.join(types)))
+        if new_lines and grade:
+            lines = _grade_list(client, 'Record.Line', dict(domain_grade=grade, domain_id=domain['id']), 'lines')
+            allowed = set(line.strip().lower() for line in lines)
+            for rec in new_lines:
+                if str(rec['record_line']).strip().lower() not in allowed:
+                    fail('%srecord_line: %s is not a line of the domain\'s grade %s (unknown, or the grade lacks '
+                         'it); its lines (Record.Line): %s'
+                         % (prefix(rec), rec['record_line'], grade, ', '.join(lines)))
+    except DNSPodError as exc:
+        common.fail_from_error(module, exc, api=common.api_summary(client))
+    touched = {}
+    for rec in written:
+        key = (str(rec['sub_domain']).lower(), str(rec['record_line']).lower())
+        if key not in touched or rec['record_type'] == 'CNAME':
+            touched[key] = rec
+    try:
+        validation.check_cname_records(recordset.predict_after(current, operations), touched,
+                                       parameter=lambda key: prefix(touched[key]) + 'record_type')
+    except validation.ValidationError as exc:
+        fail(str(exc))

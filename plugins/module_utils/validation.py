@@ -256,3 +256,27 @@ def check_cname_conflicts(sets):
             raise ValidationError('records', 'records[%d] is a CNAME at %s (line %s), which cannot hold other '
                                   'records, but records[%d] is %s there'
                                   % (other, desired.sub_domain, desired.record_line, index, desired.record_type))
+
+
+def check_cname_records(records, touched, parameter='record_type'):
+    """The end state of a plan (canonical records, e.g. recordset.predict_after) at every
+    (sub_domain, line) in ``touched`` (lower-case pairs the plan writes): a CNAME may not share its
+    name and line with any other record, the system NS records at '@' included (several CNAME
+    values are the grade's round-robin limit, which the API checks). Raises ValidationError naming
+    ``parameter``, or ``parameter(key)`` when it is a function of the (sub_domain, line) pair."""
+    groups = {}
+    for record in records:
+        key = (str(record.get('sub_domain')).lower(), str(record.get('record_line')).lower())
+        if key in touched:
+            groups.setdefault(key, []).append(record)
+    for key in sorted(groups):
+        group = groups[key]
+        if not any(str(r.get('record_type')).upper() == 'CNAME' for r in group):
+            continue
+        others = [r for r in group if str(r.get('record_type')).upper() != 'CNAME']
+        if others:
+            raise ValidationError(parameter(key) if callable(parameter) else parameter, 'a CNAME record cannot share its sub_domain %s (line %s) with other '
+                                  'records, and %s there: %s; choose another sub_domain or record_type'
+                                  % (group[0]['sub_domain'], group[0]['record_line'],
+                                     'these exist' if len(others) > 1 else 'this exists',
+                                     ', '.join('%s %s' % (r.get('record_type'), r.get('value')) for r in others)))

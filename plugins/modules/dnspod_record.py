@@ -16,6 +16,11 @@ description:
   - Reads the set with one filtered C(Record.List) (by O(sub_domain) and O(record_type); its answer also gives the
     domain's ID and grade, so no C(Domain.Info) is sent), then writes only what differs. Existing records are reused with
     C(Record.Modify) (always sending every field of the record) before anything is created or removed.
+  - A C(CNAME) set is listed with every type at its name and line, and the task fails before any write when the
+    C(CNAME) would share its name and line with another record (the system NS records at C(@) included).
+  - Before writing a type other than C(A), C(AAAA), C(CNAME), C(MX), C(TXT) and C(NS), or on a line other than the
+    default one, the task reads the domain grade's types (C(Record.Type)) or lines (C(Record.Line)) once and fails
+    naming O(record_type) or O(record_line), with the allowed values, when the grade lacks them.
   - Records not in the set, and the system NS records at C(@), are never touched.
 extends_documentation_fragment:
   - dnspod.dnspod.dnspod
@@ -264,9 +269,12 @@ def main():
 
     # One filtered Record.List, by the domain's name or ID: its answer also gives the domain's ID
     # and grade, so a domain given by name needs no Domain.Info.
-    domain, current = record_module.read_records(module, client, domain_ref, sub_domain=desired.sub_domain,
-                                                 record_type=desired.record_type,
+    # A CNAME set is listed with every type at its name and line, to see what it would sit beside.
+    cname = desired.record_type == 'CNAME'
+    domain, at_name = record_module.read_records(module, client, domain_ref, sub_domain=desired.sub_domain,
+                                                 record_type=None if cname else desired.record_type,
                                                  record_line=desired.record_line)
+    current = [r for r in at_name if r['record_type'] == desired.record_type]
     try:
         record_module.check_grade([desired], domain['grade'])
     except validation.ValidationError as exc:
@@ -276,6 +284,8 @@ def main():
     except validation.ValidationError as exc:
         # Only known once the set is read, e.g. a new MX record without mx; nothing was written.
         module.fail_json(msg=str(exc), api=common.api_summary(client))
+    # A type or line the grade lacks, or a CNAME beside other records: failed before any write.
+    record_module.check_writes(module, client, domain, at_name, operations)
     result = dict(domain=dict(id=domain['id'], name=domain['name']))
     after = record_module.converge(module, client, domain['id'], current, operations, result)
     result['records'] = sorted((r for r in after if not r.get('hold')), key=lambda r: str(r.get('value')))

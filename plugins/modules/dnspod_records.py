@@ -18,6 +18,10 @@ description:
     Existing records are reused with C(Record.Modify) before anything is created or removed.
   - Sets that are not listed are kept, unless O(purge=true).
   - The system NS records at C(@) are never changed or removed.
+  - Before any write, the task fails when a C(CNAME) would share its name and line with another record (the system
+    NS records at C(@) included), and, reading the grade's C(Record.Type) or C(Record.Line) once only when a write
+    uses a type other than C(A), C(AAAA), C(CNAME), C(MX), C(TXT) and C(NS) or a line no record of the domain uses
+    yet, when the domain's grade lacks a type or line; the error names the item, for example C(records[2].record_line).
 extends_documentation_fragment:
   - dnspod.dnspod.dnspod
   - dnspod.dnspod.dnspod.ACTIONS
@@ -257,6 +261,13 @@ def main():
     except validation.ValidationError as exc:
         # Only known once the records are read, e.g. a new MX record without mx; nothing was written.
         module.fail_json(msg=str(exc), api=common.api_summary(client))
+    # A type or line the grade lacks, or a CNAME beside other records: failed before any write.
+    index = dict((recordset.set_key(d.sub_domain, d.record_type, d.record_line), i) for i, d in enumerate(sets))
+
+    def item(sub_domain, record_type, record_line):
+        found = index.get(recordset.set_key(sub_domain, record_type, record_line))
+        return 'records[%d].' % found if found is not None else ''
+    record_module.check_writes(module, client, domain, current, operations, item)
     result = dict(domain=dict(id=domain['id'], name=domain['name']))
     after = record_module.converge(module, client, domain['id'], current, operations, result)
     result['records'] = after

@@ -150,6 +150,18 @@ def _round_robin(ctx, domain, grade, name, rtype, line, status, exclude=None):
                    '轮循记录数量超出限制')
 
 
+def _cname_conflict(domain, name, rtype, line, exclude=None):
+    """A CNAME shares its name and line with no other type (the system NS records at '@'
+    included). The documents give no code: 104 (record exists), see docs/emulator.md."""
+    for other in domain.records.values():
+        if other.id == exclude or other.name != name or other.line != line:
+            continue
+        if (rtype == 'CNAME') != (other.type == 'CNAME'):
+            raise ApiError('104', 'Record conflicts with an existing %s record: a CNAME cannot share its '
+                                  'name and line with other records' % other.type,
+                           'CNAME记录与该主机记录的其他记录冲突')
+
+
 def _check_record(ctx, domain, grade, name, rtype, line, value, status, exclude=None):
     """Checks shared by Create/Modify/Ddns once every field is known: 36, 31, 104, 25."""
     if rtype == 'NS' and name == '@' and line != ctx.state.default_line:
@@ -163,6 +175,7 @@ def _check_record(ctx, domain, grade, name, rtype, line, value, status, exclude=
     dup = domain.duplicate_of(name, rtype, line, value)
     if dup is not None and dup != exclude:
         raise ApiError('104', 'Domain record already exists', '记录已经存在')
+    _cname_conflict(domain, name, rtype, line, exclude)
     _round_robin(ctx, domain, grade, name, rtype, line, status, exclude)
 
 

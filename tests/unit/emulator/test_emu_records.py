@@ -189,6 +189,30 @@ def test_exact_duplicate_is_104(emu):
         == '104'
 
 
+def test_cname_beside_other_records_is_104(emu):
+    # the documents give no code for it: 104, see docs/emulator.md (records)
+    assert create_code(emu, sub_domain='www', record_type='A', value='1.1.1.1') == '1'
+    answer = emu.create(sub_domain='www', record_type='CNAME', value='x.example.net')
+    assert answer['status']['code'] == '104' and 'CNAME' in answer['status']['message']
+    assert create_code(emu, sub_domain='@', record_type='CNAME', value='x.example.net') == '104'  # system NS
+    assert create_code(emu, sub_domain='alias', record_type='CNAME', value='x.example.net') == '1'
+    assert create_code(emu, sub_domain='alias', record_type='TXT', value='hello') == '104'
+    # another line is another name for this rule; a second CNAME value is round robin
+    assert create_code(emu, sub_domain='www', record_type='CNAME', value='x.example.net', record_line='电信') == '1'
+    assert create_code(emu, sub_domain='alias', record_type='CNAME', value='y.example.net') == '1'
+    assert [r['type'] for r in by_name(emu, 'www')] == ['A', 'CNAME']
+
+
+def test_modify_into_a_cname_conflict_is_104(emu):
+    first = emu.create(sub_domain='www', record_type='A', value='1.1.1.1')['record']['id']
+    second = emu.create(sub_domain='www', record_type='A', value='1.1.1.2')['record']['id']
+    base = dict(domain='example.com', sub_domain='www', record_line='默认')
+    assert emu.code('Record.Modify', record_id=second, record_type='CNAME', value='x.example.net', **base) == '104'
+    assert emu.code('Record.Remove', domain='example.com', record_id=first) == '1'
+    # the record being modified does not conflict with itself
+    assert emu.code('Record.Modify', record_id=second, record_type='CNAME', value='x.example.net', **base) == '1'
+
+
 def test_url_record_limit_is_31(start_emulator, seed_one):
     seed = seed_one()
     seed['grades'] = {'DP_Free': {'url_limit': 1}}

@@ -84,3 +84,112 @@ def test_check_grade_names_the_item():
     with pytest.raises(ValidationError) as info:
         record_module.check_grade(sets, 'DP_Free', lambda index: 'records[%d].' % index)
     assert info.value.parameter == 'records[1].ttl'
+
+
+# -- check_writes: type/line of the grade and the CNAME rule, before any write --------------------
+class Failed(Exception):
+    pass
+
+
+class FakeModule(object):
+    def fail_json(self, **kwargs):
+        raise Failed(kwargs)
+
+
+class GradeClient(object):
+    """Answers Record.Type/Record.Line for DP_Free (the emulator's table); counts the calls."""
+    default_line = '默认'
+
+    def __init__(self):
+        self.sent = []
+        self.calls = 0
+        self.writes = 0
+
+    def call(self, action, params):
+        self.sent.append((action, dict(params)))
+        self.calls += 1
+        if action == 'Record.Type':
+            return {'types': ['A', 'CNAME', 'MX', 'TXT', 'NS', 'AAAA', 'SRV', 'URL']}
+        if action == 'Record.Line':
+            return {'lines': ['默认', '电信', '联通']}
+        raise AssertionError(action)
+
+
+def canonical(name, rtype, value, line='默认', rid='1', hold=False):
+    return dict(id=rid, sub_domain=name, record_type=rtype, record_line=line, value=value, ttl=600, mx=0,
+                weight=None, status='enabled', remark='', hold=hold)
+
+
+def creates(*records):
+    from ansible_collections.dnspod.dnspod.plugins.module_utils.recordset import Operation
+    return [Operation('create', after=dict(r, id=None)) for r in records]
+
+
+DOMAIN = dict(id='4242', name='example.com', grade='DP_Free')
+NS = [canonical('@', 'NS', 'f1g1ns1.dnspod.net.', rid='1', hold=True),
+      canonical('@', 'NS', 'f1g1ns2.dnspod.net.', rid='2', hold=True)]
+
+
+def check(current, operations, prefix=None):
+    client = GradeClient()
+    try:
+        record_module.check_writes(FakeModule(), client, DOMAIN, current, operations, prefix)
+    except Failed as exc:
+        return client, exc.args[0]['msg']
+    return client, None
+
+
+def test_common_writes_send_nothing_more():
+    client, msg = check(NS, creates(canonical('www', 'A', '192.0.2.1'), canonical('m', 'MX', 'mx.example.net.'),
+                                    canonical('alias', 'CNAME', 'x.example.net.')))
+    assert msg is None and client.sent == []
+
+
+def test_type_outside_the_grade_fails_naming_record_type_with_the_grade_types():
+    client, msg = check([], creates(canonical('@', 'CAA', '0 issue "ca.example.net"')))
+    assert [a for a, _p in client.sent] == ['Record.Type']
+    assert client.sent[0][1] == {'domain_grade': 'DP_Free'}
+    assert msg.startswith('record_type: CAA') and 'A, CNAME, MX' in msg
+    client, msg = check([], creates(canonical('_sip._tcp', 'SRV', '10 5 5060 sip.example.com.')))
+    assert msg is None and [a for a, _p in client.sent] == ['Record.Type']
+
+
+@pytest.mark.parametrize('line', ['Mars', '铁通'])
+def test_line_outside_the_grade_fails_naming_record_line(line):
+    client, msg = check([], creates(canonical('www', 'A', '192.0.2.1', line=line)),
+                        lambda name, rtype, line: 'records[3].')
+    assert [a for a, _p in client.sent] == ['Record.Line']
+    assert msg.startswith('records[3].record_line: %s' % line) and '电信, 联通' in msg
+
+
+def test_known_line_is_checked_once_or_not_at_all():
+    client, msg = check([], creates(canonical('a', 'A', '192.0.2.1', line='电信'),
+                                    canonical('b', 'A', '192.0.2.1', line='电信')))
+    assert msg is None and [a for a, _p in client.sent] == ['Record.Line']
+    # a line a record of the domain already uses needs no read
+    client, msg = check([canonical('x', 'A', '192.0.2.9', line='电信')], creates(canonical('a', 'A', '192.0.2.1', line='电信')))
+    assert msg is None and client.sent == []
+
+
+@pytest.mark.parametrize('current, new', [
+    (NS, canonical('@', 'CNAME', 'x.example.net.')),
+    ([canonical('www', 'A', '192.0.2.1')], canonical('www', 'CNAME', 'x.example.net.')),
+    ([canonical('www', 'CNAME', 'x.example.net.')], canonical('www', 'TXT', 'hello')),
+])
+def test_cname_beside_another_record_fails_without_a_call(current, new):
+    client, msg = check(current, creates(new))
+    assert client.sent == []
+    assert msg.startswith('record_type: a CNAME record cannot share its sub_domain %s' % new['sub_domain'])
+    assert current[0]['value'] in msg or new['value'] in msg
+
+
+def test_cname_after_the_plan_removes_the_other_record_is_fine():
+    from ansible_collections.dnspod.dnspod.plugins.module_utils.recordset import Operation
+    a = canonical('www', 'A', '192.0.2.1', rid='7')
+    ops = [Operation('remove', record_id='7', before=a)] + creates(canonical('www', 'CNAME', 'x.example.net.'))
+    client, msg = check([a], ops)
+    assert msg is None and client.sent == []
+    # another line, or an untouched conflict elsewhere, does not count
+    client, msg = check([a, canonical('old', 'A', '1.1.1.1', rid='8'), canonical('old', 'CNAME', 'y.example.net.', rid='9')],
+                        creates(canonical('www', 'CNAME', 'x.example.net.', line='电信')))
+    assert msg is None and [x for x, _p in client.sent] == ['Record.Line']

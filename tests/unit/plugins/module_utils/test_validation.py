@@ -225,3 +225,20 @@ def test_cname_alone_or_on_another_line_passes():
     V.check_cname_conflicts(sets(('www', 'CNAME', '默认'), ('mail', 'TXT', '默认')))
     V.check_cname_conflicts(sets(('www', 'CNAME', '电信'), ('www', 'A', '默认')))
     V.check_cname_conflicts(sets(('@', 'CNAME', '默认')))
+
+
+def test_check_cname_records_only_at_the_touched_names():
+    from ansible_collections.dnspod.dnspod.plugins.module_utils import validation as v
+
+    def rec(name, rtype, value, line='默认'):
+        return dict(sub_domain=name, record_type=rtype, record_line=line, value=value)
+    records = [rec('@', 'NS', 'f1g1ns1.dnspod.net.'), rec('@', 'CNAME', 'x.example.net.'),
+               rec('old', 'A', '192.0.2.1'), rec('old', 'CNAME', 'y.example.net.'),
+               rec('www', 'CNAME', 'x.example.net.'), rec('www', 'A', '192.0.2.1', line='电信')]
+    v.check_cname_records(records, set([('www', '默认'), ('www', '电信')]))   # other line: no conflict
+    with pytest.raises(v.ValidationError) as info:
+        v.check_cname_records(records, set([('@', '默认')]))
+    assert info.value.parameter == 'record_type' and 'NS f1g1ns1.dnspod.net.' in info.value.message
+    with pytest.raises(v.ValidationError) as info:
+        v.check_cname_records(records, {('old', '默认'): 1}, parameter=lambda key: 'records[%s].x' % key[0])
+    assert info.value.parameter == 'records[old].x' and 'sub_domain old' in info.value.message
