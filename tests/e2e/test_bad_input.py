@@ -179,6 +179,7 @@ CASES = collections.OrderedDict([
     ]),
 ])
 
+
 def test_bad_input_fails_before_any_write(play, emulator, tmp_path):
     emulator.reset(seed(domain('example.com', record('www', 'A', '192.0.2.1'))))
     result_file = tmp_path / 'bad.json'
@@ -208,5 +209,6 @@ def test_bad_input_fails_before_any_write(play, emulator, tmp_path):
     os.makedirs(os.path.join(REPO, '.cache', 'reliability'), exist_ok=True)
     with open(os.path.join(REPO, '.cache', 'reliability', 'bad_input.json'), 'w', encoding='utf-8') as handle:
         json.dump({'cases tried': tried, 'modules': len(CASES), 'calls made': len(log),
-                   'write actions sent': len(writes), 'grade reads (Record.Type/Record.Line)': dict(reads)},
+                   'write actions sent': len(writes), 'grade reads (Record.Type/Record.Line)': dict(reads),
+                   'calls by action': dict(collections.Counter(e['action'] for e in log))},
                   handle, indent=1, sort_keys=True)
