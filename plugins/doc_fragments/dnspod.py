@@ -16,36 +16,36 @@ options:
       - Base URL of the DNSPod API.
       - Use V(https://dnsapi.cn) for the Chinese service and V(https://api.dnspod.com) for the international one.
       - Plain C(http://) is accepted only for loopback addresses, such as the DNSPod emulator shipped in C(tests/emulator).
-      - If not set, the value of the E(DNSPOD_API_URL) environment variable is used.
+      - If not set, the value of the E(DNSPOD_API_URL) environment variable is used (an empty variable counts as unset).
     type: str
     default: https://dnsapi.cn
   login_token:
     description:
       - API token in the form C(ID,TOKEN), created in the DNSPod console.
       - This is the only login the live service still accepts.
-      - If not set, the value of the E(DNSPOD_LOGIN_TOKEN) environment variable is used.
+      - If not set, the value of the E(DNSPOD_LOGIN_TOKEN) environment variable is used (an empty variable counts as unset).
       - One of O(login_token) or O(login_email) and O(login_password) is required.
     type: str
   login_email:
     description:
       - Account e-mail, for login by e-mail and password.
-      - If not set, the value of the E(DNSPOD_LOGIN_EMAIL) environment variable is used.
+      - If not set, the value of the E(DNSPOD_LOGIN_EMAIL) environment variable is used (an empty variable counts as unset).
     type: str
   login_password:
     description:
       - Account password, for login by e-mail and password.
-      - If not set, the value of the E(DNSPOD_LOGIN_PASSWORD) environment variable is used.
+      - If not set, the value of the E(DNSPOD_LOGIN_PASSWORD) environment variable is used (an empty variable counts as unset).
     type: str
   login_code:
     description:
       - Current D-Token code, for accounts that have D-Token enabled.
       - The code is sent with the first call only; the C(t<user_id>) cookie the API returns is kept for the rest of the task.
-      - If not set, the value of the E(DNSPOD_LOGIN_CODE) environment variable is used.
+      - If not set, the value of the E(DNSPOD_LOGIN_CODE) environment variable is used (an empty variable counts as unset).
     type: str
   user_id:
     description:
       - For agent accounts, the ID of the user the agent acts for.
-      - If not set, the value of the E(DNSPOD_USER_ID) environment variable is used.
+      - If not set, the value of the E(DNSPOD_USER_ID) environment variable is used (an empty variable counts as unset).
     type: str
   international:
     description:
@@ -78,18 +78,18 @@ options:
   validate_certs:
     description:
       - Whether the server's TLS certificate is verified. Leave this on outside of tests.
-      - If not set, the value of the E(DNSPOD_VALIDATE_CERTS) environment variable is used.
+      - If not set, the value of the E(DNSPOD_VALIDATE_CERTS) environment variable is used (an empty variable counts as unset).
     type: bool
     default: true
   ca_path:
     description:
       - Path of a CA bundle used to verify the server's certificate instead of the system's.
-      - If not set, the value of the E(DNSPOD_CA_PATH) environment variable is used.
+      - If not set, the value of the E(DNSPOD_CA_PATH) environment variable is used (an empty variable counts as unset).
     type: path
   contact:
     description:
       - Contact address put in the User-Agent header, which DNSPod requires in the form C(Name/Version (contact)).
-      - If not set, the value of the E(DNSPOD_CONTACT) environment variable is used.
+      - If not set, the value of the E(DNSPOD_CONTACT) environment variable is used (an empty variable counts as unset).
     type: str
     default: https://github.com/dnspod-ansible/dnspod.dnspod
 requirements:

@@ -8,7 +8,9 @@ client from module parameters, one way to turn a client error into a module fail
 
 from __future__ import annotations
 
-from ansible.module_utils.basic import env_fallback, missing_required_lib
+import os
+
+from ansible.module_utils.basic import AnsibleFallbackNotFound, missing_required_lib
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import (
     DNSPodClient,
@@ -29,6 +31,19 @@ DEFAULT_CONTACT = 'https://github.com/dnspod-ansible/dnspod.dnspod'
 CLIENT_OPTIONS = ('api_url', 'login_token', 'login_email', 'login_password', 'login_code', 'user_id',
                   'international', 'lang', 'timeout', 'retries', 'retry_max_time', 'validate_certs',
                   'ca_path', 'contact')
+
+
+def env_fallback(*names):
+    """The first of the environment variables that is set and not empty.
+
+    Unlike Ansible's own env_fallback, an empty variable counts as unset: AWX and other runners
+    export every variable of a credential type, empty ones included, and ``DNSPOD_LOGIN_EMAIL=``
+    beside a token must not make the two mutually exclusive options collide."""
+    for name in names:
+        value = os.environ.get(name)
+        if value is not None and value.strip() != '':
+            return value
+    raise AnsibleFallbackNotFound
 
 
 def dnspod_argument_spec():

@@ -69,3 +69,14 @@ def test_group_and_search_engine_push_by_id(play, emulator):
     before = len(emulator.requests())
     assert play('domain_present.yml', {'domain_settings': settings}).stat('changed') == 0
     assert write_actions(emulator.requests()[before:]) == []
+
+
+def test_empty_credential_variables_count_as_unset(play, emulator):
+    # AWX exports every variable of a credential type, empty ones too: an empty
+    # DNSPOD_LOGIN_EMAIL beside the token must not collide with it (mutually exclusive options).
+    emulator.reset(seed(domain('example.com')))
+    result = play('domain_present.yml', {'domain_settings': {}},
+                  env={'DNSPOD_LOGIN_EMAIL': '', 'DNSPOD_LOGIN_PASSWORD': '', 'DNSPOD_LOGIN_CODE': '', 'DNSPOD_USER_ID': ''})
+    assert result.stat('failed') == 0
+    assert [r['action'] for r in emulator.requests()] == ['Domain.Info']
+    assert 'user_id' not in emulator.requests()[0]['params']
