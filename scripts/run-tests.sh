@@ -34,7 +34,9 @@ else
 fi
 
 step "pytest: unit and end-to-end"
-python -m pytest -p no:cacheprovider -p no:pytest-ansible tests/unit tests/e2e "$@"
+# Two workers (pytest-xdist): most of the time is ansible-playbook runs, one core each; every worker
+# has its own emulator and installed collection. PYTEST_WORKERS=0 runs in one process.
+python -m pytest -p no:cacheprovider -p no:pytest-ansible -n "${PYTEST_WORKERS:-2}" tests/unit tests/e2e "$@"
 
 step "ansible-test sanity"
 scripts/sanity.sh

@@ -5,6 +5,7 @@ Tests assert three things: the playbook's own assertions (module results), the P
 emulator's request log (which calls and writes the collection sent).
 """
 import glob
+import hashlib
 import json
 import os
 import re
@@ -86,19 +87,56 @@ SCAN_STATS = {'playbook runs at -vvv': 0, 'distinct secret values checked': 0, '
 _SCANNED_SECRETS = set()
 
 
+FIGURES_DIR = os.path.join(REPO, '.cache', 'reliability')
+COUNTED = ('playbook runs at -vvv', 'output characters scanned', 'request-log entries scanned', 'leaks')
+
+
+def _xdist_worker():
+    return os.environ.get('PYTEST_XDIST_WORKER')
+
+
+def _scan_parts():
+    return glob.glob(os.path.join(FIGURES_DIR, 'secrets-part-*.json'))
+
+
+def pytest_sessionstart(session):  # pylint: disable=unused-argument
+    if not _xdist_worker():
+        for part in _scan_parts():
+            os.remove(part)
+
+
 def pytest_terminal_summary(terminalreporter):
-    if SCAN_STATS['playbook runs at -vvv']:
-        terminalreporter.write_line('e2e secret scan: %s' % json.dumps(SCAN_STATS, sort_keys=True))
+    """Sum the figures of every process (pytest-xdist workers each scan their own playbook runs)."""
+    if _xdist_worker():
+        return
+    totals = dict((key, 0) for key in COUNTED)
+    hashes = set()
+    for part in _scan_parts():
+        with open(part, encoding='utf-8') as handle:
+            figures = json.load(handle)
+        for key in COUNTED:
+            totals[key] += figures[key]
+        hashes.update(figures['secret sha256'])
+    if not totals['playbook runs at -vvv']:
+        return
+    totals['distinct secret values checked'] = len(hashes)
+    with open(os.path.join(FIGURES_DIR, 'secrets.json'), 'w', encoding='utf-8') as handle:
+        json.dump(totals, handle, indent=1, sort_keys=True)
+    terminalreporter.write_line('e2e secret scan: %s' % json.dumps(totals, sort_keys=True))
 
 
 @pytest.fixture(scope='session', autouse=True)
 def _secret_scan_figures():
+    """This process's figures, as a part file the summary adds up (hashes, never the secrets)."""
     yield
     if SCAN_STATS['playbook runs at -vvv']:
-        directory = os.path.join(REPO, '.cache', 'reliability')
-        os.makedirs(directory, exist_ok=True)
-        with open(os.path.join(directory, 'secrets.json'), 'w', encoding='utf-8') as handle:
-            json.dump(SCAN_STATS, handle, indent=1, sort_keys=True)
+        os.makedirs(FIGURES_DIR, exist_ok=True)
+        figures = dict((key, SCAN_STATS[key]) for key in COUNTED)
+        figures['secret sha256'] = sorted(hashlib.sha256(secret.encode('utf-8')).hexdigest()
+                                          for secret in _SCANNED_SECRETS)
+        name = 'secrets-part-%s.json' % (_xdist_worker() or 'main')
+        with open(os.path.join(FIGURES_DIR, name), 'w', encoding='utf-8') as handle:
+            json.dump(figures, handle, indent=1, sort_keys=True)
 
 
 class Emulator:
