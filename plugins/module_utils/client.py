@@ -360,19 +360,22 @@ class DNSPodClient(object):
                 self._latch.write(error)
         raise error
 
-    def paged(self, action, params, items_key, total_of):
+    def paged(self, action, params, items_key, total_of, on_answer=None):
         """Every item of a paged listing (see _paged); for the area helpers outside this file."""
-        return self._paged(action, params, items_key, total_of)
+        return self._paged(action, params, items_key, total_of, on_answer)
 
-    def _paged(self, action, params, items_key, total_of):
+    def _paged(self, action, params, items_key, total_of, on_answer=None):
         """Every item of a listing: pages of ``page_size`` (``length`` always sent) from offset 0
         until the total of ``info`` is reached; stops early on an empty page or a page with
-        nothing new (a server that ignores offset)."""
+        nothing new (a server that ignores offset). ``on_answer(answer)`` sees each page's whole
+        answer (for what a listing carries beside its items)."""
         items = []
         seen = set()
         offset = 0
         while True:
             answer = self.call(action, dict(params, offset=offset, length=self.page_size))
+            if on_answer is not None:
+                on_answer(answer)
             page = answer.get(items_key) or []
             if isinstance(page, dict):
                 page = list(page.values())
@@ -477,12 +480,24 @@ class DNSPodClient(object):
     def list_records(self, domain_id, sub_domain=None, record_type=None, record_line=None):
         """Every record of the domain (canonical), paged. The filters are sent and applied again
         here: the server's sub_domain=@ has been seen to return wildcard records too."""
-        params = dict(self._domain_param(domain_id), sub_domain=sub_domain, record_type=record_type,
+        return self.list_records_and_domain(domain_id, sub_domain, record_type, record_line)[1]
+
+    def list_records_and_domain(self, domain, sub_domain=None, record_type=None, record_line=None):
+        """``(domain block, records)`` of a domain given by ID or name, from Record.List alone: its
+        answer carries a raw ``domain`` block (id, name, punycode, grade, owner), or None when it
+        has none (an old server's code 10 for an empty listing). Records as list_records."""
+        params = dict(self._domain_param(domain), sub_domain=sub_domain, record_type=record_type,
                       record_line=record_line)
+        blocks = []
 
         def total_of(info):
             return to_int(info['record_total'], None) if 'record_total' in info else None
-        records = [normalize_record(item) for item in self._paged('Record.List', params, 'records', total_of)]
+
+        def keep_domain(answer):
+            if not blocks and isinstance(answer.get('domain'), dict) and answer['domain'].get('id') is not None:
+                blocks.append(answer['domain'])
+        items = self._paged('Record.List', params, 'records', total_of, keep_domain)
+        records = [normalize_record(item) for item in items]
         if sub_domain is not None:
             wanted = str(sub_domain).strip().lower() or '@'
             records = [r for r in records if r['sub_domain'] == wanted]
@@ -490,7 +505,7 @@ class DNSPodClient(object):
             records = [r for r in records if r['record_type'] == str(record_type).strip().upper()]
         if record_line is not None:
             records = [r for r in records if r['record_line'].lower() == str(record_line).strip().lower()]
-        return records
+        return (blocks[0] if blocks else None), records
 
     @staticmethod
     def _record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight):

@@ -119,14 +119,6 @@ def domain_for_records(module, client, domain_param, domain_name, need_name):
 UNKNOWN_DOMAIN_CODES = ('6', '9', '13')
 
 
-def domain_argument(domain):
-    """Record.List's domain parameter: an all-digit value is a domain ID, anything else a name."""
-    domain = str(domain).strip()
-    if domain.isdigit():
-        return {'domain_id': domain}
-    return {'domain': normalize.to_punycode(domain)}
-
-
 def list_domain_records(client, domain, sub_domain=None, record_type=None, record_line=None):
     """Every record of a domain given by name or ID, with the domain itself, from Record.List alone.
 
@@ -140,36 +132,7 @@ def list_domain_records(client, domain, sub_domain=None, record_type=None, recor
     the answer carries no ``domain`` block (an old server's code 10 for an empty listing);
     ``records`` are canonical records. Raises DNSPodError.
     """
-    params = dict(domain_argument(domain), sub_domain=sub_domain, record_type=record_type, record_line=record_line)
-    block = None
-    items = []
-    seen = set()
-    offset = 0
-    while True:
-        answer = client.call('Record.List', dict(params, offset=offset, length=client.page_size))
-        if block is None and isinstance(answer.get('domain'), dict) and answer['domain'].get('id') is not None:
-            block = answer['domain']
-        page = answer.get('records') or []
-        if isinstance(page, dict):
-            page = list(page.values())
-        new = [item for item in page if str(item.get('id')) not in seen]
-        seen.update(str(item.get('id')) for item in new)
-        items.extend(new)
-        offset += len(page)
-        info = answer.get('info') or {}
-        total = normalize.to_int(info['record_total'], None) if 'record_total' in info else None
-        if not new or (total is None and len(page) < client.page_size) or (total is not None and offset >= total):
-            break
-    records = [normalize.normalize_record(item) for item in items]
-    if sub_domain is not None:
-        wanted = str(sub_domain).strip().lower() or '@'
-        records = [r for r in records if r['sub_domain'] == wanted]
-    if record_type is not None:
-        wanted = str(record_type).strip().upper()
-        records = [r for r in records if r['record_type'] == wanted]
-    if record_line is not None:
-        wanted = str(record_line).strip().lower()
-        records = [r for r in records if r['record_line'].lower() == wanted]
+    block, records = client.list_records_and_domain(domain, sub_domain, record_type, record_line)
     return (normalize.normalize_domain(block) if block is not None else None), records
 
 

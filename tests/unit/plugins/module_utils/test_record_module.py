@@ -3,20 +3,23 @@ and the checks that need the grade."""
 import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
+from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
 from ansible_collections.dnspod.dnspod.plugins.module_utils.recordset import DesiredSet
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
 
 
-class FakeClient(object):
-    """Answers Record.List like the API: `total` records, pages cut at `page_size`, a domain block."""
+class FakeClient(DNSPodClient):
+    """Answers Record.List like the API: `total` records, pages cut at `page_size`, a domain block.
+    Only ``call`` is replaced: the paging of the real client runs."""
 
     def __init__(self, records, page_size=3000, domain_block=True):
+        DNSPodClient.__init__(self, api_url='http://127.0.0.1:9', login_token='1,fake-token')
         self.records = records
         self.page_size = page_size
         self.domain_block = domain_block
         self.sent = []
 
-    def call(self, action, params):
+    def call(self, action, params=None, empty_codes=()):
         self.sent.append((action, dict(params)))
         offset, length = int(params['offset']), int(params['length'])
         answer = {'info': {'record_total': str(len(self.records))},
