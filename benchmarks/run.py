@@ -210,17 +210,24 @@ def run_size(bench, size, args):
         emulator.reset(seeded(sets))
         floor = []
         bench.skipped(size, 'dnspod_records (1 task)', 'first', '--bulk-runs converged')
-    converged = []
+    converged, module_process = [], []
     # The floor and the converged run change nothing: with --repeat they alternate and the
-    # fastest of each is kept (the least disturbed by other work on the machine).
+    # fastest of each is kept (the least disturbed by other work on the machine). The task runs on
+    # the controller, so dnspod_records runs in Ansible's worker process; the same task as a module
+    # process (dnspod_module_process=true) is measured beside it.
     for index in range(args.repeat):
         if index or not floor:
             floor.append(bench.measure(size, 'ansible.builtin.ping (floor)', 'floor',
                                        bench.playbook('ping.yml', vars_file)))
         converged.append(bench.measure(size, 'dnspod_records (1 task)', 'converged',
                                        bench.playbook('bulk.yml', vars_file)))
+        if not args.no_module_process:
+            module_process.append(bench.measure(
+                size, 'dnspod_records (module process)', 'converged',
+                bench.playbook('bulk.yml', vars_file) + ['-e', 'dnspod_module_process=true']))
     bench.keep_fastest(floor)
     bench.keep_fastest(converged)
+    bench.keep_fastest(module_process)
 
     if size <= args.loop_max:
         if 'first' in args.loop_runs:
@@ -276,6 +283,7 @@ def table(rows):
 TOOL_NAMES = {
     'ansible.builtin.ping': 'ansible.builtin.ping (floor)',
     'dnspod_records': 'dnspod_records (1 task)',
+    'dnspod_records (module process)': 'dnspod_records (module process)',
     'dnspod_record': 'dnspod_record (loop)',
     'dns-lexicon': 'dns-lexicon',
 }
@@ -300,6 +308,12 @@ def ratios(rows, sizes):
                        'CPU %.2f s = %.2f x the floor\'s %.2f s'
                        % (size, bulk['calls'], bulk['wall'], bulk['wall'] / floor['wall'], floor['wall'],
                           bulk['cpu'], bulk['cpu'] / floor['cpu'], floor['cpu']))
+        module_process = find(rows, size, 'dnspod_records (module process)', 'converged')
+        if floor and module_process:
+            out.append('- N=%d converged dnspod_records as a module process (dnspod_module_process=true): %.2f s = '
+                       '%.2f x the ping floor; CPU %.2f x'
+                       % (size, module_process['wall'], module_process['wall'] / floor['wall'],
+                          module_process['cpu'] / floor['cpu']))
         for tool in ('dnspod_record', 'dns-lexicon'):
             for run, mine in (('first', first), ('converged', bulk)):
                 other = find(rows, size, tool, run)
@@ -338,6 +352,8 @@ def main(argv=None):
     parser.add_argument('--repeat', type=int, default=1,
                         help='run the floor and the converged dnspod_records this many times, keep the fastest')
     parser.add_argument('--no-lexicon', action='store_true', help='do not install or run dns-lexicon')
+    parser.add_argument('--no-module-process', action='store_true',
+                        help='do not measure the converged dnspod_records as a module process beside the default run')
     parser.add_argument('--output', help='also write the markdown (versions, table, ratios) to this file')
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(',') if s.strip()]

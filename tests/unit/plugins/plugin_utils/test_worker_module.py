@@ -1,0 +1,197 @@
+# -*- coding: utf-8 -*-
+"""WorkerModule stands in for AnsibleModule when dnspod_records runs in Ansible's worker process:
+the same validation, the same result, secrets removed; runs_in_worker decides when it may."""
+import datetime
+import os
+
+import pytest
+
+from ansible.module_utils.basic import AnsibleFallbackNotFound
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.modules import dnspod_records
+from ansible_collections.dnspod.dnspod.plugins.plugin_utils import worker_module
+from ansible_collections.dnspod.dnspod.plugins.plugin_utils.worker_module import (
+    ModuleExit,
+    WorkerModule,
+    as_module_args,
+    runs_in_worker,
+)
+
+TOKEN = '10000,0123456789abcdef0123456789abcdef'
+NAME = 'dnspod.dnspod.dnspod_records'
+
+
+def records_module(args, **kwargs):
+    return WorkerModule(NAME, dnspod_records.argument_spec(), args, **dict(common.dnspod_module_kwargs(), **kwargs))
+
+
+def exit_of(call, *args, **kwargs):
+    with pytest.raises(ModuleExit) as info:
+        call(*args, **kwargs)
+    return info.value.result
+
+
+@pytest.mark.parametrize('transport, become, async_val, module_process, expected', [
+    ('local', False, 0, False, True),
+    ('ssh', False, 0, False, False),
+    ('winrm', False, 0, False, False),
+    (None, False, 0, False, False),
+    ('local', True, 0, False, False),
+    ('local', False, 30, False, False),
+    ('local', False, 0, True, False),
+])
+def test_runs_in_worker_only_where_the_module_process_would_run_here_as_this_user(
+        transport, become, async_val, module_process, expected):
+    assert runs_in_worker(transport, become, async_val, module_process) is expected
+
+
+def test_params_are_validated_with_defaults_aliases_and_suboptions(monkeypatch):
+    monkeypatch.delenv('DNSPOD_API_URL', raising=False)
+    module = records_module({'domain': 'example.com', 'login_token': TOKEN,
+                             'records': [{'name': 'www', 'type': 'A', 'values': ['192.0.2.1'], 'ttl': '600'}]})
+    assert module.params['api_url'] == common.DEFAULT_API_URL
+    assert module.params['purge'] is False
+    item = module.params['records'][0]
+    assert (item['sub_domain'], item['record_type'], item['value'], item['ttl']) == ('www', 'A', ['192.0.2.1'], 600)
+    assert item['record_line'] is None
+    assert module.check_mode is False and module._diff is False
+
+
+def test_the_environment_fallbacks_are_read(monkeypatch):
+    monkeypatch.setenv('DNSPOD_LOGIN_TOKEN', TOKEN)
+    monkeypatch.setenv('DNSPOD_API_URL', 'http://127.0.0.1:9')
+    module = records_module({'domain': 'example.com', 'records': []}, check_mode=True, diff=True)
+    assert module.params['login_token'] == TOKEN
+    assert module.params['api_url'] == 'http://127.0.0.1:9'
+    assert module.check_mode is True and module._diff is True
+
+
+def test_unsupported_parameter_fails_like_ansible_module():
+    result = exit_of(records_module, {'domain': 'example.com', 'records': [], 'purgee': True})
+    assert result['failed'] is True
+    assert result['msg'].startswith('Unsupported parameters for (dnspod.dnspod.dnspod_records) module: purgee.')
+
+
+def test_a_missing_required_suboption_fails_naming_it():
+    result = exit_of(records_module, {'domain': 'example.com', 'records': [{'sub_domain': 'www', 'value': ['192.0.2.1']}]})
+    assert result['failed'] is True
+    assert 'record_type' in result['msg'] and 'records' in result['msg']
+
+
+def test_mutually_exclusive_credentials_fail():
+    result = exit_of(records_module, {'domain': 'example.com', 'records': [], 'login_token': TOKEN,
+                                      'login_email': 'api@example.com', 'login_password': 'pw-0123456789'})
+    assert result['failed'] is True
+    assert 'mutually exclusive' in result['msg']
+
+
+def test_secrets_are_removed_from_exit_and_fail_results_but_booleans_stay():
+    module = records_module({'domain': 'example.com', 'records': [], 'login_token': TOKEN})
+    failed = exit_of(module.fail_json, msg='refused %s' % TOKEN, detail={'echo': [TOKEN]}, changed=False)
+    assert TOKEN not in repr(failed)
+    assert failed['msg'] == 'refused ********'
+    assert failed['detail'] == {'echo': ['VALUE_SPECIFIED_IN_NO_LOG_PARAMETER']}  # AnsibleModule's word for it
+    assert failed['failed'] is True and failed['changed'] is False
+    done = exit_of(module.exit_json, changed=True, note=TOKEN)
+    assert done == {'changed': True, 'note': 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'}
+
+
+def test_a_validation_error_echoing_a_secret_is_scrubbed():
+    result = exit_of(records_module, {'domain': 'example.com', 'records': [], 'login_token': TOKEN, 'timeout': TOKEN})
+    assert result['failed'] is True
+    assert TOKEN not in repr(result)
+
+
+def test_result_crosses_as_json_types():
+    module = records_module({'domain': 'example.com', 'records': []})
+    result = exit_of(module.exit_json, changed=False, pair=('a', 'b'), keyed={1: 'x'})
+    assert result['pair'] == ['a', 'b']
+    assert result['keyed'] == {'1': 'x'}
+
+
+def test_warnings_are_returned():
+    module = records_module({'domain': 'example.com', 'records': []})
+    module.warn('look out')
+    assert exit_of(module.exit_json, changed=False)['warnings'] == ['look out']
+
+
+def test_module_exit_is_not_caught_by_except_exception():
+    module = records_module({'domain': 'example.com', 'records': []})
+    with pytest.raises(ModuleExit):
+        try:
+            module.fail_json(msg='stop')
+        except Exception:  # pylint: disable=broad-except
+            pytest.fail('ModuleExit was caught as an Exception')
+
+
+def test_as_module_args_gives_plain_json_values():
+    class Tagged(str):
+        pass
+
+    args = as_module_args({'domain': Tagged('example.com'), 'records': ({'remark': datetime.date(2026, 11, 25)},)})
+    assert args == {'domain': 'example.com', 'records': [{'remark': '2026-11-25'}]}
+    assert type(args['domain']) is str  # pylint: disable=unidiomatic-typecheck
+
+
+def test_empty_environment_variable_counts_as_unset(monkeypatch):
+    monkeypatch.setenv('DNSPOD_LOGIN_TOKEN', '')
+    with pytest.raises(AnsibleFallbackNotFound):
+        common.env_fallback('DNSPOD_LOGIN_TOKEN')
+    module = records_module({'domain': 'example.com', 'records': []})
+    assert module.params['login_token'] is None
+
+
+class FakeTask:
+    def __init__(self, args, environment=None):
+        self.args = args
+        self.action = 'dnspod_records'
+        self.resolved_action = NAME
+        self.check_mode = False
+        self.diff = False
+        self.environment = environment
+
+
+class FakeModule:
+    """A module file: argument_spec() and run(module), which records what it saw."""
+    seen = {}
+
+    @staticmethod
+    def argument_spec():
+        return dict(common.dnspod_argument_spec(), domain=dict(type='str', required=True))
+
+    @classmethod
+    def run(cls, module):
+        cls.seen = {'token': module.params['login_token'], 'env': os.environ.get('DNSPOD_LOGIN_TOKEN')}
+        if module.params['domain'] == 'no-exit':
+            return
+        module.exit_json(changed=False, domain=module.params['domain'])
+
+
+def worker_action(monkeypatch, args, environment):
+    action = worker_module.WorkerModuleAction.__new__(worker_module.WorkerModuleAction)
+    action._task = FakeTask(args)
+    monkeypatch.setattr(worker_module.importlib, 'import_module', lambda name: FakeModule)
+
+    def compute(out):
+        out.clear()
+        out.update(environment)
+        return ''
+    action._compute_environment_string = compute
+    return action
+
+
+def test_the_tasks_environment_is_set_for_the_run_and_put_back(monkeypatch):
+    monkeypatch.delenv('DNSPOD_LOGIN_TOKEN', raising=False)
+    action = worker_action(monkeypatch, {'domain': 'example.com'}, {'DNSPOD_LOGIN_TOKEN': TOKEN})
+    result = action._run_in_worker()
+    assert result == {'changed': False, 'domain': 'example.com'}
+    assert FakeModule.seen == {'token': TOKEN, 'env': TOKEN}
+    assert 'DNSPOD_LOGIN_TOKEN' not in os.environ
+
+
+def test_a_run_without_exit_is_an_error_and_the_environment_is_put_back(monkeypatch):
+    monkeypatch.setenv('DNSPOD_LOGIN_TOKEN', 'outer')
+    action = worker_action(monkeypatch, {'domain': 'no-exit'}, {'DNSPOD_LOGIN_TOKEN': TOKEN})
+    with pytest.raises(Exception, match='ended without a result'):
+        action._run_in_worker()
+    assert os.environ['DNSPOD_LOGIN_TOKEN'] == 'outer'
