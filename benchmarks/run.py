@@ -321,21 +321,51 @@ def ratios(rows, sizes):
                     out.append('- N=%d %s run: %s takes %.1f x the time and %.0f x the API calls of dnspod_records'
                                % (size, run, tool, other['wall'] / mine['wall'],
                                   other['calls'] / float(max(mine['calls'], 1))))
-    big, small = max(sizes), None
-    for size in sorted(sizes):
-        if size < big and size >= 1000:
-            small = size
-    if small:
-        a, b = find(rows, small, 'dnspod_records', 'converged'), find(rows, big, 'dnspod_records', 'converged')
+    # The target compares 5,000 sets with 1,000 (the largest size with the smallest size of 1,000 or more).
+    big = max(sizes)
+    small = min([size for size in sizes if 1000 <= size < big] or [None], key=lambda size: size or 0)
+    for tool in ('dnspod_records', 'dnspod_records (module process)') if small else ():
+        a, b = find(rows, small, tool, 'converged'), find(rows, big, tool, 'converged')
         fa, fb = find(rows, small, 'ansible.builtin.ping', 'floor'), find(rows, big, 'ansible.builtin.ping', 'floor')
         if a and b and fa and fb:
             for what in ('wall', 'cpu'):
                 own_a, own_b = a[what] - fa[what], b[what] - fb[what]
-                out.append('- collection share (converged run minus ping floor, %s): N=%d %.2f s, N=%d %.2f s: '
+                out.append('- %s, collection share (converged run minus ping floor, %s): N=%d %.2f s, N=%d %.2f s: '
                            '%.1f x for %.0f x the sets' % (
-                               'wall time' if what == 'wall' else 'CPU time', small, own_a, big, own_b,
+                               TOOL_NAMES[tool], 'wall time' if what == 'wall' else 'CPU time', small, own_a, big, own_b,
                                own_b / own_a if own_a > 0 else float('inf'), big / float(small)))
+    for tool in ('dnspod_records', 'dnspod_records (module process)'):
+        line = share_line(rows, sizes, tool)
+        if line:
+            out.append(line)
     return '\n'.join(out)
+
+
+def share_line(rows, sizes, tool):
+    """The collection's share (converged run minus the ping floor, CPU time) against N, fitted to a
+    line ``a + b * N`` by least squares: the fixed part ``a`` (negative when the task costs less
+    than the ping module's process, which the floor pays for and the worker run does not), the cost
+    per set ``b``, and the largest distance of a measured share from the line. With three sizes
+    or more this shows whether the growth is linear, whatever the sign of ``a``."""
+    points = []
+    for size in sorted(sizes):
+        run, floor = find(rows, size, tool, 'converged'), find(rows, size, 'ansible.builtin.ping', 'floor')
+        if run and floor:
+            points.append((size, run['cpu'] - floor['cpu']))
+    if len(points) < 3:
+        return None
+    count = float(len(points))
+    mean_n = sum(n for n, _share in points) / count
+    mean_s = sum(share for _n, share in points) / count
+    slope = sum((n - mean_n) * (share - mean_s) for n, share in points) / sum((n - mean_n) ** 2 for n, _share in points)
+    fixed = mean_s - slope * mean_n
+    worst = max(abs(share - (fixed + slope * n)) for n, share in points)
+    steps = ', '.join('%d to %d: %.3f ms' % (n1, n2, (s2 - s1) * 1000 / (n2 - n1))
+                      for (n1, s1), (n2, s2) in zip(points, points[1:]))
+    return ('- %s, collection share (CPU) against N: %s; fitted %.3f s + %.3f ms per set, largest distance of a '
+            'point from the line %.3f s; cost per added set, %s' % (
+                TOOL_NAMES[tool], ', '.join('N=%d %.2f s' % point for point in points), fixed, slope * 1000, worst,
+                steps))
 
 
 def main(argv=None):

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 
@@ -23,6 +24,10 @@ MAX_NAME_LENGTH = 253
 LABEL = re.compile(r'^(?!-)[a-z0-9-]{1,63}(?<!-)$')
 # A label of a host name inside a zone: '_' is allowed (_acme-challenge, _sip._tcp, DKIM selectors).
 HOST_LABEL = re.compile(r'^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$')
+# An IPv4 address already in the form ipaddress writes it (no leading zeros, each octet 0-255):
+# such a text is its own normal form and key, without parsing it (most values of a large zone).
+_CANONICAL_IPV4 = re.compile(r'^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}'
+                             r'(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\Z')
 # Full stops IDNA treats as label separators: '.', '。', '．', '｡'.
 _DOTS = re.compile(u'[\u3002\uff0e\uff61]')
 
@@ -52,6 +57,22 @@ def _text(name):
     return '' if name is None else str(name).strip()
 
 
+def _remembered(function):
+    """Remember the results of a pure function of strings for the life of the process (one task):
+    a plan calls it for every record set, with the same domain. Errors are not remembered, and an
+    unhashable argument is simply computed."""
+    cached = functools.lru_cache(maxsize=65536)(function)
+
+    @functools.wraps(function)
+    def call(*args):
+        try:
+            return cached(*args)
+        except TypeError:
+            return function(*args)
+    return call
+
+
+@_remembered
 def normalize_domain_name(name):
     """A domain (zone) name -> its normal form: 'Bücher.Example.' -> 'xn--bcher-kva.example'.
 
@@ -103,6 +124,7 @@ def _check_host(sub_domain, original, domain=None):
     return sub_domain
 
 
+@_remembered
 def relative_name(name, domain):
     """What a user wrote for a host -> the ``sub_domain`` relative to ``domain``.
 
@@ -203,6 +225,8 @@ def normalize_value(record_type, value):
     record_type = str(record_type).strip().upper()
     text = _text(value)
     if record_type == 'A':
+        if _CANONICAL_IPV4.match(text):
+            return text
         try:
             return str(ipaddress.IPv4Address(text))
         except ValueError:
@@ -244,6 +268,8 @@ def value_key(record_type, value):
     text = _text(value)
     try:
         if record_type == 'A':
+            if _CANONICAL_IPV4.match(text):
+                return text
             return str(ipaddress.IPv4Address(text))
         if record_type == 'AAAA':
             return ipaddress.IPv6Address(text).exploded

@@ -59,6 +59,14 @@ def as_module_args(args):
     return json.loads(json.dumps(args, default=str))
 
 
+def mentions_any(text, values):
+    """Whether any of the values occurs in the JSON text of a result, as a whole string or inside
+    one, or as the text of a number. Only then does the result need remove_values, whose walk
+    through thousands of records costs more than the rest of a converged run: JSON escapes
+    character by character, so a value inside a string is inside its JSON text too."""
+    return any(json.dumps(value)[1:-1] in text for value in values)
+
+
 class ModuleExit(BaseException):
     """Raised by WorkerModule.exit_json and fail_json with the task's result.
 
@@ -108,14 +116,17 @@ class WorkerModule:
     def _formatted(self, result):
         if self._warnings:
             result['warnings'] = list(self._warnings)
-        # As AnsibleModule does: no value of a no_log option anywhere in the result, but True,
-        # False and None at the top level stay what they are.
-        preserved = dict((key, value) for key, value in result.items() if value is None or isinstance(value, bool))
-        result = remove_values(result, self.no_log_values)
-        result.update(preserved)
         # A module's result reaches the controller as JSON: the same types here (lists for
         # tuples, string keys), whichever way the task ran.
-        return json.loads(json.dumps(result))
+        text = json.dumps(result)
+        if mentions_any(text, self.no_log_values):
+            # As AnsibleModule does: no value of a no_log option anywhere in the result, but
+            # True, False and None at the top level stay what they are.
+            preserved = dict((key, value) for key, value in result.items() if value is None or isinstance(value, bool))
+            result = remove_values(result, self.no_log_values)
+            result.update(preserved)
+            text = json.dumps(result)
+        return json.loads(text)
 
 
 class WorkerModuleAction(ActionBase):

@@ -2,6 +2,7 @@
 """WorkerModule stands in for AnsibleModule when dnspod_records runs in Ansible's worker process:
 the same validation, the same result, secrets removed; runs_in_worker decides when it may."""
 import datetime
+import json
 import os
 
 import pytest
@@ -195,3 +196,27 @@ def test_a_run_without_exit_is_an_error_and_the_environment_is_put_back(monkeypa
     with pytest.raises(Exception, match='ended without a result'):
         action._run_in_worker()
     assert os.environ['DNSPOD_LOGIN_TOKEN'] == 'outer'
+
+
+@pytest.mark.parametrize('secret', ['abc', 'pass"word', 'pa\\ss', 'pässwörd', '密码密码', '12345'])
+def test_mentions_any_finds_a_value_inside_strings_keys_and_numbers(secret):
+    for result in ({'msg': 'x%sy' % secret}, {'list': [{'deep': secret}]}, {secret: 1}):
+        assert worker_module.mentions_any(json.dumps(result), {secret})
+    assert not worker_module.mentions_any(json.dumps({'msg': 'nothing here', 'n': 7}), {secret})
+    assert worker_module.mentions_any(json.dumps({'n': 12345}), {'12345'})
+
+
+@pytest.mark.parametrize('secret', ['pass"word', 'pässwörd', '密码密码', 'a\\b'])
+def test_secrets_with_characters_json_escapes_are_removed(secret):
+    module = records_module({'domain': 'example.com', 'records': [], 'login_password': secret,
+                             'login_email': 'api@example.com'})
+    result = exit_of(module.exit_json, changed=False, note='said %s here' % secret, records=[{'remark': secret}])
+    assert secret not in json.dumps(result, ensure_ascii=False)
+    assert result['note'] == 'said ******** here'
+    assert result['records'] == [{'remark': 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'}]
+
+
+def test_a_result_without_secrets_is_returned_whole():
+    module = records_module({'domain': 'example.com', 'records': [], 'login_token': TOKEN})
+    records = [{'id': str(i), 'value': '192.0.2.%d' % (i % 250 + 1), 'ttl': 600, 'hold': False} for i in range(300)]
+    assert exit_of(module.exit_json, changed=False, records=records) == {'changed': False, 'records': records}
