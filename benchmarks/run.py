@@ -4,6 +4,8 @@
 * a loop of ``dnspod_record`` tasks over the same record sets (what users do with other DNS modules),
 * the same sets managed with dns-lexicon's DNSPod provider (benchmarks/lexicon_sync.py),
 * Ansible's own floor: the same playbook with one ``ansible.builtin.ping`` task in its place,
+* and the floor without a module process: ``ansible.builtin.debug`` in its place (an action that runs
+  in Ansible's worker process, as ``dnspod_records`` does on the controller),
 
 for N record sets (default 10, 100, 1,000 and 5,000). Run on demand, not a test:
 
@@ -210,15 +212,19 @@ def run_size(bench, size, args):
         emulator.reset(seeded(sets))
         floor = []
         bench.skipped(size, 'dnspod_records (1 task)', 'first', '--bulk-runs converged')
-    converged, module_process = [], []
-    # The floor and the converged run change nothing: with --repeat they alternate and the
+    converged, module_process, worker_floor = [], [], []
+    # The floors and the converged run change nothing: with --repeat they alternate and the
     # fastest of each is kept (the least disturbed by other work on the machine). The task runs on
     # the controller, so dnspod_records runs in Ansible's worker process; the same task as a module
-    # process (dnspod_module_process=true) is measured beside it.
+    # process (dnspod_module_process=true) is measured beside it. The ping floor pays for a module
+    # process, the worker run does not: its own share is measured over the debug floor, which
+    # runs in the worker too.
     for index in range(args.repeat):
         if index or not floor:
             floor.append(bench.measure(size, 'ansible.builtin.ping (floor)', 'floor',
                                        bench.playbook('ping.yml', vars_file)))
+        worker_floor.append(bench.measure(size, 'ansible.builtin.debug (floor)', 'floor',
+                                          bench.playbook('debug.yml', vars_file)))
         converged.append(bench.measure(size, 'dnspod_records (1 task)', 'converged',
                                        bench.playbook('bulk.yml', vars_file)))
         if not args.no_module_process:
@@ -226,6 +232,7 @@ def run_size(bench, size, args):
                 size, 'dnspod_records (module process)', 'converged',
                 bench.playbook('bulk.yml', vars_file) + ['-e', 'dnspod_module_process=true']))
     bench.keep_fastest(floor)
+    bench.keep_fastest(worker_floor)
     bench.keep_fastest(converged)
     bench.keep_fastest(module_process)
 
@@ -265,27 +272,38 @@ def run_size(bench, size, args):
 
 
 def table(rows):
-    floors = dict((r['size'], r) for r in rows if r['run'].startswith('floor') and 'skipped' not in r)
-    lines = ['| N | tool | run | API calls | writes | wall s | over ping floor s | CPU s | peak MiB |',
-             '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |']
+    lines = ['| N | tool | run | API calls | writes | wall s | over ping floor s | over debug floor s | CPU s | peak MiB |',
+             '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |']
     for r in rows:
         if 'skipped' in r:
-            lines.append('| %d | %s | %s | not run | | | | | (%s) |' % (r['size'], r['tool'], r['run'], r['skipped']))
+            lines.append('| %d | %s | %s | not run | | | | | | (%s) |' % (r['size'], r['tool'], r['run'], r['skipped']))
             continue
-        floor = floors.get(r['size'])
-        over = '%.2f' % (r['wall'] - floor['wall']) if floor is not None and not r['run'].startswith('floor') else ''
+        over = []
+        for floor_tool in ('ansible.builtin.ping', 'ansible.builtin.debug'):
+            floor = find(rows, r['size'], floor_tool, 'floor')
+            over.append('%.2f' % (r['wall'] - floor['wall'])
+                        if floor is not None and not r['run'].startswith('floor') else '')
         status = '' if r['rc'] == 0 else ' (failed rc=%d)' % r['rc']
-        lines.append('| %d | %s | %s%s | %d | %d | %.2f | %s | %.2f | %.0f |' % (
-            r['size'], r['tool'], r['run'], status, r['calls'], r['writes'], r['wall'], over, r['cpu'], r['rss']))
+        lines.append('| %d | %s | %s%s | %d | %d | %.2f | %s | %s | %.2f | %.0f |' % (
+            r['size'], r['tool'], r['run'], status, r['calls'], r['writes'], r['wall'], over[0], over[1], r['cpu'],
+            r['rss']))
     return '\n'.join(lines)
 
 
 TOOL_NAMES = {
     'ansible.builtin.ping': 'ansible.builtin.ping (floor)',
+    'ansible.builtin.debug': 'ansible.builtin.debug (floor)',
     'dnspod_records': 'dnspod_records (1 task)',
     'dnspod_records (module process)': 'dnspod_records (module process)',
     'dnspod_record': 'dnspod_record (loop)',
     'dns-lexicon': 'dns-lexicon',
+}
+
+
+# The floor a run's own share is measured over: the one that pays for the same kind of process.
+SHARE_FLOOR = {
+    'dnspod_records': 'ansible.builtin.debug',
+    'dnspod_records (module process)': 'ansible.builtin.ping',
 }
 
 
@@ -325,15 +343,17 @@ def ratios(rows, sizes):
     big = max(sizes)
     small = min([size for size in sizes if 1000 <= size < big] or [None], key=lambda size: size or 0)
     for tool in ('dnspod_records', 'dnspod_records (module process)') if small else ():
+        floor_tool = SHARE_FLOOR[tool]
         a, b = find(rows, small, tool, 'converged'), find(rows, big, tool, 'converged')
-        fa, fb = find(rows, small, 'ansible.builtin.ping', 'floor'), find(rows, big, 'ansible.builtin.ping', 'floor')
+        fa, fb = find(rows, small, floor_tool, 'floor'), find(rows, big, floor_tool, 'floor')
         if a and b and fa and fb:
             for what in ('wall', 'cpu'):
                 own_a, own_b = a[what] - fa[what], b[what] - fb[what]
-                out.append('- %s, collection share (converged run minus ping floor, %s): N=%d %.2f s, N=%d %.2f s: '
+                out.append('- %s, collection share (converged run minus the %s floor, %s): N=%d %.2f s, N=%d %.2f s: '
                            '%.1f x for %.0f x the sets' % (
-                               TOOL_NAMES[tool], 'wall time' if what == 'wall' else 'CPU time', small, own_a, big, own_b,
-                               own_b / own_a if own_a > 0 else float('inf'), big / float(small)))
+                               TOOL_NAMES[tool], floor_tool.split('.')[-1], 'wall time' if what == 'wall' else 'CPU time',
+                               small, own_a, big, own_b, own_b / own_a if own_a > 0 else float('inf'),
+                               big / float(small)))
     for tool in ('dnspod_records', 'dnspod_records (module process)'):
         line = share_line(rows, sizes, tool)
         if line:
@@ -342,14 +362,13 @@ def ratios(rows, sizes):
 
 
 def share_line(rows, sizes, tool):
-    """The collection's share (converged run minus the ping floor, CPU time) against N, fitted to a
-    line ``a + b * N`` by least squares: the fixed part ``a`` (negative when the task costs less
-    than the ping module's process, which the floor pays for and the worker run does not), the cost
-    per set ``b``, and the largest distance of a measured share from the line. With three sizes
-    or more this shows whether the growth is linear, whatever the sign of ``a``."""
+    """The collection's share (converged run minus its floor, SHARE_FLOOR, CPU time) against N,
+    fitted to a line ``a + b * N`` by least squares: the fixed part ``a``, the cost per set ``b``,
+    and the largest distance of a measured share from the line. With three sizes or more this
+    shows whether the growth is linear."""
     points = []
     for size in sorted(sizes):
-        run, floor = find(rows, size, tool, 'converged'), find(rows, size, 'ansible.builtin.ping', 'floor')
+        run, floor = find(rows, size, tool, 'converged'), find(rows, size, SHARE_FLOOR[tool], 'floor')
         if run and floor:
             points.append((size, run['cpu'] - floor['cpu']))
     if len(points) < 3:
@@ -362,9 +381,9 @@ def share_line(rows, sizes, tool):
     worst = max(abs(share - (fixed + slope * n)) for n, share in points)
     steps = ', '.join('%d to %d: %.3f ms' % (n1, n2, (s2 - s1) * 1000 / (n2 - n1))
                       for (n1, s1), (n2, s2) in zip(points, points[1:]))
-    return ('- %s, collection share (CPU) against N: %s; fitted %.3f s + %.3f ms per set, largest distance of a '
+    return ('- %s, collection share (CPU, over the %s floor) against N: %s; fitted %.3f s + %.3f ms per set, largest distance of a '
             'point from the line %.3f s; cost per added set, %s' % (
-                TOOL_NAMES[tool], ', '.join('N=%d %.2f s' % point for point in points), fixed, slope * 1000, worst,
+                TOOL_NAMES[tool], SHARE_FLOOR[tool].split('.')[-1], ', '.join('N=%d %.2f s' % point for point in points), fixed, slope * 1000, worst,
                 steps))
 
 

@@ -160,9 +160,12 @@ class FakeModule:
     def argument_spec():
         return dict(common.dnspod_argument_spec(), domain=dict(type='str', required=True))
 
+    frozen = []
+
     @classmethod
     def run(cls, module):
-        cls.seen = {'token': module.params['login_token'], 'env': os.environ.get('DNSPOD_LOGIN_TOKEN')}
+        cls.seen = {'token': module.params['login_token'], 'env': os.environ.get('DNSPOD_LOGIN_TOKEN'),
+                    'gc frozen before the run': bool(cls.frozen)}
         if module.params['domain'] == 'no-exit':
             return
         module.exit_json(changed=False, domain=module.params['domain'])
@@ -172,6 +175,9 @@ def worker_action(monkeypatch, args, environment):
     action = worker_module.WorkerModuleAction.__new__(worker_module.WorkerModuleAction)
     action._task = FakeTask(args)
     monkeypatch.setattr(worker_module.importlib, 'import_module', lambda name: FakeModule)
+    # Recorded, not done: freezing would keep this test process's objects from the collector.
+    FakeModule.frozen = []
+    monkeypatch.setattr(worker_module.gc, 'freeze', lambda: FakeModule.frozen.append(True))
 
     def compute(out):
         out.clear()
@@ -186,7 +192,7 @@ def test_the_tasks_environment_is_set_for_the_run_and_put_back(monkeypatch):
     action = worker_action(monkeypatch, {'domain': 'example.com'}, {'DNSPOD_LOGIN_TOKEN': TOKEN})
     result = action._run_in_worker()
     assert result == {'changed': False, 'domain': 'example.com'}
-    assert FakeModule.seen == {'token': TOKEN, 'env': TOKEN}
+    assert FakeModule.seen == {'token': TOKEN, 'env': TOKEN, 'gc frozen before the run': True}
     assert 'DNSPOD_LOGIN_TOKEN' not in os.environ
 
 
