@@ -351,9 +351,9 @@ def ratios(rows, sizes):
                 own_a, own_b = a[what] - fa[what], b[what] - fb[what]
                 out.append('- %s, collection share (converged run minus the %s floor, %s): N=%d %.2f s, N=%d %.2f s: '
                            '%.1f x for %.0f x the sets' % (
-                               TOOL_NAMES[tool], floor_tool.split('.')[-1], 'wall time' if what == 'wall' else 'CPU time',
-                               small, own_a, big, own_b, own_b / own_a if own_a > 0 else float('inf'),
-                               big / float(small)))
+                               TOOL_NAMES[tool], floor_tool.rsplit('.', maxsplit=1)[-1],
+                               'wall time' if what == 'wall' else 'CPU time', small, own_a, big, own_b,
+                               own_b / own_a if own_a > 0 else float('inf'), big / float(small)))
     for tool in ('dnspod_records', 'dnspod_records (module process)'):
         line = share_line(rows, sizes, tool)
         if line:
@@ -381,9 +381,10 @@ def share_line(rows, sizes, tool):
     worst = max(abs(share - (fixed + slope * n)) for n, share in points)
     steps = ', '.join('%d to %d: %.3f ms' % (n1, n2, (s2 - s1) * 1000 / (n2 - n1))
                       for (n1, s1), (n2, s2) in zip(points, points[1:]))
-    return ('- %s, collection share (CPU, over the %s floor) against N: %s; fitted %.3f s + %.3f ms per set, largest distance of a '
-            'point from the line %.3f s; cost per added set, %s' % (
-                TOOL_NAMES[tool], SHARE_FLOOR[tool].split('.')[-1], ', '.join('N=%d %.2f s' % point for point in points), fixed, slope * 1000, worst,
+    measured = ', '.join('N=%d %.2f s' % point for point in points)
+    return ('- %s, collection share (CPU, over the %s floor) against N: %s; fitted %.3f s + %.3f ms per set, '
+            'largest distance of a point from the line %.3f s; cost per added set, %s' % (
+                TOOL_NAMES[tool], SHARE_FLOOR[tool].rsplit('.', maxsplit=1)[-1], measured, fixed, slope * 1000, worst,
                 steps))
 
 
