@@ -26,6 +26,7 @@ import importlib
 import json
 import os
 
+from ansible import constants as C
 from ansible import template as _template
 from ansible.errors import AnsibleError
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
@@ -68,6 +69,16 @@ def mentions_any(text, values):
     return any(json.dumps(value)[1:-1] in text for value in values)
 
 
+def wants_invocation(get_config_value, task_vars):
+    """Whether a module process's result would carry ``invocation`` (the module's arguments, which
+    AWX shows as a job event's module arguments): from ansible-core 2.21 when INJECT_INVOCATION is
+    on, before 2.21 always (AnsibleModule added it unasked, and the setting does not exist)."""
+    try:
+        return boolean(get_config_value('INJECT_INVOCATION', variables=task_vars), strict=False)
+    except AnsibleError:
+        return True
+
+
 class ModuleExit(BaseException):
     """Raised by WorkerModule.exit_json and fail_json with the task's result.
 
@@ -81,10 +92,14 @@ class ModuleExit(BaseException):
 
 class WorkerModule:
     """What the modules' ``run(module)`` uses of AnsibleModule: params, check_mode, _diff, warn,
-    exit_json and fail_json (which raise ModuleExit instead of leaving the process)."""
+    exit_json and fail_json (which raise ModuleExit instead of leaving the process). With
+    ``invocation`` the result carries the arguments as AnsibleModule's does (wants_invocation)."""
 
-    def __init__(self, name, argument_spec, args, check_mode=False, diff=False, **validator_kwargs):
+    def __init__(self, name, argument_spec, args, check_mode=False, diff=False, invocation=False,
+                 **validator_kwargs):
         self._name = name
+        self._invocation = bool(invocation)
+        self.params = {}
         self.check_mode = bool(check_mode)
         self._diff = bool(diff)
         self._warnings = []
@@ -115,6 +130,9 @@ class WorkerModule:
         raise ModuleExit(self._formatted(kwargs))
 
     def _formatted(self, result):
+        if self._invocation and 'invocation' not in result:
+            # Secrets among the arguments are removed below with the rest.
+            result['invocation'] = {'module_args': self.params}
         if self._warnings:
             result['warnings'] = list(self._warnings)
         # A module's result reaches the controller as JSON: the same types here (lists for
@@ -149,7 +167,7 @@ class WorkerModuleAction(ActionBase):
         module_process = boolean(self._templar.template(task_vars.get(MODULE_PROCESS_VAR, False)), strict=False)
         if runs_in_worker(getattr(self._connection, 'transport', None), self._play_context.become,
                           self._task.async_val, module_process) and self._worker_has_requests():
-            return merge_hash(result, self._run_in_worker())
+            return merge_hash(result, self._run_in_worker(task_vars))
         # What the `normal` action plugin does: the module process, on the task's host.
         wrap_async = self._task.async_val and not self._connection.has_native_async
         result = merge_hash(result, self._execute_module(task_vars=task_vars, wrap_async=wrap_async))
@@ -163,7 +181,7 @@ class WorkerModuleAction(ActionBase):
         client = importlib.import_module('ansible_collections.dnspod.dnspod.plugins.module_utils.client')
         return client.HAS_REQUESTS
 
-    def _run_in_worker(self):
+    def _run_in_worker(self, task_vars=None):
         # The worker is a fork of the controller, made for this one task and gone after it: the
         # controller's objects it inherited stay until then whatever happens. Frozen, they are left
         # out of the collector's passes, each of which would otherwise walk that whole heap while
@@ -180,7 +198,9 @@ class WorkerModuleAction(ActionBase):
         os.environ.update((str(key), str(value)) for key, value in environment.items())
         try:
             worker = WorkerModule(name, module.argument_spec(), as_module_args(self._task.args),
-                                  check_mode=self._task.check_mode, diff=self._task.diff, **self.validator_kwargs())
+                                  check_mode=self._task.check_mode, diff=self._task.diff,
+                                  invocation=wants_invocation(C.config.get_config_value, task_vars or {}),
+                                  **self.validator_kwargs())
             module.run(worker)
         except ModuleExit as exc:
             # Values from the API are data, never templates, as with a module's result.

@@ -51,6 +51,18 @@ def test_worker_and_module_process_send_the_same_calls_and_return_the_same_resul
     assert worker_result['api'] == {'calls': 4, 'writes': 3}
 
 
+def test_with_inject_invocation_both_ways_return_the_same_invocation(play, emulator, tmp_path):
+    # ansible-core 2.21 adds a module's arguments to its result only when asked; before 2.21 always.
+    env = {'ANSIBLE_INJECT_INVOCATION': 'true'}
+    _worker, worker_result, _calls = sync(play, emulator, tmp_path, env=env)
+    _module, module_result, _calls = sync(play, emulator, tmp_path, {'dnspod_module_process': True}, env=env)
+    assert worker_result['invocation'] == module_result['invocation']
+    module_args = worker_result['invocation']['module_args']
+    assert module_args['domain'] == 'example.com'
+    assert [item['sub_domain'] for item in module_args['records']] == ['www', 'mail', 'old']
+    assert module_args['login_token'] == 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
+
+
 def test_check_mode_in_the_worker_sends_no_write(play, emulator, tmp_path):
     outcome, result, calls = sync(play, emulator, tmp_path, check=True)
     assert MODULE_PROCESS_MARK not in outcome.stdout

@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from ansible.errors import AnsibleError
 from ansible.module_utils.basic import AnsibleFallbackNotFound
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.modules import dnspod_records
@@ -101,6 +102,36 @@ def test_a_validation_error_echoing_a_secret_is_scrubbed():
     result = exit_of(records_module, {'domain': 'example.com', 'records': [], 'login_token': TOKEN, 'timeout': TOKEN})
     assert result['failed'] is True
     assert TOKEN not in repr(result)
+
+
+def test_invocation_carries_the_arguments_with_secrets_removed_as_ansible_module_does():
+    args = {'domain': 'example.com', 'records': [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1']}],
+            'login_token': TOKEN}
+    module = records_module(args, invocation=True)
+    done = exit_of(module.exit_json, changed=False)
+    module_args = done['invocation']['module_args']
+    assert module_args['login_token'] == 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
+    assert module_args['domain'] == 'example.com' and module_args['purge'] is False
+    assert module_args['records'][0]['value'] == ['192.0.2.1'] and module_args['records'][0]['ttl'] is None
+    failed = exit_of(records_module, dict(args, timeout='soon'), invocation=True)
+    assert failed['failed'] is True and failed['invocation']['module_args']['login_token'] != TOKEN
+    assert TOKEN not in repr(failed)
+    assert 'invocation' not in exit_of(records_module(args).exit_json, changed=False)
+
+
+class UndefinedSetting(AnsibleError):
+    pass
+
+
+def test_invocation_is_wanted_when_the_setting_says_so_or_before_it_existed():
+    def before_2_21(name, variables=None):
+        raise UndefinedSetting('Requested entry (%s) was not defined in configuration.' % name)
+    assert worker_module.wants_invocation(before_2_21, {}) is True
+    assert worker_module.wants_invocation(lambda name, variables=None: False, {}) is False
+    assert worker_module.wants_invocation(lambda name, variables=None: 'yes', {}) is True
+    seen = []
+    worker_module.wants_invocation(lambda name, variables=None: seen.append((name, variables)), {'x': 1})
+    assert seen == [('INJECT_INVOCATION', {'x': 1})]
 
 
 def test_result_crosses_as_json_types():
