@@ -8,12 +8,8 @@ local connection), else as a module process on the host: see plugin_utils/worker
 
 from __future__ import annotations
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.plugin_utils.worker_module import WorkerModuleAction
 
 
 class ActionModule(WorkerModuleAction):
     MODULE = 'ansible_collections.dnspod.dnspod.plugins.modules.dnspod_records'
-
-    def validator_kwargs(self):
-        return common.dnspod_module_kwargs()

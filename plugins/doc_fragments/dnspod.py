@@ -118,6 +118,21 @@ attributes:
       - dnspod.dnspod.dnspod
 '''
 
+    # The modules with an action plugin over plugin_utils/worker_module.py.
+    WORKER = r'''
+notes:
+  - >-
+    When the task runs on the controller (the C(local) connection, as with C(hosts: localhost) or
+    C(delegate_to: localhost)), without C(become) and not C(async), the module's code runs in the process Ansible
+    forks for the task rather than in a new Python process. The options are checked the same way, the same calls are
+    sent and the result is the same, but the task takes about half a second less (measured in the collection's
+    C(docs/performance.md)). The task's C(environment) applies as it does to a module process.
+  - >-
+    It then runs on the controller's Python, which needs C(requests), not on C(ansible_python_interpreter). Set the
+    variable C(dnspod_module_process=true) for a host to run the module as a module process anyway. Tasks on any
+    other connection run as a module process on their host.
+'''
+
     # Attributes shared by the info modules.
     INFO = r'''
 attributes:

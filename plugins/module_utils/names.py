@@ -166,6 +166,29 @@ def relative_name(name, domain):
     return _check_host(host, original, domain)
 
 
+# Second-level labels under which country-code TLDs register names (example.com.cn, example.co.uk).
+_REGISTRY_LABELS = frozenset(('ac', 'co', 'com', 'edu', 'gov', 'net', 'org'))
+
+
+def likely_zone(name):
+    """The zone a full host name most likely belongs to: its last two labels, or its last three
+    under a country code's com/net/org/gov/edu/ac/co ('www.example.com.cn.' -> 'example.com.cn').
+
+    Only a guess, to be checked against what the API names (a zone can be any suffix of the
+    name, such as dev.example.com); None when the name has no such suffix."""
+    try:
+        labels = normalize_host(name).split('.')
+    except ValueError:
+        return None
+    count = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _REGISTRY_LABELS else 2
+    if len(labels) < count:
+        return None
+    try:
+        return normalize_domain_name('.'.join(labels[-count:]))
+    except ValueError:
+        return None
+
+
 def normalize_host(name):
     """A full host name ('WWW.Bücher.example.', '*.example.com') -> lower-case punycode, no final dot."""
     text = _DOTS.sub('.', _text(name))

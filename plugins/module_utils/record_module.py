@@ -106,14 +106,6 @@ def converge(module, client, domain_id, current, operations, result):
     return after
 
 
-def domain_for_records(module, client, domain_param, domain_name, need_name):
-    """The domain the records belong to. Given by ID with relative names only, no lookup is sent:
-    Record.List and the writes take the ID as it is."""
-    if domain_name is None and not need_name:
-        return dict(id=str(domain_param).strip(), name=None, grade=None)
-    return common.resolve_domain(module, client, domain_param)
-
-
 # Record.List codes that mean "this account has no such domain": 6 bad domain ID (documents),
 # 9 not the owner (documents), 13 no domain of that name (recordings, answered for a name).
 UNKNOWN_DOMAIN_CODES = ('6', '9', '13')
@@ -158,6 +150,41 @@ def read_records(module, client, domain, sub_domain=None, record_type=None, reco
         else:
             found = common.resolve_domain(module, client, domain)
     return dict(id=found['id'], name=found['name'] or None, grade=found['grade'] or None), records
+
+
+def read_at_full_name(module, client, domain_id, full_name, reading):
+    """``read_records`` for a domain given by ID and a full host name (``www.example.com.``):
+    which part of the name is the host depends on the domain's name, which only an answer tells.
+
+    ``reading(domain_name)`` is the caller's reading of its task once the domain's name is known:
+    ``(state, filters)``, the Record.List filters as keyword arguments; it raises
+    ValidationError for a task that is wrong in that reading. The listing is sent first for the
+    likeliest domain (names.likely_zone); when the answer names another domain, it is sent again
+    for that one. So one Record.List when the guess holds, two when not, and a Domain.Info only
+    when the guess cannot be read or the answer names no domain. Returns
+    ``(state, domain, records)``, or the module failed."""
+    guess = names.likely_zone(full_name)
+    name = None
+    if guess is not None:
+        try:
+            state, filters = reading(guess)
+        except validation.ValidationError:
+            state = filters = None
+        if filters is not None:
+            domain, records = read_records(module, client, domain_id, **filters)
+            if domain['name'] == guess:
+                return state, domain, records
+            name = domain['name']
+    if name is None:
+        name = common.resolve_domain(module, client, domain_id)['name']
+    try:
+        state, filters = reading(name)
+    except validation.ValidationError as exc:
+        module.fail_json(msg=str(exc), api=common.api_summary(client))
+    domain, records = read_records(module, client, domain_id, **filters)
+    if domain['name'] is None:
+        domain['name'] = name
+    return state, domain, records
 
 
 def check_grade(sets, grade, parameter_prefix=None):

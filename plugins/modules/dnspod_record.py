@@ -25,11 +25,15 @@ description:
 extends_documentation_fragment:
   - dnspod.dnspod.dnspod
   - dnspod.dnspod.dnspod.ACTIONS
+  - dnspod.dnspod.dnspod.WORKER
 options:
   domain:
     description:
-      - Name (for example C(example.com)) or numeric ID of the domain. Either way no domain lookup is sent, except
-        for an ID together with a full name in O(sub_domain) (one C(Domain.Info) to learn the domain's name).
+      - Name (for example C(example.com)) or numeric ID of the domain. Either way no domain lookup is sent: the
+        C(Record.List) answer names the domain.
+      - With an ID and a full name in O(sub_domain), the host part depends on the domain's name. The listing is
+        sent for the likeliest zone (the name's last two labels, three under C(com.cn), C(co.uk) and the like) and
+        sent once more, relative to the zone its answer names, when the domain is another (C(dev.example.com)).
     type: str
     required: true
   sub_domain:
@@ -232,18 +236,33 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
 
 
-def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(record_module.record_set_spec())
-    argument_spec.update(
+def reading(desired):
+    """The set and its one filtered Record.List, by the domain's name or ID: the answer also gives
+    the domain's ID and grade, so a domain given by name needs no Domain.Info. A CNAME set is
+    listed with every type at its name and line, to see what it would sit beside."""
+    return desired, dict(sub_domain=desired.sub_domain, record_line=desired.record_line,
+                         record_type=None if desired.record_type == 'CNAME' else desired.record_type)
+
+
+def argument_spec():
+    spec = common.dnspod_argument_spec()
+    spec.update(record_module.record_set_spec())
+    spec.update(
         domain=dict(type='str', required=True),
         state=dict(type='str', default='present', choices=['present', 'absent']),
         replace=dict(type='bool', default=False),
     )
-    module = AnsibleModule(
-        argument_spec=argument_spec, supports_check_mode=True,
-        required_if=[('state', 'present', ('value',))],
-        **common.dnspod_module_kwargs())
+    return spec
+
+
+def module_kwargs():
+    """What AnsibleModule and the action plugin's validator check besides the argument spec."""
+    return dict(common.dnspod_module_kwargs(), required_if=[('state', 'present', ('value',))])
+
+
+def run(module):
+    """The task, for an AnsibleModule (module process) or the action plugin's worker-module
+    (plugins/plugin_utils/worker_module.py); exit_json/fail_json never return."""
     params = module.params
 
     # Building the client sends nothing: everything that can be checked without the API is
@@ -257,23 +276,13 @@ def main():
     except validation.ValidationError as exc:
         module.fail_json(msg=str(exc))
 
-    domain_ref = params['domain']
     if domain_name is None and need_name:
-        # Given by ID with a full name: the set's relative name needs the domain's name first.
-        found = common.resolve_domain(module, client, params['domain'])
-        try:
-            desired = record_module.desired_set(params, found['name'], client.default_line, grade=found['grade'])
-        except validation.ValidationError as exc:
-            module.fail_json(msg=str(exc), api=common.api_summary(client))
-        domain_ref = found['id']
-
-    # One filtered Record.List, by the domain's name or ID: its answer also gives the domain's ID
-    # and grade, so a domain given by name needs no Domain.Info.
-    # A CNAME set is listed with every type at its name and line, to see what it would sit beside.
-    cname = desired.record_type == 'CNAME'
-    domain, at_name = record_module.read_records(module, client, domain_ref, sub_domain=desired.sub_domain,
-                                                 record_type=None if cname else desired.record_type,
-                                                 record_line=desired.record_line)
+        # Given by ID with a full name: the host part depends on the domain's name.
+        desired, domain, at_name = record_module.read_at_full_name(
+            module, client, params['domain'], params['sub_domain'],
+            lambda name: reading(record_module.desired_set(params, name, client.default_line)))
+    else:
+        domain, at_name = record_module.read_records(module, client, params['domain'], **reading(desired)[1])
     current = [r for r in at_name if r['record_type'] == desired.record_type]
     try:
         record_module.check_grade([desired], domain['grade'])
@@ -290,6 +299,10 @@ def main():
     after = record_module.converge(module, client, domain['id'], current, operations, result)
     result['records'] = sorted((r for r in after if not r.get('hold')), key=lambda r: str(r.get('value')))
     module.exit_json(**result)
+
+
+def main():
+    run(AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True, **module_kwargs()))
 
 
 if __name__ == '__main__':

@@ -12,8 +12,9 @@ short_description: List the records of a DNSPod domain
 version_added: 0.1.0
 description:
   - Reads the records of a domain with C(Record.List), every page of it (one call per 3000 records), optionally
-    filtered. No other call is sent (C(Record.List) takes the domain's name and gives its ID), except one
-    C(Domain.Info) for a domain given by ID together with a full name in O(sub_domain).
+    filtered. No other call is sent (C(Record.List) takes the domain's name and gives its ID).
+  - For a domain given by ID together with a full name in O(sub_domain), the listing is sent for the likeliest
+    zone of the name and once more when its answer names another domain, as in M(dnspod.dnspod.dnspod_record).
   - The filters are sent to the API and applied again to its answer, because the API's own filter on C(@) also
     returns wildcard records.
   - Never changes anything.
@@ -170,18 +171,21 @@ def main():
     except ValueError as exc:
         module.fail_json(msg='sub_domain: %s' % exc)
 
-    domain_ref = params['domain']
-    if need_name:
-        # Given by ID with an absolute name: the name's relative form needs the domain's name first.
-        found = common.resolve_domain(module, client, params['domain'])
+    def reading(domain_name):
+        # The listing alone: Record.List takes the domain's name or ID and names the domain in its answer.
         try:
-            sub_domain = names.relative_name(sub_domain, found['name'])
+            relative = names.relative_name(sub_domain, domain_name)
         except ValueError as exc:
-            module.fail_json(msg='sub_domain: %s' % exc, api=common.api_summary(client))
-        domain_ref = found['id']
-    # The listing alone: Record.List takes the domain's name or ID and names the domain in its answer.
-    domain, records = record_module.read_records(module, client, domain_ref, sub_domain=sub_domain,
-                                                 record_type=record_type, record_line=params['record_line'])
+            raise validation.ValidationError('sub_domain', str(exc))
+        return relative, dict(sub_domain=relative, record_type=record_type, record_line=params['record_line'])
+
+    if need_name:
+        # Given by ID with a full name: the host part depends on the domain's name.
+        sub_domain, domain, records = record_module.read_at_full_name(
+            module, client, params['domain'], sub_domain, reading)
+    else:
+        domain, records = record_module.read_records(module, client, params['domain'], sub_domain=sub_domain,
+                                                     record_type=record_type, record_line=params['record_line'])
     module.exit_json(changed=False, records=records, domain=dict(id=domain['id'], name=domain['name']),
                      api=common.api_summary(client))
 

@@ -25,6 +25,7 @@ description:
 extends_documentation_fragment:
   - dnspod.dnspod.dnspod
   - dnspod.dnspod.dnspod.ACTIONS
+  - dnspod.dnspod.dnspod.WORKER
 options:
   domain:
     description:
@@ -111,17 +112,6 @@ options:
         description:
           - Line to keep.
         type: str
-notes:
-  - >-
-    When the task runs on the controller (the C(local) connection, as with C(hosts: localhost) or
-    C(delegate_to: localhost)), without C(become) and not C(async), the module's code runs in the process Ansible
-    forks for the task rather than in a new Python process. The options are checked the same way, the same calls are
-    sent and the result is the same, but the task takes about half a second less (measured in the collection's
-    C(docs/performance.md)). The task's C(environment) applies as it does to a module process.
-  - >-
-    It then runs on the controller's Python, which needs C(requests), not on C(ansible_python_interpreter). Set the
-    variable C(dnspod_module_process=true) for a host to run the module as a module process anyway. Tasks on any
-    other connection run as a module process on their host.
 seealso:
   - module: dnspod.dnspod.dnspod_record
     description: Manage one record set.
@@ -241,6 +231,11 @@ def argument_spec():
     return spec
 
 
+def module_kwargs():
+    """What AnsibleModule and the action plugin's validator check besides the argument spec."""
+    return common.dnspod_module_kwargs()
+
+
 def run(module):
     """The task, for an AnsibleModule (module process) or the action plugin's worker-module
     (plugins/plugin_utils/worker_module.py): both have params, check_mode, _diff, fail_json and
@@ -292,7 +287,7 @@ def run(module):
 
 
 def main():
-    run(AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True, **common.dnspod_module_kwargs()))
+    run(AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True, **module_kwargs()))
 
 
 if __name__ == '__main__':

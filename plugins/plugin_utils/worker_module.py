@@ -150,15 +150,12 @@ class WorkerModule:
 
 class WorkerModuleAction(ActionBase):
     """The action plugin of a module that can run in the worker. Subclasses name the module file
-    (MODULE, which has ``argument_spec()`` and ``run(module)``) and the validator's keyword
-    arguments (``validator_kwargs()``, those the module passes to AnsibleModule)."""
+    (MODULE), which has ``argument_spec()``, ``module_kwargs()`` (what else it passes to
+    AnsibleModule: required_if, mutually_exclusive and the like) and ``run(module)``."""
 
     MODULE = None
     _supports_check_mode = True
     _supports_async = True
-
-    def validator_kwargs(self):
-        return {}
 
     def run(self, tmp=None, task_vars=None):
         result = super().run(tmp, task_vars)
@@ -200,7 +197,7 @@ class WorkerModuleAction(ActionBase):
             worker = WorkerModule(name, module.argument_spec(), as_module_args(self._task.args),
                                   check_mode=self._task.check_mode, diff=self._task.diff,
                                   invocation=wants_invocation(C.config.get_config_value, task_vars or {}),
-                                  **self.validator_kwargs())
+                                  **module.module_kwargs())
             module.run(worker)
         except ModuleExit as exc:
             # Values from the API are data, never templates, as with a module's result.

@@ -7,7 +7,8 @@ reads that prove it is converged and a change of k records sends exactly k write
   are listed too; the client's page size is 3000, the API's cap), no domain lookup (Record.List
   takes the domain's name and names its ID), zero writes; k changes are k Record.Modify;
 * dnspod_record: one filtered Record.List (sub_domain and record_type), then only the needed
-  writes; a domain lookup only for a domain ID together with a full name;
+  writes, and no domain lookup, even for a domain ID with a full name (the listing is sent for
+  the likeliest zone and names the domain; a second listing only when the zone is another);
 * the lookup: one Domain.List per play run (kept across tasks), then one filtered listing per
   term; none with the domain given by name;
 * the info module: the listing calls only.
@@ -23,6 +24,7 @@ from seeds import actions, domain, record, seed
 
 PAGE = 3000
 DOMAIN_ID = 4242
+SUB_ZONE_ID = 4343
 
 
 def listing_pages(total):
@@ -95,14 +97,17 @@ def test_single_set_info_and_lookup_budget(play, emulator):
         domain('example.com', record('www', 'A', '192.0.2.1'), record('api', 'A', '192.0.2.5'),
                record('mail', 'CNAME', 'mx.example.net.'), id=DOMAIN_ID),
         domain('example.net'),
+        domain('dev.example.com', record('www', 'A', '192.0.2.7'), id=SUB_ZONE_ID),
     ))
-    play('budget_record.yml', {'domain_id': DOMAIN_ID})
+    play('budget_record.yml', {'domain_id': DOMAIN_ID, 'sub_zone_id': SUB_ZONE_ID})
     calls = emulator.requests()
     assert actions(calls) == [
         'Record.List',                                  # dnspod_record converged, by name
         'Record.List', 'Record.Modify',                 # one value changed: one Modify
         'Record.List',                                  # by ID
-        'Domain.Info', 'Record.List',                   # by ID with a full name
+        'Record.List',                                  # by ID with a full name
+        'Record.List', 'Record.List',                   # the same in dev.example.com: guessed example.com
+        'Record.List',                                  # dnspod_record_info by ID with a full name
         'Record.List',                                  # dnspod_record_info, one set
         'Domain.List', 'Record.List', 'Record.List',    # lookup of two names
         'Record.List',                                  # lookup in a later task: domains kept
@@ -111,10 +116,13 @@ def test_single_set_info_and_lookup_budget(play, emulator):
     listings = [c['params'] for c in calls if c['action'] == 'Record.List']
     # Every listing is filtered by name and type (the lookup's default type is A).
     assert [(p.get('sub_domain'), p.get('record_type')) for p in listings] == [
-        ('www', 'A'), ('www', 'A'), ('www', 'A'), ('www', 'A'), ('mail', 'CNAME'),
+        ('www', 'A'), ('www', 'A'), ('www', 'A'), ('www', 'A'), ('www.dev', 'A'), ('www', 'A'), ('api', 'A'),
+        ('mail', 'CNAME'),
         ('www', 'A'), ('api', 'A'), ('mail', 'CNAME'), ('api', 'A')]
-    by_name = [0, 1, 4, 8]
+    by_name = [0, 1, 7, 11]
     assert [bool(p.get('domain') == 'example.com' and 'domain_id' not in p) for p in listings] == [
         i in by_name for i in range(len(listings))]
+    assert [str(p.get('domain_id')) for p in listings[2:7]] == [str(DOMAIN_ID)] * 2 + [str(SUB_ZONE_ID)] * 2 + [
+        str(DOMAIN_ID)]
     modify = calls[2]['params']
     assert modify['value'] == '192.0.2.9' and modify['sub_domain'] == 'www'

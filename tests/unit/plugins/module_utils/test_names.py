@@ -72,6 +72,27 @@ def test_relative_names(given, expected):
     assert names.relative_name(given, 'example.com') == expected
 
 
+@pytest.mark.parametrize('given, expected', [
+    ('www.example.com.', 'example.com'),
+    ('example.com.', 'example.com'),
+    ('a.b.dev.example.com', 'example.com'),
+    ('www.example.com.cn.', 'example.com.cn'),
+    ('www.example.co.uk.', 'example.co.uk'),
+    ('www.example.org.uk.', 'example.org.uk'),
+    ('com.cn.', 'com.cn'),                       # too short for three labels: the last two
+    ('www.example.shop.cn.', 'shop.cn'),         # shop is no registry label
+    ('www.example.com.info.', 'com.info'),       # info is no country code
+    ('WWW.Bücher.Example.', 'xn--bcher-kva.example'),
+    ('*.example.com.', 'example.com'),
+    ('_acme-challenge.example.com.', 'example.com'),
+    ('localhost.', None),                        # no zone of two labels
+    ('bad..name.', None),
+    ('', None),
+])
+def test_likely_zone(given, expected):
+    assert names.likely_zone(given) == expected
+
+
 def test_relative_name_normalises_the_domain_too():
     assert names.relative_name('www.xn--bcher-kva.example.', 'Bücher.Example.') == 'www'
     assert names.relative_name('Bücher.example', 'xn--bcher-kva.example') == '@'

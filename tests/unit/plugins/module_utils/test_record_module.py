@@ -99,6 +99,78 @@ class FakeModule(object):
         raise Failed(kwargs)
 
 
+# -- read_at_full_name: a domain ID with a full host name, without Domain.Info -------------------
+class ZoneClient(FakeClient):
+    """The domain 4242 is ``zone``; Domain.Info answers it too (only the fallback may send it)."""
+
+    def __init__(self, zone, records, domain_block=True):
+        FakeClient.__init__(self, records, domain_block=domain_block)
+        self.zone = zone
+
+    def call(self, action, params=None, empty_codes=()):
+        if action == 'Domain.Info':
+            self.sent.append((action, dict(params)))
+            return {'domain': {'id': '4242', 'name': self.zone, 'punycode': self.zone, 'grade': 'DP_Free'}}
+        answer = FakeClient.call(self, action, params, empty_codes)
+        if 'domain' in answer:
+            answer['domain'] = dict(answer['domain'], name=self.zone, punycode=self.zone)
+        return answer
+
+
+def relative_reading(full_name):
+    def reading(zone):
+        from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+        try:
+            sub = names.relative_name(full_name, zone)
+        except ValueError as exc:
+            raise ValidationError('sub_domain', str(exc))
+        return sub, dict(sub_domain=sub, record_type='A')
+    return reading
+
+
+def read_full(zone, full_name, records=(), domain_block=True):
+    client = ZoneClient(zone, list(records), domain_block=domain_block)
+    try:
+        sub, domain, found = record_module.read_at_full_name(FakeModule(), client, '4242', full_name,
+                                                             relative_reading(full_name))
+    except Failed as exc:
+        return client, exc.args[0]['msg']
+    return client, (sub, domain['name'], [r['id'] for r in found])
+
+
+def test_full_name_in_the_likeliest_zone_is_one_listing():
+    client, (sub, zone, ids) = read_full('example.com', 'www.example.com.', [raw(1, 'www'), raw(2, 'api')])
+    assert (sub, zone, ids) == ('www', 'example.com', ['1001'])
+    assert [(action, p.get('sub_domain'), p.get('domain_id')) for action, p in client.sent] == [
+        ('Record.List', 'www', '4242')]
+
+
+def test_full_name_in_another_zone_is_listed_again_for_that_zone():
+    # The guess (example.com) reads the host as 'www.dev'; the answer names dev.example.com.
+    client, (sub, zone, ids) = read_full('dev.example.com', 'www.dev.example.com.', [raw(1, 'www')])
+    assert (sub, zone, ids) == ('www', 'dev.example.com', ['1001'])
+    assert [(action, p.get('sub_domain')) for action, p in client.sent] == [
+        ('Record.List', 'www.dev'), ('Record.List', 'www')]
+
+
+def test_full_name_outside_the_zone_the_answer_names_fails_naming_sub_domain():
+    client, msg = read_full('example.org', 'www.example.com.')
+    assert msg.startswith('sub_domain: ') and 'outside the domain example.org' in msg
+    assert [action for action, p in client.sent] == ['Record.List']
+
+
+def test_answer_without_domain_block_falls_back_to_domain_info():
+    client, (sub, zone, ids) = read_full('dev.example.com', 'www.dev.example.com.', domain_block=False)
+    assert (sub, zone, ids) == ('www', 'dev.example.com', [])
+    assert [action for action, p in client.sent] == ['Record.List', 'Domain.Info', 'Record.List']
+
+
+def test_name_without_a_likely_zone_asks_domain_info_first():
+    client, msg = read_full('example.com', 'localhost.')
+    assert 'outside the domain example.com' in msg
+    assert [action for action, p in client.sent] == ['Domain.Info']
+
+
 class GradeClient(object):
     """Answers Record.Type/Record.Line for DP_Free (the emulator's table); counts the calls."""
     default_line = '默认'

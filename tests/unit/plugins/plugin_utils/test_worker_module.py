@@ -184,12 +184,17 @@ class FakeTask:
 
 
 class FakeModule:
-    """A module file: argument_spec() and run(module), which records what it saw."""
+    """A module file: argument_spec(), module_kwargs() and run(module), which records what it saw."""
     seen = {}
 
     @staticmethod
     def argument_spec():
-        return dict(common.dnspod_argument_spec(), domain=dict(type='str', required=True))
+        return dict(common.dnspod_argument_spec(), domain=dict(type='str', required=True),
+                    state=dict(type='str', default='absent'), value=dict(type='str'))
+
+    @staticmethod
+    def module_kwargs():
+        return dict(common.dnspod_module_kwargs(), required_if=[('state', 'present', ('value',))])
 
     frozen = []
 
@@ -225,6 +230,16 @@ def test_the_tasks_environment_is_set_for_the_run_and_put_back(monkeypatch):
     assert result == {'changed': False, 'domain': 'example.com'}
     assert FakeModule.seen == {'token': TOKEN, 'env': TOKEN, 'gc frozen before the run': True}
     assert 'DNSPOD_LOGIN_TOKEN' not in os.environ
+
+
+def test_the_module_files_own_checks_are_applied(monkeypatch):
+    # module_kwargs() of the module file (here required_if) reach the validator, as AnsibleModule's.
+    action = worker_action(monkeypatch, {'domain': 'example.com', 'state': 'present'}, {'DNSPOD_LOGIN_TOKEN': TOKEN})
+    result = action._run_in_worker()
+    assert result['failed'] is True and result['msg'] == 'state is present but all of the following are missing: value'
+    action = worker_action(monkeypatch, {'domain': 'example.com', 'state': 'present', 'value': 'x'},
+                           {'DNSPOD_LOGIN_TOKEN': TOKEN})
+    assert action._run_in_worker() == {'changed': False, 'domain': 'example.com'}
 
 
 def test_a_run_without_exit_is_an_error_and_the_environment_is_put_back(monkeypatch):

@@ -1,0 +1,15 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""dnspod_record runs in Ansible's worker process when its task runs on the controller (the
+local connection), else as a module process on the host: see plugin_utils/worker_module.py."""
+
+from __future__ import annotations
+
+from ansible_collections.dnspod.dnspod.plugins.plugin_utils.worker_module import WorkerModuleAction
+
+
+class ActionModule(WorkerModuleAction):
+    MODULE = 'ansible_collections.dnspod.dnspod.plugins.modules.dnspod_record'
