@@ -2,6 +2,7 @@
 
 * one ``dnspod_records`` task (first run, then the converged run),
 * a loop of ``dnspod_record`` tasks over the same record sets (what users do with other DNS modules),
+  in the worker as on any controller task, and with ``--loop-module-process`` as module processes,
 * the same sets managed with dns-lexicon's DNSPod provider (benchmarks/lexicon_sync.py),
 * Ansible's own floor: the same playbook with one ``ansible.builtin.ping`` task in its place,
 * and the floor without a module process: ``ansible.builtin.debug`` in its place (an action that runs
@@ -236,18 +237,24 @@ def run_size(bench, size, args):
     bench.keep_fastest(converged)
     bench.keep_fastest(module_process)
 
-    if size <= args.loop_max:
+    # The loop runs in the worker too (dnspod_record has the same action plugin); with
+    # --loop-module-process it is measured again as module processes, one per item.
+    loops = [('dnspod_record (loop)', [])]
+    if args.loop_module_process:
+        loops.append(('dnspod_record (loop, module process)', ['-e', 'dnspod_module_process=true']))
+    for tool, extra in loops:
+        if size > args.loop_max:
+            bench.skipped(size, tool, 'first', '--loop-max %d' % args.loop_max)
+            bench.skipped(size, tool, 'converged', '--loop-max %d' % args.loop_max)
+            continue
         if 'first' in args.loop_runs:
             emulator.reset([])
-            bench.measure(size, 'dnspod_record (loop)', 'first', bench.playbook('loop.yml', vars_file))
+            bench.measure(size, tool, 'first', bench.playbook('loop.yml', vars_file) + extra)
         else:
             # Only the converged run: the sets are seeded as the first run would have left them.
             emulator.reset(seeded(sets))
-            bench.skipped(size, 'dnspod_record (loop)', 'first', '--loop-runs converged')
-        bench.measure(size, 'dnspod_record (loop)', 'converged', bench.playbook('loop.yml', vars_file))
-    else:
-        bench.skipped(size, 'dnspod_record (loop)', 'first', '--loop-max %d' % args.loop_max)
-        bench.skipped(size, 'dnspod_record (loop)', 'converged', '--loop-max %d' % args.loop_max)
+            bench.skipped(size, tool, 'first', '--loop-runs converged')
+        bench.measure(size, tool, 'converged', bench.playbook('loop.yml', vars_file) + extra)
 
     lex_why = None
     if args.no_lexicon:
@@ -296,6 +303,7 @@ TOOL_NAMES = {
     'dnspod_records': 'dnspod_records (1 task)',
     'dnspod_records (module process)': 'dnspod_records (module process)',
     'dnspod_record': 'dnspod_record (loop)',
+    'dnspod_record (module process)': 'dnspod_record (loop, module process)',
     'dns-lexicon': 'dns-lexicon',
 }
 
@@ -332,7 +340,7 @@ def ratios(rows, sizes):
                        '%.2f x the ping floor; CPU %.2f x'
                        % (size, module_process['wall'], module_process['wall'] / floor['wall'],
                           module_process['cpu'] / floor['cpu']))
-        for tool in ('dnspod_record', 'dns-lexicon'):
+        for tool in ('dnspod_record', 'dnspod_record (module process)', 'dns-lexicon'):
             for run, mine in (('first', first), ('converged', bulk)):
                 other = find(rows, size, tool, run)
                 if other and mine:
@@ -401,6 +409,8 @@ def main(argv=None):
                         help='runs of dnspod_records: first,converged (default) or converged (seeded)')
     parser.add_argument('--repeat', type=int, default=1,
                         help='run the floor and the converged dnspod_records this many times, keep the fastest')
+    parser.add_argument('--loop-module-process', action='store_true',
+                        help='measure the dnspod_record loop as module processes too (dnspod_module_process=true)')
     parser.add_argument('--no-lexicon', action='store_true', help='do not install or run dns-lexicon')
     parser.add_argument('--no-module-process', action='store_true',
                         help='do not measure the converged dnspod_records as a module process beside the default run')

@@ -119,7 +119,9 @@ attributes:
 '''
 
     # The modules with an action plugin over plugin_utils/worker_module.py.
+    # Only notes, but ansible-doc takes no fragment without options or attributes.
     WORKER = r'''
+options: {}
 notes:
   - >-
     When the task runs on the controller (the C(local) connection, as with C(hosts: localhost) or

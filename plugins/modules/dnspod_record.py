@@ -29,7 +29,7 @@ extends_documentation_fragment:
 options:
   domain:
     description:
-      - Name (for example C(example.com)) or numeric ID of the domain. Either way no domain lookup is sent: the
+      - Name (for example C(example.com)) or numeric ID of the domain. Either way no domain lookup is sent, because the
         C(Record.List) answer names the domain.
       - With an ID and a full name in O(sub_domain), the host part depends on the domain's name. The listing is
         sent for the likeliest zone (the name's last two labels, three under C(com.cn), C(co.uk) and the like) and
