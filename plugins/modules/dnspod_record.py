@@ -236,12 +236,12 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
 
 
-def reading(desired):
-    """The set and its one filtered Record.List, by the domain's name or ID: the answer also gives
+def listing_filters(desired):
+    """The filters of the set's one Record.List, by the domain's name or ID: the answer also gives
     the domain's ID and grade, so a domain given by name needs no Domain.Info. A CNAME set is
     listed with every type at its name and line, to see what it would sit beside."""
-    return desired, dict(sub_domain=desired.sub_domain, record_line=desired.record_line,
-                         record_type=None if desired.record_type == 'CNAME' else desired.record_type)
+    return dict(sub_domain=desired.sub_domain, record_line=desired.record_line,
+                record_type=None if desired.record_type == 'CNAME' else desired.record_type)
 
 
 def argument_spec():
@@ -278,11 +278,13 @@ def run(module):
 
     if domain_name is None and need_name:
         # Given by ID with a full name: the host part depends on the domain's name.
+        def reading(name):
+            read_as = record_module.desired_set(params, name, client.default_line)
+            return read_as, listing_filters(read_as)
         desired, domain, at_name = record_module.read_at_full_name(
-            module, client, params['domain'], params['sub_domain'],
-            lambda name: reading(record_module.desired_set(params, name, client.default_line)))
+            module, client, params['domain'], params['sub_domain'], reading)
     else:
-        domain, at_name = record_module.read_records(module, client, params['domain'], **reading(desired)[1])
+        domain, at_name = record_module.read_records(module, client, params['domain'], **listing_filters(desired))
     current = [r for r in at_name if r['record_type'] == desired.record_type]
     try:
         record_module.check_grade([desired], domain['grade'])
