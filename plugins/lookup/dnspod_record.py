@@ -81,6 +81,7 @@ import tempfile
 from ansible import constants as C
 from ansible.errors import AnsibleLookupError
 from ansible.plugins.lookup import LookupBase
+from ansible.utils.display import Display
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
@@ -163,6 +164,8 @@ class LookupModule(LookupBase):
             raise AnsibleLookupError(problem)
         try:
             record_type = validation.validate_record_type(self.get_option('record_type'))
+            for warning in common.tls_warnings(params):
+                Display().warning('dnspod_record lookup: %s' % warning)
             client = common.client_from_params(params)
             record_line = self.get_option('record_line') or client.default_line
             values = []

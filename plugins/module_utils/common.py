@@ -97,6 +97,18 @@ def client_from_params(params):
     )
 
 
+def tls_warnings(params):
+    """What the task result says about certificate checks that are off or overridden: a module
+    process would otherwise say nothing, and the worker run let urllib3 print on stderr."""
+    if params.get('validate_certs', True) is not False:
+        return []
+    if params.get('ca_path'):
+        return ['validate_certs=false is ignored because ca_path is set: the certificate of api_url is verified '
+                'against the CA bundle %s' % params['ca_path']]
+    return ['validate_certs=false: the certificate of api_url is not verified, so anyone on the network path can '
+            'read and change what this task sends, credentials included; use ca_path for a private CA instead']
+
+
 def require_credentials(params):
     """Return an error message when no usable credentials were given, else None."""
     if params.get('login_token'):
@@ -114,6 +126,8 @@ def create_client(module):
     problem = require_credentials(module.params)
     if problem:
         module.fail_json(msg=problem)
+    for warning in tls_warnings(module.params):
+        module.warn(warning)
     try:
         return client_from_params(module.params)
     except DNSPodError as exc:

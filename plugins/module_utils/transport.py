@@ -12,8 +12,10 @@ from __future__ import annotations
 import ipaddress
 import json
 import random
+import socket
 import time
 import traceback
+import warnings
 import xml.etree.ElementTree as ET
 
 from ansible.module_utils.six.moves.urllib.parse import urlparse
@@ -34,21 +36,39 @@ except ImportError:
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
 
+try:
+    from urllib3.exceptions import InsecureRequestWarning
+except ImportError:
+    InsecureRequestWarning = None
+
 COLLECTION_VERSION = '0.1.0'
 
 # HTTP statuses worth another try: the server or a proxy in front of it is overloaded or restarting.
 RETRY_HTTP_STATUSES = frozenset([429])
 
 
-def is_loopback(host):
-    """127.0.0.0/8, ::1 and localhost."""
-    host = (host or '').strip().strip('[]').lower().rstrip('.')
-    if host == 'localhost' or host.endswith('.localhost'):
-        return True
+def _is_loopback_address(address):
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return ipaddress.ip_address(str(address).split('%', 1)[0]).is_loopback
     except ValueError:
         return False
+
+
+def is_loopback(host, resolve=None):
+    """A loopback address (127.0.0.0/8, ::1), or ``localhost``/``*.localhost`` when every address
+    it resolves to is a loopback address. A name only looks like loopback: ``/etc/hosts`` or a
+    resolver may send ``api.localhost`` anywhere, and plain http would then carry the
+    credentials in clear text off the machine."""
+    host = (host or '').strip().strip('[]').lower().rstrip('.')
+    if _is_loopback_address(host):
+        return True
+    if host != 'localhost' and not host.endswith('.localhost'):
+        return False
+    try:
+        addresses = set(info[4][0] for info in (resolve or socket.getaddrinfo)(host, None))
+    except (OSError, UnicodeError, ValueError):
+        return False
+    return bool(addresses) and all(_is_loopback_address(address) for address in addresses)
 
 
 def check_api_url(api_url):
@@ -69,8 +89,8 @@ def check_api_url(api_url):
         raise DNSPodConfigError('api_url: must not contain a user name or password')
     if scheme == 'http' and not is_loopback(host):
         raise DNSPodConfigError(
-            'api_url: plain http is only allowed to a loopback address (127.0.0.0/8, ::1, localhost); '
-            'use https:// for %s' % host)
+            'api_url: plain http is only allowed to a loopback address (127.0.0.0/8, ::1, or localhost '
+            'resolving to loopback addresses only); use https:// for %s' % host)
     return url, host.lower()
 
 
@@ -105,6 +125,21 @@ def parse_body(content):
         return None
     answer['status']['code'] = str(code).strip()
     return answer
+
+
+def redirect_target(location):
+    """Where a redirect pointed, for the error message: scheme, host, port and path only (no
+    user:password@, no query that could echo the form)."""
+    try:
+        parsed = urlparse(str(location or '').strip())
+        netloc = parsed.hostname or ''
+        if parsed.port is not None:
+            netloc = '%s:%d' % (netloc, parsed.port)
+    except ValueError:
+        return 'an invalid URL'
+    if not netloc:
+        return (parsed.path or 'an empty Location')[:200]
+    return ('%s://%s%s' % (parsed.scheme or '?', netloc, parsed.path or ''))[:200]
 
 
 def backoff_delay(retry, base, cap, rand=random.uniform):
@@ -147,11 +182,20 @@ class Transport(object):
         self.session = session if session is not None else requests.Session()
         self.session.headers['User-Agent'] = user_agent
 
+    def _post(self, action, form):
+        # Redirects are never followed: requests re-sends the form (credentials included) to the
+        # Location of a 307/308, and a 301/302/303 still leaks the session's cookies there.
+        with warnings.catch_warnings():
+            if self.verify is False and InsecureRequestWarning is not None:
+                # The module says it once in its result (common.tls_warnings), not urllib3 on stderr.
+                warnings.simplefilter('ignore', InsecureRequestWarning)
+            return self.session.post('%s/%s' % (self.api_url, action), data=form, timeout=self.timeout,
+                                     verify=self.verify, allow_redirects=False)
+
     def _attempt(self, action, form):
         """One POST. Returns (answer or None, why it is worth a retry or None)."""
         try:
-            response = self.session.post('%s/%s' % (self.api_url, action), data=form, timeout=self.timeout,
-                                         verify=self.verify)
+            response = self._post(action, form)
         except requests.exceptions.SSLError as exc:
             # Deterministic: a retry would fail the same way. The text of exc is not used (it
             # could quote the URL); its type says enough.
@@ -161,6 +205,12 @@ class Transport(object):
                 requests.exceptions.ChunkedEncodingError) as exc:
             return None, type(exc).__name__
         status = response.status_code
+        if 300 <= status < 400:
+            self._on_attempt(action, 'transport:HTTP %d' % status)
+            raise DNSPodTransportError(action, (
+                'HTTP %d redirect to %s refused: this client sends credentials to api_url only and never '
+                'follows a redirect; if the service has really moved, set api_url to its new https address'
+                % (status, self._redact(redirect_target(response.headers.get('Location'))))), 1)
         if status >= 500 or status in RETRY_HTTP_STATUSES:
             return None, 'HTTP %d' % status
         if status >= 400:

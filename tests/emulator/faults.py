@@ -24,6 +24,8 @@ KINDS = {
     'html': 'answer HTTP 200 with an HTML page (a proxy or captive portal)',
     'truncated': 'answer HTTP 200 with the first half of the JSON answer',
     'xml': 'answer in XML although format=json was sent',
+    'redirect': 'answer HTTP ``status`` (default 307) with ``Location: <location>`` and no body: a '
+                'misconfigured proxy or a hostile network sending the request elsewhere',
     'drift': 'type drift in the answer: ids as integers, counts as integers, remark false, '
              'weight null, status enable/disable (needs after: true)',
 }
@@ -41,7 +43,7 @@ MESSAGES = {
     '85': 'The account is logged in elsewhere, the request was rejected',
 }
 
-_RULE_KEYS = {'kind', 'action', 'skip', 'times', 'after', 'code', 'message', 'status', 'seconds'}
+_RULE_KEYS = {'kind', 'action', 'skip', 'times', 'after', 'code', 'message', 'status', 'seconds', 'location'}
 
 
 class FaultError(ValueError):
@@ -68,7 +70,10 @@ class Rule(object):
             raise FaultError('kind code needs a code')
         self.code = str(spec.get('code', '1'))
         self.message = str(spec.get('message') or MESSAGES.get(self.code, 'Injected fault %s' % self.code))
-        self.status = self._int(spec, 'status', 502)
+        self.status = self._int(spec, 'status', 307 if self.kind == 'redirect' else 502)
+        self.location = str(spec.get('location') or '')
+        if self.kind == 'redirect' and not self.location:
+            raise FaultError('kind redirect needs a location')
         self.seconds = float(spec.get('seconds', 5))
         self.matched = 0
         self.spoiled = 0
@@ -92,11 +97,13 @@ class Rule(object):
             return 'code %s' % self.code
         if self.kind == 'http':
             return 'http %d' % self.status
+        if self.kind == 'redirect':
+            return 'redirect %d' % self.status
         return self.kind
 
     def to_dict(self):
         return {'kind': self.kind, 'action': self.action, 'skip': self.skip, 'times': self.times,
-                'after': self.after, 'code': self.code, 'status': self.status, 'seconds': self.seconds,
+                'after': self.after, 'code': self.code, 'status': self.status, 'seconds': self.seconds, 'location': self.location,
                 'matched': self.matched, 'spoiled': self.spoiled}
 
 

@@ -237,6 +237,8 @@ class Handler(BaseHTTPRequestHandler):
                 '%d Server Error' % fault.status).encode('ascii')), 'text/html')
         if kind == 'html':
             return self._send(200, faults.HTML_PAGE, 'text/html')
+        if kind == 'redirect':
+            return self._send(fault.status, b'', 'text/html', (('Location', fault.location),))
         if kind == 'code':
             doc = render.envelope(fault.code, fault.message)
         if doc is None:

@@ -93,15 +93,15 @@ def test_timeout_and_verify_go_to_the_session():
         headers = {}
         cookies = []
 
-        def post(self, url, data, timeout, verify):
-            seen.append((url, timeout, verify))
+        def post(self, url, data, timeout, verify, allow_redirects):
+            seen.append((url, timeout, verify, allow_redirects))
             raise transport_module.requests.exceptions.SSLError('bad certificate')
 
     client = DNSPodClient(api_url='https://dnsapi.cn/', login_token=TOKEN, timeout=7, ca_path='/etc/ca.pem',
                           session=Session(), sleep=lambda s: None)
     with pytest.raises(DNSPodTransportError) as info:
         client.call('Info.Version')
-    assert seen == [('https://dnsapi.cn/Info.Version', 7, '/etc/ca.pem')]  # TLS errors are not retried
+    assert seen == [('https://dnsapi.cn/Info.Version', 7, '/etc/ca.pem', False)]  # TLS errors are not retried
     assert 'TLS' in str(info.value) and info.value.attempts == 1
     assert DNSPodClient(api_url='https://dnsapi.cn', login_token=TOKEN, validate_certs=False,
                         session=Session())._transport.verify is False  # pylint: disable=protected-access

@@ -301,3 +301,15 @@ def test_plain_http_to_a_remote_host_is_refused(url):
 @pytest.mark.parametrize('url', ['http://127.0.0.1:8080', 'http://localhost', 'http://[::1]:9000', 'https://dnsapi.cn'])
 def test_https_or_loopback_http_is_accepted(url):
     assert DNSPodClient(api_url=url, login_token=TOKEN, login_latch_dir=False).calls == 0
+
+
+def test_validate_certs_false_prints_no_urllib3_warning(tls_emulator):
+    """The task result says it once (common.tls_warnings); urllib3's InsecureRequestWarning on
+    stderr, which the worker run used to print for every request, stays silent."""
+    import warnings
+    emu, _paths = tls_emulator
+    client = DNSPodClient(api_url=emu.url, login_token=TOKEN, validate_certs=False, login_latch_dir=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        assert client.get_domain('example.com')['name'] == 'example.com'
+    assert [str(w.category.__name__) for w in caught] == []
