@@ -9,6 +9,7 @@ a DesiredSet, and running a plan (check mode, diff, partial failures, result).""
 from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import guards
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import normalize
 from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
@@ -54,6 +55,12 @@ def desired_set(params, domain_name, default_line, grade=None, parameter_prefix=
     def fail(exc):
         raise validation.ValidationError(parameter_prefix + exc.parameter, exc.message)
 
+    try:
+        guards.check_values_not_empty(params.get('value'), 'value', (
+            'To remove this set, leave it out of records and set purge=true.' if parameter_prefix else
+            'To remove the whole set, leave value out and set state=absent.'))
+    except validation.ValidationError as exc:
+        fail(exc)
     sub_domain = params.get('sub_domain')
     if sub_domain is None or sub_domain.strip() == '':
         sub_domain = '@'

@@ -41,8 +41,14 @@ options:
   purge:
     description:
       - With O(state=present), also remove every alias of the domain that is not in O(aliases).
-      - O(aliases=[]) with O(purge=true) removes all aliases of the domain.
+      - O(aliases=[]) with O(purge=true) removes all aliases of the domain only with O(allow_empty=true); without it
+        that fails before any API call (a variable that rendered empty looks the same).
       - Not allowed with O(state=absent).
+    type: bool
+    default: false
+  allow_empty:
+    description:
+      - With O(purge=true) and O(aliases=[]), remove every alias of the domain.
     type: bool
     default: false
 notes:
@@ -114,6 +120,7 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import alias as alias_utils
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import guards
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
@@ -126,11 +133,16 @@ def main():
         aliases=dict(type='list', elements='str', required=True),
         state=dict(type='str', default='present', choices=['present', 'absent']),
         purge=dict(type='bool', default=False),
+        allow_empty=dict(type='bool', default=False),
     )
     module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
     params = module.params
     if params['purge'] and params['state'] == 'absent':
         module.fail_json(msg='purge: only with state=present (state=absent removes the listed aliases)')
+    try:
+        guards.check_purge_list(params['aliases'], params['purge'], params['allow_empty'], 'aliases', 'alias')
+    except ValidationError as exc:
+        module.fail_json(msg=str(exc))
     domain = params['domain'].strip()
     domain_name = None
     if not domain.isdigit():

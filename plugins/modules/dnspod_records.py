@@ -61,6 +61,8 @@ options:
       value:
         description:
           - Values of the set.
+          - An empty list is refused before any API call (a variable that rendered empty looks the same); to remove a
+            set, leave it out of O(records) and set O(purge=true).
         type: list
         elements: str
         required: true
@@ -90,6 +92,37 @@ options:
     description:
       - Remove every record set that is not listed in O(records), except the system NS records and the sets
         matched by O(ignore).
+    type: bool
+    default: false
+  allow_empty:
+    description:
+      - With O(purge=true) and an empty O(records) list, remove every record set of the domain (except the system NS
+        records and the sets matched by O(ignore)).
+      - Without it that combination fails before any API call, because a variable that rendered empty looks the same.
+    type: bool
+    default: false
+  max_update_percent:
+    description:
+      - The largest share (percent) of the domain's existing records that one run may update (Modify, Status or
+        Remark). A larger plan fails before any write, in check mode too, unless O(force=true). The rule and its
+        defaults are octoDNS's.
+      - Applies when the domain has at least O(min_existing_records) records (the system NS records not counted).
+    type: float
+    default: 30
+  max_delete_percent:
+    description:
+      - The largest share (percent) of the domain's existing records that one run may remove; as
+        O(max_update_percent).
+    type: float
+    default: 30
+  min_existing_records:
+    description:
+      - The O(max_update_percent) and O(max_delete_percent) rules apply to domains with at least this many records.
+    type: int
+    default: 10
+  force:
+    description:
+      - Apply a plan that exceeds O(max_update_percent) or O(max_delete_percent).
     type: bool
     default: false
   ignore:
@@ -176,6 +209,7 @@ api:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import guards
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
@@ -222,12 +256,14 @@ def argument_spec():
         domain=dict(type='str', required=True),
         records=dict(type='list', elements='dict', required=True, options=set_spec),
         purge=dict(type='bool', default=False),
+        allow_empty=dict(type='bool', default=False),
         ignore=dict(type='list', elements='dict', default=[], options=dict(
             sub_domain=dict(type='str'),
             record_type=dict(type='str'),
             record_line=dict(type='str'),
         )),
     )
+    spec.update(guards.threshold_spec())
     return spec
 
 
@@ -246,6 +282,8 @@ def run(module):
     client = common.create_client(module)
     need_name = needs_domain_name(params)
     try:
+        guards.check_purge_list(params['records'], params['purge'], params['allow_empty'], 'records', 'record set')
+        guards.check_threshold_options(params)
         domain_name = record_module.domain_name_for_validation(params['domain'])
         if domain_name is not None or not need_name:
             sets = desired_sets(params, domain_name, client.default_line)
@@ -270,6 +308,9 @@ def run(module):
 
     try:
         operations = recordset.plan_domain(sets, current, purge=params['purge'], ignore=ignore)
+        # A records list that lost entries plans many removes (or, without purge, many rewrites):
+        # refused above octoDNS's thresholds unless forced, in check mode alike.
+        guards.check_plan_size(current, operations, params)
     except validation.ValidationError as exc:
         # Only known once the records are read, e.g. a new MX record without mx; nothing was written.
         module.fail_json(msg=str(exc), api=common.api_summary(client))
