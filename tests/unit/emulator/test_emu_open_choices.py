@@ -120,3 +120,16 @@ def test_round_robin_size_by_grade_override(start_emulator):
                          record_line='默认', value='192.0.2.%d' % i) for i in range(1, 5)]
     assert values(start_emulator(seed())) == ['1', '1', '25', '25']
     assert values(start_emulator(seed(grades={'DP_Free': {'round_robin': 3}}))) == ['1', '1', '1', '25']
+
+
+def test_require_user_agent(start_emulator):
+    browser = {'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64)'}
+    default = start_emulator(seed())
+    status, _headers, _body = default.http('POST', '/Info.Version', {'format': 'json', 'login_token': TOKEN},
+                                           browser)
+    assert status == 200
+    strict = start_emulator(seed({'require_user_agent': True}))
+    status, _headers, _body = strict.http('POST', '/Info.Version', {'format': 'json', 'login_token': TOKEN},
+                                          browser)
+    assert status == 403
+    assert strict.code('Info.Version') == '1'      # Name/Version (contact) passes
