@@ -246,7 +246,7 @@ def domain_remark(ctx):
 @action('Domain.Purview')
 def domain_purview(ctx):
     domain = ctx.domain(owner_code='6')
-    return {'purview': grades_mod.purview(_grade(ctx, domain))}
+    return {'purview': grades_mod.purview(_grade(ctx, domain), ctx.state.settings)}
 
 
 # -- Domain.Transfer ---------------------------------------------------------------------------

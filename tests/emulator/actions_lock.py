@@ -19,6 +19,8 @@ from .seed import SeedError
 
 DATE = re.compile(r'^\d{4}-\d{2}-\d{2}$')
 DEFAULT_DAYS = 30
+# The most days Domain.Lock accepts (code 9): the Purview sample's 域名锁定天数; no table per grade.
+extensions.setting('lock_max_days', int, DEFAULT_DAYS)
 
 
 def today():
@@ -29,9 +31,9 @@ def _parse_date(text):
     return datetime.datetime.strptime(text, '%Y-%m-%d').date()
 
 
-def lock_days_limit(grade):
+def lock_days_limit(grade, settings=None):
     """The grade's '域名锁定天数' of Domain.Purview (the documents' only statement of the limit)."""
-    for item in grades_mod.purview(grade):
+    for item in grades_mod.purview(grade, settings):
         if item['name'] == '域名锁定天数':
             return int(item['value'])
     return DEFAULT_DAYS
@@ -70,7 +72,7 @@ def domain_lock(ctx):
     if not re.match(r'^\d+$', raw) or int(raw) < 1:
         raise ApiError('8', 'Lock days invalid', '锁定天数错误')
     days = int(raw)
-    limit = lock_days_limit(ctx.state.grades[domain.grade])
+    limit = lock_days_limit(ctx.state.grades[domain.grade], ctx.state.settings)
     if days > limit:
         raise ApiError('9', 'Lock days over the limit (%d)' % limit, '锁定天数超出限制')
     if is_locked(domain):

@@ -48,6 +48,9 @@ _PATH = re.compile(r'^/[\x21-\x7e]*$')
 _URL = re.compile(r'^https?://[A-Za-z0-9_.-]+(:[0-9]{1,5})?(/[\x21-\x7e]*)?$', re.I)
 
 extensions.setting('monitor_quota', int, 0)
+# Points per monitor (code 14): no document gives a number; the defaults are the emulator's choice.
+extensions.setting('monitor_points_free', int, FREE_MAX_POINTS)
+extensions.setting('monitor_points_paid', int, PAID_MAX_POINTS)
 extensions.setting('monitor_history_seed', int, 0)
 extensions.setting('monitor_down_rate', (int, float), 0.02)
 
@@ -215,7 +218,8 @@ def quota(state, domain):
 
 
 def max_points(state, domain):
-    return FREE_MAX_POINTS if state.grades.get(domain.grade, {}).get('free', True) else PAID_MAX_POINTS
+    free = state.grades.get(domain.grade, {}).get('free', True)
+    return state.settings['monitor_points_free' if free else 'monitor_points_paid']
 
 
 def _fqdn(record, domain):

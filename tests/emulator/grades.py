@@ -125,16 +125,22 @@ def merged_grades(overrides):
     return table
 
 
-def purview(grade):
-    """Domain.Purview list for a grade (names as the document gives them)."""
+def purview(grade, settings=None):
+    """Domain.Purview list for a grade (names as the document gives them). The share, alias and
+    lock-days quotas come from the settings that the share, alias and lock actions enforce
+    (``share_limit_*``, ``alias_limit_*``, ``lock_max_days``), so the list says what they do."""
+    settings = settings or {}
+    tier = 'free' if grade['free'] else 'paid'
+    aliases = settings.get('alias_limit_' + tier, 0 if grade['free'] else 3)
+    shares = settings.get('share_limit_' + tier, 2 if grade['free'] else 10)
     return [
         {'name': 'URL转发条数', 'value': grade['url_limit']},
         {'name': 'NS记录条数', 'value': 99999},
         {'name': 'AAAA记录条数', 'value': 99999},
         {'name': 'SRV记录条数', 'value': 99999},
-        {'name': '域名别名绑定个数', 'value': 0 if grade['free'] else 3},
-        {'name': '域名锁定天数', 'value': 30},
-        {'name': '域名共享个数', 'value': 2 if grade['free'] else 10},
+        {'name': '域名别名绑定个数', 'value': aliases},
+        {'name': '域名锁定天数', 'value': settings.get('lock_max_days', 30)},
+        {'name': '域名共享个数', 'value': shares},
         {'name': '子域名级数', 'value': grade['subdomain_levels']},
         {'name': '泛解析级数', 'value': 1},
         {'name': '负载均衡数量', 'value': grade['round_robin']},
