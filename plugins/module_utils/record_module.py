@@ -135,9 +135,36 @@ def list_domain_records(client, domain, sub_domain=None, record_type=None, recor
     return (normalize.normalize_domain(block) if block is not None else None), records
 
 
+# Record.List codes for a domain name the account does not hold at all (not one another account
+# holds, 9): what a dnspod_domain task earlier in the play would create.
+NEW_DOMAIN_CODES = ('6', '13')
+
+
+def domain_to_create(module, domain, exc):
+    """In check mode, a domain given by name that is not in the account yet, as in the dry run of a
+    play whose dnspod_domain task creates it first: warn naming the domain and return it as a domain
+    without records (``id`` None, so every set is planned as created), else None.
+
+    A real run still fails naming ``domain`` (nothing can be written into a domain that is not
+    there), and so does a domain given by ID (an ID is never "to be created")."""
+    if not module.check_mode or exc.code not in NEW_DOMAIN_CODES:
+        return None
+    try:
+        name = domain_name_for_validation(domain)
+    except validation.ValidationError:
+        return None
+    if name is None:
+        return None
+    module.warn('domain: %s is not in this DNSPod account yet; check mode reports every record set as to be '
+                'created. A real run fails unless the domain exists by then (for example, created by a '
+                'dnspod.dnspod.dnspod_domain task before this one).' % name)
+    return dict(id=None, name=name, grade=None)
+
+
 def read_records(module, client, domain, sub_domain=None, record_type=None, record_line=None):
     """``list_domain_records`` for a module: ``(domain, records)`` with ``domain`` a dict of id,
-    name and grade, or the module failed. An unknown domain fails naming the parameter ``domain``.
+    name and grade, or the module failed. An unknown domain fails naming the parameter ``domain``,
+    except in check mode for a name (``domain_to_create``: no records, ``id`` None).
 
     Only when the answer has no ``domain`` block and the domain was given by name (its ID is
     needed for the writes) is the domain read with Domain.Info; given by ID, the name and grade
@@ -145,6 +172,9 @@ def read_records(module, client, domain, sub_domain=None, record_type=None, reco
     try:
         found, records = list_domain_records(client, domain, sub_domain, record_type, record_line)
     except DNSPodAPIError as exc:
+        to_create = domain_to_create(module, domain, exc)
+        if to_create is not None:
+            return to_create, []
         if exc.code in UNKNOWN_DOMAIN_CODES:
             module.fail_json(msg='domain: %s is not in this DNSPod account (%s)' % (domain, exc),
                              api=common.api_summary(client), **common.error_details(exc))

@@ -448,8 +448,17 @@ def zone_line(record):
     """'www 600 IN MX 10 mail.example.com. ; line=默认 status=enabled remark=' (mx only for MX)."""
     mx = ' %s' % record.get('mx') if str(record.get('record_type')).upper() == 'MX' else ''
     return '%s %s IN %s%s %s ; line=%s status=%s remark=%s' % (
-        record.get('sub_domain'), record.get('ttl'), record.get('record_type'), mx, record.get('value'),
+        record.get('sub_domain'), record.get('ttl'), record.get('record_type'), mx, _shown_value(record),
         record.get('record_line'), record.get('status'), record.get('remark') or '')
+
+
+def _shown_value(record):
+    """A TXT/SPF value as a zone file writes it (quoted, backslash and quote escaped), so that
+    ``v=spf1 mx -all`` reads as one value and not as three; other values as they are."""
+    value = record.get('value')
+    if str(record.get('record_type')).upper() not in ('TXT', 'SPF'):
+        return value
+    return '"%s"' % str(value).replace('\\', '\\\\').replace('"', '\\"')
 
 
 def _line_order(record):
