@@ -153,35 +153,58 @@ attributes:
       - dnspod.dnspod.dnspod
 '''
 
-    # For plugins (the lookup): the same options as DOCUMENTATION, also read from environment variables.
-    # Fragments merge per option, so this adds only the `env` entries to DOCUMENTATION's options.
+    # For plugins (the lookup): the same options as DOCUMENTATION, also read from play variables and
+    # environment variables. Fragments merge per option, so this adds only the `vars` and `env` entries
+    # to DOCUMENTATION's options. A lookup cannot see module_defaults: the variables are how one play
+    # gives the modules (through module_defaults) and the lookup the same connection.
     PLUGIN = r'''
 options:
   api_url:
+    vars:
+      - name: dnspod_api_url
     env:
       - name: DNSPOD_API_URL
   login_token:
+    vars:
+      - name: dnspod_login_token
     env:
       - name: DNSPOD_LOGIN_TOKEN
   login_email:
+    vars:
+      - name: dnspod_login_email
     env:
       - name: DNSPOD_LOGIN_EMAIL
   login_password:
+    vars:
+      - name: dnspod_login_password
     env:
       - name: DNSPOD_LOGIN_PASSWORD
   login_code:
+    vars:
+      - name: dnspod_login_code
     env:
       - name: DNSPOD_LOGIN_CODE
   user_id:
+    vars:
+      - name: dnspod_user_id
     env:
       - name: DNSPOD_USER_ID
+  international:
+    vars:
+      - name: dnspod_international
   validate_certs:
+    vars:
+      - name: dnspod_validate_certs
     env:
       - name: DNSPOD_VALIDATE_CERTS
   ca_path:
+    vars:
+      - name: dnspod_ca_path
     env:
       - name: DNSPOD_CA_PATH
   contact:
+    vars:
+      - name: dnspod_contact
     env:
       - name: DNSPOD_CONTACT
 '''

@@ -47,6 +47,13 @@ options:
     default: false
 notes:
   - The values of all terms are returned as one list.
+  - A lookup is not an action, so C(module_defaults) does not reach it. Each connection option is taken, in this
+    order, from the lookup's own keyword (C(login_token=...)), the play variable named in its entry (such as
+    C(dnspod_login_token) and C(dnspod_api_url)), then the environment variable (such as E(DNSPOD_LOGIN_TOKEN)).
+    An empty value counts as unset. Setting the variables in the play and C(module_defaults) from them gives the
+    modules and the lookup the same connection.
+  - In a dry run (C(ansible-playbook --check)), a name whose domain is not in the account yet (a play that creates
+    the domain before it reads it) has no values, with a warning; outside check mode it is an error.
   - CNAME, MX and NS values are returned as the API stores them, with a trailing dot.
 author:
   - dnspod.dnspod contributors (@dnspod-ansible)
@@ -57,9 +64,23 @@ EXAMPLES = r'''
   ansible.builtin.debug:
     msg: "{{ lookup('dnspod.dnspod.dnspod_record', 'www.example.com', record_type='A') }}"
 
-- name: TXT values of the apex, with the token from a variable
+- name: TXT values of the apex, with the token given to the lookup itself
   ansible.builtin.debug:
-    msg: "{{ lookup('dnspod.dnspod.dnspod_record', 'example.com', record_type='TXT', login_token=dnspod_token) }}"
+    msg: "{{ lookup('dnspod.dnspod.dnspod_record', 'example.com', record_type='TXT', login_token=my_token) }}"
+
+# The modules through module_defaults and the lookup through the play variable, from one value.
+- name: One connection for the modules and the lookup
+  hosts: localhost
+  gather_facts: false
+  vars:
+    dnspod_login_token: "{{ vault_dnspod_token }}"
+  module_defaults:
+    group/dnspod.dnspod.dnspod:
+      login_token: "{{ dnspod_login_token }}"
+  tasks:
+    - name: Read www
+      ansible.builtin.debug:
+        msg: "{{ query('dnspod.dnspod.dnspod_record', 'www.example.com') }}"
 
 - name: As a list, even for one value
   ansible.builtin.set_fact:
@@ -96,6 +117,14 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPod
 # when ansible-playbook exits; Ansible keeps its module cache there too). Keyed by a hash, so no
 # credential is kept in clear in a key or a file name.
 _DOMAIN_CACHE = {}
+
+display = Display()
+
+# The environment variables of the text options of the connection (the PLUGIN doc fragment), for
+# an option whose play variable or keyword is empty.
+ENV_NAMES = dict(api_url=('DNSPOD_API_URL',), login_token=('DNSPOD_LOGIN_TOKEN',),
+                 login_email=('DNSPOD_LOGIN_EMAIL',), login_password=('DNSPOD_LOGIN_PASSWORD',),
+                 login_code=('DNSPOD_LOGIN_CODE',), user_id=('DNSPOD_USER_ID',), contact=('DNSPOD_CONTACT',))
 
 
 def _account_key(params):
@@ -156,12 +185,16 @@ class LookupModule(LookupBase):
 
     def run(self, terms, variables=None, **kwargs):
         self.set_options(var_options=variables, direct=kwargs)
+        # A dry run (ansible-playbook --check) of a play that creates the domain before it reads it.
+        self._dry_run = bool((variables or {}).get('ansible_check_mode'))
         if not HAS_REQUESTS:
             raise AnsibleLookupError('the dnspod_record lookup needs the Python library requests')
-        params = dict((option, self.get_option(option)) for option in common.CLIENT_OPTIONS)
+        params = dict((option, self._connection_option(option)) for option in common.CLIENT_OPTIONS)
         problem = common.require_credentials(params)
         if problem:
-            raise AnsibleLookupError(problem)
+            raise AnsibleLookupError('dnspod_record: %s; a lookup cannot see module_defaults: set the play variable '
+                                     'dnspod_login_token (or dnspod_login_email and dnspod_login_password), or '
+                                     'pass login_token=... to the lookup' % problem)
         try:
             record_type = validation.validate_record_type(self.get_option('record_type'))
             for warning in common.tls_warnings(params):
@@ -174,6 +207,18 @@ class LookupModule(LookupBase):
         except (DNSPodError, ValueError) as exc:
             raise AnsibleLookupError('dnspod_record: %s' % exc)
         return values
+
+    def _connection_option(self, option):
+        """An option as the modules would take it: a value given as a template (a play variable such
+        as ``dnspod_login_token: "{{ vault_dnspod_token }}"``, which older ansible-core versions hand
+        over unrendered) is rendered, and an empty value counts as unset, so the environment variable
+        applies (as ``common.env_fallback`` does for modules: AWX exports empty variables too)."""
+        value = self.get_option(option)
+        if isinstance(value, str) and ('{{' in value or '{%' in value):
+            value = self._templar.template(value)
+        if isinstance(value, str) and value.strip() == '':
+            value = common.env_value(*ENV_NAMES.get(option, ()))
+        return value
 
     def _domains(self, client, params, fresh=False):
         """Name -> ID of the candidate domains, and whether they were just read from the API.
@@ -206,6 +251,8 @@ class LookupModule(LookupBase):
             # A domain added since the names were read in this run: read them again, once.
             return self._lookup(client, params, term, record_type, record_line, refresh=True)
         if domain is None:
+            if self._dry_run:
+                return self._not_there_yet(term, 'is not inside any domain of this DNSPod account')
             raise ValueError('%s is not inside any domain of this DNSPod account' % term)
         sub_domain = names.relative_name(fqdn + '.', domain)
         try:
@@ -217,6 +264,16 @@ class LookupModule(LookupBase):
             if not fresh:
                 # A domain removed since the names were read in this run: read them again, once.
                 return self._lookup(client, params, term, record_type, record_line, refresh=True)
+            if self._dry_run and exc.code in record_module.NEW_DOMAIN_CODES:
+                return self._not_there_yet(term, 'is in domain %s, which is not in this DNSPod account' % domain)
             raise ValueError('domain: %s is not in this DNSPod account (%s)' % (domain, exc))
         include_disabled = self.get_option('include_disabled')
         return [r['value'] for r in records if include_disabled or r['status'] == 'enabled']
+
+    @staticmethod
+    def _not_there_yet(term, why):
+        """In a dry run, a name whose domain the play would create first has no values yet: [] and
+        a warning, as the record modules predict such a domain in check mode; a real run fails."""
+        display.warning('dnspod_record lookup: %s %s yet; in check mode it has no values (a real run fails '
+                        'unless the domain exists by then)' % (term, why))
+        return []

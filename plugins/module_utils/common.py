@@ -33,6 +33,15 @@ CLIENT_OPTIONS = ('api_url', 'login_token', 'login_email', 'login_password', 'lo
                   'ca_path', 'contact')
 
 
+def env_value(*names):
+    """The first of the environment variables that is set and not empty, else None."""
+    for name in names:
+        value = os.environ.get(name)
+        if value is not None and value.strip() != '':
+            return value
+    return None
+
+
 def env_fallback(*names):
     """The first of the environment variables that is set and not empty.
 

@@ -35,7 +35,7 @@ def test_playbooks_run_and_converge(play, emulator, tmp_path):
     assert '5 record(s) not imported' in first.stdout, first  # SOA, 2 apex NS, PTR, CAA (not on the free grade)
     assert 'type PTR cannot be held by DNSPod' in first.stdout
     # export.yml: the zone file, in a stable order
-    exported = (tmp_path / 'example-import.com.zone').read_text()
+    exported = (tmp_path / 'example-import.com.export.zone').read_text()
     assert '$ORIGIN example-import.com.' in exported
     assert exported.index('\napi ') < exported.index('\nmail ') < exported.index('\nwww ')
     # ddns.yml: one record per host of the inventory
@@ -51,4 +51,4 @@ def test_playbooks_run_and_converge(play, emulator, tmp_path):
     for host, stats in second.hosts.items():
         assert stats['changed'] == 0, (host, second)
     assert write_actions(emulator.requests()[before:]) == []
-    assert (tmp_path / 'example-import.com.zone').read_text() == exported
+    assert (tmp_path / 'example-import.com.export.zone').read_text() == exported
