@@ -264,3 +264,18 @@ def test_acme_keys_never_default_into_the_collection(play, emulator, collections
     assert files_under(collection) == shipped
     assert not os.path.exists(os.path.join(collection, 'playbooks', 'acme'))
     assert emulator.requests() == []
+
+
+# --- the role READMEs name every variable ------------------------------------------------------------
+
+@pytest.mark.parametrize('role', sorted(os.listdir(os.path.join(REPO, 'roles'))))
+def test_role_readme_lists_every_default_variable(role):
+    """Each variable of a role's defaults/main.yml is in its README's table (the ddns README lacked
+    ddns_module and ddns_ip_lookup_url)."""
+    import yaml
+    with open(os.path.join(REPO, 'roles', role, 'defaults', 'main.yml'), encoding='utf-8') as handle:
+        defaults = yaml.safe_load(handle) or {}
+    with open(os.path.join(REPO, 'roles', role, 'README.md'), encoding='utf-8') as handle:
+        rows = [line for line in handle.read().splitlines() if line.startswith('| `')]
+    listed = set(name for line in rows for name in re.findall(r'`([^`]+)`', line.split('|')[1]))
+    assert sorted(set(defaults) - listed) == []
