@@ -12,8 +12,9 @@ import os
 import re
 
 import pytest
+import yaml
 
-from seeds import domain, record, seed, write_actions
+from seeds import TOKEN, domain, seed, write_actions
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 NEW_DOMAIN_WARNING = 'domain: example.org is not in this DNSPod account yet'
@@ -103,8 +104,7 @@ def markdown_block(path, heading, language='yaml'):
 def rst_block(path, after, language='yaml'):
     """The first ``.. code-block:: language`` after the text ``after`` of an RST file, unindented."""
     with open(path, encoding='utf-8') as handle:
-        lines = handle.read()[0:].split('\n')
-    text = '\n'.join(lines)
+        text = handle.read()
     start = text.index(after)
     head = text.index('.. code-block:: %s\n' % language, start)
     body = []
@@ -128,7 +128,7 @@ def test_readme_example_runs_as_written(play, emulator, ansible_env, tmp_path):
     emulator.reset(seed())
     playbook = write_playbook(tmp_path, 'dns.yml', markdown_block(os.path.join(REPO, 'README.md'), '## Example'))
     ansible_env.pop('DNSPOD_LOGIN_TOKEN')
-    token = {'vault_dnspod_token': emulator_token()}
+    token = {'vault_dnspod_token': TOKEN}
 
     dry = play(playbook, token, check=True, diff=True)
     assert write_actions(emulator.requests()) == []
@@ -164,11 +164,6 @@ def test_quick_start_runs_as_written(play, emulator, tmp_path):
     before = len(emulator.requests())
     again = play(playbook)
     assert again.stat('changed') == 0 and write_actions(emulator.requests()[before:]) == []
-
-
-def emulator_token():
-    from seeds import TOKEN
-    return TOKEN
 
 
 # --- the zone-file playbooks, run from the installed collection ----------------------------------------
@@ -272,7 +267,6 @@ def test_acme_keys_never_default_into_the_collection(play, emulator, collections
 def test_role_readme_lists_every_default_variable(role):
     """Each variable of a role's defaults/main.yml is in its README's table (the ddns README lacked
     ddns_module and ddns_ip_lookup_url)."""
-    import yaml
     with open(os.path.join(REPO, 'roles', role, 'defaults', 'main.yml'), encoding='utf-8') as handle:
         defaults = yaml.safe_load(handle) or {}
     with open(os.path.join(REPO, 'roles', role, 'README.md'), encoding='utf-8') as handle:
