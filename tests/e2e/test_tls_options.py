@@ -2,6 +2,9 @@
 ca_path beside it the result says that ca_path applies (docs/reliability.md, "Credentials go to
 api_url and nowhere else")."""
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -31,17 +34,15 @@ def test_validate_certs_false_is_reported_in_the_result(play, emulator, tmp_path
 
 
 @pytest.fixture
-def other_origin():
-    """A second emulator: the place a redirect points to."""
-    import os
-    import subprocess
-    import sys
-    from conftest import Emulator, REPO
-    proc = subprocess.Popen([sys.executable, os.path.join(REPO, 'tests', 'emulator', 'serve.py'), '--port', '0'],
+def other_origin(emulator):
+    """A second emulator (the same client class as the `emulator` fixture's): the place a redirect
+    points to."""
+    serve = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'emulator', 'serve.py')
+    proc = subprocess.Popen([sys.executable, serve, '--port', '0'],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = proc.stdout.readline().strip()
     assert url.startswith('http://127.0.0.1:'), url
-    yield Emulator(proc, url)
+    yield type(emulator)(proc, url)
     proc.terminate()
     proc.wait(timeout=10)
 

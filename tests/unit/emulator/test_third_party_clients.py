@@ -268,8 +268,8 @@ def test_pydnspod_record_lifecycle(start_emulator):
     assert ddns['record']['value'] == '192.0.2.4'
     status = answer(pyd(emu, pydnspod.Record).modify_status(domain_id=domain_id, record_id=rid, status='disable'))
     assert status['record']['status'] == 'disable'
-    assert answer(pyd(emu, pydnspod.Record).remark(domain_id=domain_id, record_id=rid,
-                                                  remark='edge'))['status']['code'] == '1'
+    remarked = pyd(emu, pydnspod.Record).remark(domain_id=domain_id, record_id=rid, remark='edge')
+    assert answer(remarked)['status']['code'] == '1'
     got = answer(pyd(emu, pydnspod.Record).info(domain_id=domain_id, record_id=rid))['record']
     assert (got['value'], got['enabled'], got['remark'], got['record_line']) == ('192.0.2.4', '0', 'edge', CN_DEFAULT)
     assert state_record(emu, rid)['status'] == 'disabled'
@@ -300,10 +300,11 @@ def test_pydnspod_domain_calls(start_emulator):
     assert code(pyd(emu, dom).remark(domain='new-example.com', remark='later')) == '1'
     info = answer(pyd(emu, dom).info(domain='new-example.com'))['domain']
     assert (info['status'], info['remark'], info['is_mark']) == ('pause', 'later', 'yes')
-    assert code(pyd(emu, dom).share(domain='example.com', email='friend@example.com', mode='rw',
-                                  sub_domain='www')) == '1'
-    assert code(pyd(emu, dom).modify_share(domain='example.com', email='friend@example.com', mode='r',
-                                         old_sub_domain='www', new_sub_domain='bbs')) == '1'
+    shared = pyd(emu, dom).share(domain='example.com', email='friend@example.com', mode='rw', sub_domain='www')
+    assert code(shared) == '1'
+    modified = pyd(emu, dom).modify_share(domain='example.com', email='friend@example.com', mode='r',
+                                          old_sub_domain='www', new_sub_domain='bbs')
+    assert code(modified) == '1'
     shares = answer(pyd(emu, dom).list_share(domain='example.com'))['share']
     assert shares == [{'share_to': 'friend@example.com', 'mode': 'r', 'status': 'enabled', 'sub_domain': 'bbs'}]
     alias = answer(pyd(emu, dom).create_alias(domain_id=str(DOMAIN_ID), domain='alias-example.com'))['alias']
