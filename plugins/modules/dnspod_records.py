@@ -315,7 +315,10 @@ def run(module):
         # Only known once the records are read, e.g. a new MX record without mx; nothing was written.
         module.fail_json(msg=str(exc), api=common.api_summary(client))
     # A type or line the grade lacks, or a CNAME beside other records: failed before any write.
-    index = dict((recordset.set_key(d.sub_domain, d.record_type, d.record_line), i) for i, d in enumerate(sets))
+    index = {}
+    for i, d in enumerate(sets):
+        # The items of one MX set are merged into one set; errors name the first.
+        index.setdefault(recordset.set_key(d.sub_domain, d.record_type, d.record_line), i)
 
     def item(sub_domain, record_type, record_line):
         found = index.get(recordset.set_key(sub_domain, record_type, record_line))
