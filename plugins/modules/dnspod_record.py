@@ -67,7 +67,7 @@ options:
         IPv6 addresses in their canonical form.
       - An MX value is a mail server, optionally with its own priority in front, as in a zone file
         (C(10 mx1.example.com)); a value without one gets O(mx). So one task can hold a primary and a backup mail
-        server (C([10 mx1.example.com, 20 mx2.example.com])). Each mail server is one value whatever its priority:
+        server (C([10 mx1.example.com, 20 mx2.example.com])). Each mail server is one value whatever its priority;
         a new priority is a C(Record.Modify) of its record, and one server given with two priorities is refused.
       - An SRV value is C(priority weight port target); values that differ in any of the three numbers are different
         values.

@@ -37,8 +37,8 @@ options:
       - The record sets. A set is identified by O(records[].sub_domain), O(records[].record_type)
         and O(records[].record_line); a set may be listed only once.
       - Except MX sets, whose values each have their own priority. Either give the values with their priority in
-        one item (C(value: [10 mx1.example.com, 20 mx2.example.com])), or list one item per priority (two items
-        at the same name that differ by O(records[].mx)): such items are merged into one set. Items of one MX set
+        one item (O(records[].value) C([10 mx1.example.com, 20 mx2.example.com])), or list one item per priority (two items
+        at the same name that differ by O(records[].mx)); such items are merged into one set. Items of one MX set
         are refused when they give O(records[].ttl), O(records[].weight), O(records[].status) or
         O(records[].remark) differently, or one mail server two priorities.
     type: list
