@@ -237,8 +237,8 @@ def _create(desired, value):
     mx = desired.mx_for(value)
     if str(desired.record_type).upper() == 'MX' and mx is None:
         raise ValidationError('mx', 'required for a new MX record (%s %s), 1 to 20: set mx, or write the value '
-                              'with its priority, as in "10 %s"' % (names.fqdn(desired.sub_domain, None), value,
-                                                                   value))
+                              'with its priority, as in "10 %s"'
+                              % (names.fqdn(desired.sub_domain, None), value, value))
     after = dict(sub_domain=desired.sub_domain, record_type=desired.record_type, record_line=desired.record_line,
                  value=value, ttl=desired.ttl, mx=mx, weight=desired.weight, status='enabled', remark='')
     op = Operation('create', None, None, after)
