@@ -10,6 +10,7 @@ The documentation of each filter is in the YAML file of the same name beside thi
 
 from __future__ import annotations
 
+import re
 import traceback
 
 from ansible.errors import AnsibleFilterError
@@ -38,6 +39,8 @@ TXT_TYPES = ('TXT', 'SPF')
 URL_TYPES = ('URL', '显性URL', '隐性URL')
 TYPE_ORDER = ('NS', 'A', 'AAAA', 'CNAME', 'MX', 'TXT', 'SPF', 'SRV', 'CAA', 'HTTPS', 'SVCB')
 MAX_TXT_LENGTH = 512
+# An MX value of a dnspod_records set that carries its priority: '10 mail.example.com'.
+MX_WITH_PRIORITY = re.compile(r'^\s*([0-9]+)\s+(\S+)\s*$')
 
 
 def _domain(domain, what):
@@ -119,10 +122,15 @@ def to_zone_file(records, domain, default_ttl=600, include_system_ns=True):
         if record.get('hold') and not include_system_ns:
             continue
         mx = record.get('mx') if record.get('mx') not in (None, '', 0, '0') else 10
+        value = record['value']
+        own = MX_WITH_PRIORITY.match(to_text(value)) if record_type == 'MX' else None
+        if own:
+            # A dnspod_records value written with its own priority ('20 backup.example.com').
+            mx, value = int(own.group(1)), own.group(2)
         if record_type in URL_TYPES:
-            rdata = to_text(record['value']).strip()
+            rdata = to_text(value).strip()
         else:
-            rdata = _rdata(record_type, record['value'], mx)
+            rdata = _rdata(record_type, value, mx)
         row = (name, int(ttl), record_type, rdata)
         line = to_text(record.get('record_line') or '')
         reasons = []
@@ -199,6 +207,22 @@ def _host(name):
     return text.lower()
 
 
+def _mx_values(rdatas, skip):
+    """{host: preference} of the MX rdatas DNSPod can hold: preferences 1 to 20, each host once
+    (DNSPod keeps one record per value; the lowest preference is kept). The others go to ``skip``."""
+    kept = {}
+    for rdata in sorted(rdatas, key=lambda r: (r.preference, _host(r.exchange))):
+        host = _host(rdata.exchange)
+        if not 1 <= rdata.preference <= 20:
+            skip('MX preference %d: DNSPod accepts 1 to 20' % rdata.preference, [rdata])
+        elif host in kept:
+            skip('MX preference %d: a record set holds each mail server once (preference %d kept)'
+                 % (rdata.preference, kept[host]), [rdata])
+        else:
+            kept[host] = rdata.preference
+    return kept
+
+
 def from_zone_file(text, domain, min_ttl=None, default_ttl=None, types=None):
     """{'records': [dnspod_records sets], 'skipped': [...], 'adjusted': [...]} from BIND zone text."""
     _need_dnspython()
@@ -264,17 +288,19 @@ def from_zone_file(text, domain, min_ttl=None, default_ttl=None, types=None):
             ttl = int(min_ttl)
         entry = dict(sub_domain=sub_domain, record_type=record_type, ttl=ttl)
         if record_type == 'MX':
-            preferences = sorted(set(r.preference for r in rdatas))
-            keep = [p for p in preferences if 1 <= p <= 20][:1]
-            for preference in preferences:
-                if preference not in keep:
-                    skip('MX preference %d: %s' % (preference, 'DNSPod accepts 1 to 20' if not 1 <= preference <= 20
-                         else 'a record set holds one MX priority (preference %d kept)' % keep[0]),
-                         [r for r in rdatas if r.preference == preference])
-            if not keep:
+            kept = _mx_values(rdatas, skip)
+            if not kept:
                 continue
-            entry['mx'] = keep[0]
-            values = [_host(r.exchange) for r in rdatas if r.preference == keep[0]]
+            preferences = sorted(set(kept.values()))
+            if len(preferences) == 1:
+                # One priority: the set's mx, as before.
+                entry['mx'] = preferences[0]
+                values = list(kept)
+            else:
+                # A primary and backups: each value carries its own priority.
+                entry['value'] = ['%d %s' % (kept[h], h) for h in sorted(kept, key=lambda h: (kept[h], h))]
+                records.append(entry)
+                continue
         elif record_type in HOSTNAME_TYPES:
             values = [_host(r.target) for r in rdatas]
         elif record_type in TXT_TYPES:

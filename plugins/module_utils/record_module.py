@@ -76,12 +76,14 @@ def desired_set(params, domain_name, default_line, grade=None, parameter_prefix=
         values = validation.validate_record_set(
             sub_domain, record_type, params.get('value'), params.get('ttl'), params.get('mx'),
             params.get('weight'), params.get('status'), grade=grade)
+        # MX values may carry their own priority ('10 mail.example.com'); mx is for the others.
+        priorities = validation.mx_priorities(params.get('value')) if record_type == 'MX' else None
     except validation.ValidationError as exc:
         fail(exc)
     return recordset.DesiredSet(
         sub_domain=sub_domain, record_type=record_type, record_line=line, values=values,
         ttl=params.get('ttl'), mx=params.get('mx'), weight=params.get('weight'),
-        status=params.get('status'), remark=params.get('remark'))
+        status=params.get('status'), remark=params.get('remark'), priorities=priorities)
 
 
 def converge(module, client, domain_id, current, operations, result):

@@ -17,7 +17,9 @@ A record set is (sub_domain, record_type, record_line); its values form a list. 
   record is always the one kept);
 * system ('hold') records are never in any operation (a desired value a hold record already
   has counts as present; its ttl/status/remark are not compared);
-* nothing is written that is already so (the API treats unchanged writes as abuse).
+* nothing is written that is already so (the API treats unchanged writes as abuse);
+* an MX value is its host: each value has its own priority (``DesiredSet.mx_for``), compared
+  and written like the ttl, so a primary and a backup mail server are two values of one set.
 
 Order of a plan: modifies, then creates (each directly followed by the status and remark writes
 of the new record), then status/remark writes of existing records, then removes. In
@@ -69,12 +71,16 @@ class DesiredSet(object):
     not managed": only ttl/mx/weight/status/remark of the existing records are converged.
     ``ttl``, ``mx``, ``weight``, ``status``, ``remark``: None leaves the field as it is (a new
     record gets the API's default).
+    ``priorities``: the MX priority of each value that has its own (``{names.value_key: int}``,
+    from values written ``'10 mail.example.com'`` or merged items); ``mx`` is the priority of the
+    other values. A value's priority is ``mx_for(value)``.
     """
 
-    __slots__ = ('sub_domain', 'record_type', 'record_line', 'values', 'ttl', 'mx', 'weight', 'status', 'remark')
+    __slots__ = ('sub_domain', 'record_type', 'record_line', 'values', 'ttl', 'mx', 'weight', 'status', 'remark',
+                 'priorities')
 
     def __init__(self, sub_domain, record_type, record_line, values, ttl=None, mx=None, weight=None,
-                 status=None, remark=None):
+                 status=None, remark=None, priorities=None):
         self.sub_domain = sub_domain
         self.record_type = record_type
         self.record_line = record_line
@@ -84,10 +90,22 @@ class DesiredSet(object):
         self.weight = weight
         self.status = status
         self.remark = remark
+        self.priorities = priorities or {}
 
     @property
     def key(self):
         return set_key(self.sub_domain, self.record_type, self.record_line)
+
+    def own_mx(self, value):
+        """The priority ``value`` has of its own (written with it), or None."""
+        if not self.priorities:
+            return None
+        return self.priorities.get(_value_key(self.record_type, value))
+
+    def mx_for(self, value):
+        """The MX priority wanted for ``value``: its own, else the set's ``mx`` (None: not given)."""
+        own = self.own_mx(value)
+        return self.mx if own is None else own
 
     def __repr__(self):
         return 'DesiredSet(%s)' % ', '.join('%s=%r' % (k, getattr(self, k)) for k in self.__slots__)
@@ -187,8 +205,9 @@ def _modify(record, desired, value):
     after['value'] = value
     if desired.ttl is not None:
         after['ttl'] = desired.ttl
-    if desired.mx is not None:
-        after['mx'] = desired.mx
+    mx = desired.mx_for(value)
+    if mx is not None:
+        after['mx'] = mx
     if desired.weight is not None:
         after['weight'] = desired.weight
     old_key = _value_key(desired.record_type, record.get('value'))
@@ -215,11 +234,13 @@ def _meta(fields, record_id, desired, parent=None):
 
 
 def _create(desired, value):
-    if str(desired.record_type).upper() == 'MX' and desired.mx is None:
-        raise ValidationError('mx', 'required for a new MX record (%s %s), 1 to 20'
-                              % (names.fqdn(desired.sub_domain, None), value))
+    mx = desired.mx_for(value)
+    if str(desired.record_type).upper() == 'MX' and mx is None:
+        raise ValidationError('mx', 'required for a new MX record (%s %s), 1 to 20: set mx, or write the value '
+                              'with its priority, as in "10 %s"'
+                              % (names.fqdn(desired.sub_domain, None), value, value))
     after = dict(sub_domain=desired.sub_domain, record_type=desired.record_type, record_line=desired.record_line,
-                 value=value, ttl=desired.ttl, mx=desired.mx, weight=desired.weight, status='enabled', remark='')
+                 value=value, ttl=desired.ttl, mx=mx, weight=desired.weight, status='enabled', remark='')
     op = Operation('create', None, None, after)
     return [op] + _meta(after, None, desired, parent=op)
 
@@ -253,8 +274,11 @@ def plan_set(desired, current, state='present', replace=False):
     if state == 'absent':
         if not desired.values:
             return [_remove(r) for r in records]
-        drop = set(_keys(rtype, desired.values))
-        return [_remove(r) for r in records if _value_key(rtype, r.get('value')) in drop]
+        # A value written with its priority ('20 mx2.example.com') removes that record only if it
+        # has that priority; the set's mx selects nothing (a value without one removes its record).
+        drop = dict((_value_key(rtype, v), desired.own_mx(v)) for v in desired.values)
+        return [_remove(r) for r in records if _value_key(rtype, r.get('value')) in drop
+                and drop[_value_key(rtype, r.get('value'))] in (None, r.get('mx'))]
 
     first = {}
     duplicates = []
@@ -342,12 +366,53 @@ def _conflicting_removes(operations):
     return early
 
 
+def merge_sets(desired_sets):
+    """Desired sets with the same key (the items of one MX set that differ by ``mx``, as
+    validation.check_duplicate_sets lets through) -> one DesiredSet each, where the first was.
+
+    The merged set holds every value once with the priority its item gave it (its own, else the
+    item's ``mx``) in ``priorities``, and ``mx`` None; ttl, weight, status and remark are the ones
+    given (check_duplicate_sets refused items that give them differently). Sets listed once are
+    returned as they are."""
+    groups = {}
+    for desired in desired_sets:
+        groups.setdefault(desired.key, []).append(desired)
+    merged = []
+    for desired in desired_sets:
+        group = groups.pop(desired.key, None)
+        if group is None:
+            continue
+        if len(group) == 1:
+            merged.append(desired)
+            continue
+        values, priorities, seen = [], {}, set()
+        for part in group:
+            for value in part.values or ():
+                key = _value_key(desired.record_type, value)
+                mx = part.mx_for(value)
+                if mx is not None:
+                    priorities.setdefault(key, mx)
+                if key not in seen:
+                    seen.add(key)
+                    values.append(value)
+
+        def given(field, group=group):
+            found = [getattr(part, field) for part in group if getattr(part, field) is not None]
+            return found[0] if found else None
+        merged.append(DesiredSet(desired.sub_domain, desired.record_type, desired.record_line, values,
+                                 ttl=given('ttl'), weight=given('weight'), status=given('status'),
+                                 remark=given('remark'), priorities=priorities))
+    return merged
+
+
 def plan_domain(desired_sets, current, purge=False, ignore=()):
     """The operations that make the listed sets of a domain exact (each planned with replace).
 
     With ``purge`` every other record is removed too, except hold records and those matching an
-    ``ignore`` rule; without it, sets not listed are untouched.
+    ``ignore`` rule; without it, sets not listed are untouched. Sets listed more than once (the
+    items of one MX set) are merged first (``merge_sets``).
     """
+    desired_sets = merge_sets(desired_sets)
     by_key = {}
     for r in current:
         by_key.setdefault(record_key(r), []).append(r)

@@ -7,7 +7,8 @@
 
 Limits (from the DNSPod documents and the grade table in docs/emulator.md):
 * TTL 1-604800, and at least the grade's minimum (``MIN_TTL``) when the grade is known;
-* MX priority 1-20, only for MX records; weight 0-100;
+* MX priority 1-20, only for MX records (``mx``, or carried by a value: ``'10 mail.example.com'``);
+  weight 0-100;
 * a line name is 1-64 characters;
 * a TXT/SPF value is at most ``MAX_TXT_LENGTH`` = 512 characters once its surrounding quotes are
   removed (the limit DNSPod states for one TXT record; the 255-byte DNS string limit is the
@@ -35,6 +36,8 @@ MAX_LINE_LENGTH = 64
 STATUSES = ('enabled', 'disabled')
 EMAIL = re.compile(r'^[^@\s"<>,;]+@[^@\s"<>,;]+\.[^@\s"<>,;.]+$')
 CAA = re.compile(r'^(\d{1,3})\s+([A-Za-z0-9]+)\s+"(.*)"$')
+# An MX value that carries its priority, in zone-file order (preference, exchange): '10 mail.example.com'.
+MX_WITH_PRIORITY = re.compile(r'^\s*([0-9]+)\s+(\S+)\s*$')
 
 
 class ValidationError(ValueError):
@@ -190,6 +193,57 @@ def validate_value(record_type, value):
     return normal
 
 
+def split_mx_value(value):
+    """An MX value as written -> ``(priority, host)``: ``'10 mail.example.com'`` carries its
+    priority, ``'mail.example.com'`` none (priority None). A carried priority is checked, 1 to 20;
+    the host is returned as written. Raises ValidationError('value')."""
+    match = MX_WITH_PRIORITY.match('' if value is None else str(value))
+    if not match:
+        return None, value
+    priority = int(match.group(1))
+    if not 1 <= priority <= 20:
+        raise ValidationError('value', '%r: the MX priority %d is outside 1 to 20' % (value, priority))
+    return priority, match.group(2)
+
+
+def validate_mx_values(values):
+    """MX values, each a host or ``'10 host'`` -> ``[(host in the form sent, carried priority or
+    None)]``, one pair per host (by names.value_key) in the user's order.
+
+    A host given twice with two different priorities is refused (ValidationError('value')): a
+    set holds each host once, because DNSPod keeps one record per value (a second one answers 104,
+    "record already exists"), whatever its priority. Given once with and once without a priority,
+    it keeps the one given."""
+    pairs = []
+    index = {}
+    for value in values:
+        priority, host = split_mx_value(value)
+        host = validate_value('MX', host)
+        key = names.value_key('MX', host)
+        if key not in index:
+            index[key] = len(pairs)
+            pairs.append((host, priority))
+            continue
+        earlier = pairs[index[key]][1]
+        if earlier is not None and priority is not None and earlier != priority:
+            raise ValidationError('value', '%s is given with the priorities %d and %d; an MX set holds each '
+                                           'mail server once, with one priority' % (host, earlier, priority))
+        if earlier is None:
+            pairs[index[key]] = (host, priority)
+    return pairs
+
+
+def mx_priorities(values):
+    """The priorities MX values carry: ``{names.value_key: priority}`` of the values written as
+    ``'10 host'`` (validate_mx_values); {} when none does. Raises ValidationError('value')."""
+    if values is None:
+        return {}
+    if isinstance(values, str):
+        values = [values]
+    return dict((names.value_key('MX', host), priority)
+                for host, priority in validate_mx_values(values) if priority is not None)
+
+
 def validate_sub_domain(sub_domain):
     """A relative sub_domain ('@', 'www', '*.dev', '_sip._tcp'); returns it normalised."""
     try:
@@ -202,7 +256,9 @@ def validate_record_set(sub_domain, record_type, values, ttl, mx, weight, status
     """Check one record set; returns its values in the form they are sent, duplicates (by
     names.value_key) dropped, the user's order kept; None stays None.
 
-    A CNAME set holds one value. ``sub_domain`` must already be relative (names.relative_name).
+    A CNAME set holds one value. MX values may carry their priority (``'10 mail.example.com'``):
+    the hosts are returned, the priorities are read with ``mx_priorities``. ``sub_domain`` must
+    already be relative (names.relative_name).
     """
     validate_sub_domain(sub_domain)
     record_type = validate_record_type(record_type)
@@ -214,6 +270,9 @@ def validate_record_set(sub_domain, record_type, values, ttl, mx, weight, status
         return None
     if isinstance(values, str):
         values = [values]
+    if record_type == 'MX':
+        # A value may carry its own priority ('10 mail.example.com'): the set's values are the hosts.
+        return [host for host, dummy in validate_mx_values(values)]
     normal = [validate_value(record_type, v) for v in values]
     seen = set()
     unique = []
@@ -231,17 +290,45 @@ def _set_key(desired):
     return (str(desired.sub_domain).lower(), str(desired.record_type).upper(), str(desired.record_line).lower())
 
 
+def _mx_disagreement(first, other):
+    """Why two items of one MX set cannot be merged into one set, or None."""
+    for field in ('ttl', 'weight', 'status', 'remark'):
+        mine, theirs = getattr(first, field), getattr(other, field)
+        if mine is not None and theirs is not None and mine != theirs:
+            return 'give different %s (%r and %r); give it once, or the same in both' % (field, mine, theirs)
+    priorities = dict((names.value_key('MX', v), (v, first.mx_for(v))) for v in first.values or ())
+    for value in other.values or ():
+        host, mine = priorities.get(names.value_key('MX', value), (None, None))
+        theirs = other.mx_for(value)
+        if mine is not None and theirs is not None and mine != theirs:
+            return ('give %s the priorities %d and %d; an MX set holds each mail server once, with one priority'
+                    % (host, mine, theirs))
+    return None
+
+
 def check_duplicate_sets(sets):
-    """Two desired sets with the same (sub_domain, record_type, record_line) -> ValidationError('records')."""
+    """Two desired sets with the same (sub_domain, record_type, record_line) -> ValidationError('records').
+
+    Except MX: items of one MX set that differ by ``mx`` (a primary and a backup mail server) are
+    parts of one set, which recordset.merge_sets makes of them; they are refused only when they
+    disagree (``_mx_disagreement``: ttl, weight, status or remark given differently, or one host
+    with two priorities)."""
     seen = {}
     for index, desired in enumerate(sets):
         key = _set_key(desired)
-        if key in seen:
+        if key in seen and key[1] == 'MX':
+            for earlier in seen[key]:
+                why = _mx_disagreement(sets[earlier], desired)
+                if why:
+                    raise ValidationError('records', 'records[%d] and records[%d] are parts of the same MX set %s '
+                                          '(line %s) but %s' % (earlier, index, desired.sub_domain,
+                                                                desired.record_line, why))
+        elif key in seen:
             raise ValidationError('records', 'records[%d] and records[%d] are the same set: %s %s (line %s); '
                                   'give all values of a set in one item'
-                                  % (seen[key], index, desired.sub_domain, desired.record_type,
+                                  % (seen[key][0], index, desired.sub_domain, desired.record_type,
                                      desired.record_line))
-        seen[key] = index
+        seen.setdefault(key, []).append(index)
 
 
 def check_cname_conflicts(sets):

@@ -65,6 +65,12 @@ options:
       - Required with O(state=present). With O(state=absent), omit it to remove the whole set.
       - CNAME, MX, NS and SRV targets are compared without their trailing dot, TXT values without surrounding quotes,
         IPv6 addresses in their canonical form.
+      - An MX value is a mail server, optionally with its own priority in front, as in a zone file
+        (C(10 mx1.example.com)); a value without one gets O(mx). So one task can hold a primary and a backup mail
+        server (C([10 mx1.example.com, 20 mx2.example.com])). Each mail server is one value whatever its priority;
+        a new priority is a C(Record.Modify) of its record, and one server given with two priorities is refused.
+      - An SRV value is C(priority weight port target); values that differ in any of the three numbers are different
+        values.
     type: list
     elements: str
     aliases: [values]
@@ -75,7 +81,9 @@ options:
     type: int
   mx:
     description:
-      - MX priority, 1 to 20. Required for new MX records.
+      - MX priority, 1 to 20, of the values of O(value) that do not carry their own (C(20 mx2.example.com)).
+        New MX records need one or the other.
+      - Not used to select records with O(state=absent); a value that carries its priority is.
     type: int
   weight:
     description:
@@ -93,6 +101,8 @@ options:
   state:
     description:
       - V(present) adds the missing values; V(absent) removes the listed values, or the whole set without O(value).
+      - With V(absent), an MX value that carries its priority (C(20 mx2.example.com)) removes its record only when
+        the record has that priority.
     type: str
     default: present
     choices: [present, absent]
@@ -133,6 +143,12 @@ EXAMPLES = r'''
     record_type: MX
     value: [mail.example.com]
     mx: 10
+
+- name: A primary and a backup mail server, each with its own priority
+  dnspod.dnspod.dnspod_record:
+    domain: example.com
+    record_type: MX
+    value: ["10 mx1.example.com", "20 mx2.example.com"]
 
 - name: Telecom line only
   dnspod.dnspod.dnspod_record:

@@ -36,6 +36,11 @@ options:
     description:
       - The record sets. A set is identified by O(records[].sub_domain), O(records[].record_type)
         and O(records[].record_line); a set may be listed only once.
+      - Except MX sets, whose values each have their own priority. Either give the values with their priority in
+        one item (O(records[].value) C([10 mx1.example.com, 20 mx2.example.com])), or list one item per priority (two items
+        at the same name that differ by O(records[].mx)); such items are merged into one set. Items of one MX set
+        are refused when they give O(records[].ttl), O(records[].weight), O(records[].status) or
+        O(records[].remark) differently, or one mail server two priorities.
     type: list
     elements: dict
     required: true
@@ -63,6 +68,8 @@ options:
           - Values of the set.
           - An empty list is refused before any API call (a variable that rendered empty looks the same); to remove a
             set, leave it out of O(records) and set O(purge=true).
+          - An MX value may carry its own priority, as in a zone file (C(20 mx2.example.com)); see
+            O(dnspod.dnspod.dnspod_record#module:value).
         type: list
         elements: str
         required: true
@@ -73,7 +80,7 @@ options:
         type: int
       mx:
         description:
-          - MX priority, 1 to 20.
+          - MX priority, 1 to 20, of the values that do not carry their own.
         type: int
       weight:
         description:
@@ -170,6 +177,12 @@ EXAMPLES = r'''
         record_type: MX
         mx: 10
         value: [mail.example.com]
+      # A backup mail server in the same MX set: an item of its own with its priority
+      # (or write both as values: ["10 mail.example.com", "20 backup.example.net"]).
+      - sub_domain: '@'
+        record_type: MX
+        mx: 20
+        value: [backup.example.net]
       - sub_domain: '@'
         record_type: TXT
         value: ["v=spf1 mx -all"]
@@ -315,7 +328,10 @@ def run(module):
         # Only known once the records are read, e.g. a new MX record without mx; nothing was written.
         module.fail_json(msg=str(exc), api=common.api_summary(client))
     # A type or line the grade lacks, or a CNAME beside other records: failed before any write.
-    index = dict((recordset.set_key(d.sub_domain, d.record_type, d.record_line), i) for i, d in enumerate(sets))
+    index = {}
+    for i, d in enumerate(sets):
+        # The items of one MX set are merged into one set; errors name the first.
+        index.setdefault(recordset.set_key(d.sub_domain, d.record_type, d.record_line), i)
 
     def item(sub_domain, record_type, record_line):
         found = index.get(recordset.set_key(sub_domain, record_type, record_line))

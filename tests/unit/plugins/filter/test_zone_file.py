@@ -39,8 +39,9 @@ def test_filters_are_registered():
 def test_import_sets():
     sets = by_key(from_zone_file(ZONE, 'example.com'))
     assert sets[('@', 'A')] == {'sub_domain': '@', 'record_type': 'A', 'ttl': 600, 'value': ['192.0.2.10']}
-    assert sets[('@', 'MX')] == {'sub_domain': '@', 'record_type': 'MX', 'ttl': 3600, 'mx': 10,
-                                 'value': ['mail.example.com']}
+    # A primary and a backup mail server: one set, each value with its own priority.
+    assert sets[('@', 'MX')] == {'sub_domain': '@', 'record_type': 'MX', 'ttl': 3600,
+                                 'value': ['10 mail.example.com', '20 backup.example.net']}
     assert sets[('www', 'CNAME')]['value'] == ['example.com']
     assert sets[('mail', 'A')] == {'sub_domain': 'mail', 'record_type': 'A', 'ttl': 600,
                                    'value': ['192.0.2.25', '192.0.2.26']}  # one set, the lowest TTL
@@ -56,12 +57,10 @@ def test_import_reports_what_dnspod_cannot_hold():
     assert set(reasons) == {
         ('@', 'SOA', 'ns1.example.com. hostmaster.example.com. 1 7200 3600 1209600 3600'),
         ('@', 'NS', 'ns1.example.com.'),
-        ('@', 'MX', '20 backup.example.net.'),
         ('10', 'PTR', 'host.example.com.'),
         ('elsewhere.example.org.', 'A', '192.0.2.1'),
     }
     assert 'SOA' in reasons[('@', 'SOA', 'ns1.example.com. hostmaster.example.com. 1 7200 3600 1209600 3600')]
-    assert 'one MX priority' in reasons[('@', 'MX', '20 backup.example.net.')]
     assert 'outside the zone' in reasons[('elsewhere.example.org.', 'A', '192.0.2.1')]
     assert 'PTR' in reasons[('10', 'PTR', 'host.example.com.')]
     assert result['adjusted'] == []
@@ -192,3 +191,50 @@ def test_export_refuses_bad_input():
 
 def test_runs_on_this_interpreter():
     assert sys.version_info >= (3, 9)
+
+
+# --- primary and backup MX: every MX record keeps its own priority ---------------------------------
+
+MX_ZONE = '''$ORIGIN example.com.
+$TTL 600
+@     IN MX 20 mx2
+@     IN MX 10 mx1
+@     IN MX 10 mx1b
+@     IN MX 15 mx1
+@     IN MX 5 mx3.example.net.
+mail  IN MX 10 a
+mail  IN MX 10 b
+'''
+
+
+def test_import_keeps_every_mx_priority():
+    result = from_zone_file(MX_ZONE, 'example.com')
+    sets = by_key(result)
+    # Several priorities: the values carry theirs, lowest priority first; mx1 once, at 10.
+    assert sets[('@', 'MX')] == {'sub_domain': '@', 'record_type': 'MX', 'ttl': 600,
+                                 'value': ['5 mx3.example.net', '10 mx1.example.com', '10 mx1b.example.com',
+                                           '20 mx2.example.com']}
+    # One priority: the set's mx, as before.
+    assert sets[('mail', 'MX')] == {'sub_domain': 'mail', 'record_type': 'MX', 'ttl': 600, 'mx': 10,
+                                    'value': ['a.example.com', 'b.example.com']}
+    assert [(s['value'], s['reason']) for s in result['skipped']] == [
+        ('15 mx1.example.com.', 'MX preference 15: a record set holds each mail server once (preference 10 kept)')]
+
+
+def test_export_writes_each_mx_priority():
+    records = [dict(RECORDS[1], value='mx2.example.com.', mx=20), RECORDS[1]]
+    body = [line for line in to_zone_file(records, 'example.com').splitlines() if not line.startswith((';', '$'))]
+    assert body == ['@    600 IN MX    10 mail.example.com.', '@    600 IN MX    20 mx2.example.com.']
+    # dnspod_records input whose values carry their priority (what from_zone_file gives).
+    sets = [{'sub_domain': '@', 'record_type': 'MX', 'ttl': 600, 'value': ['20 mx2.example.com', '10 mx1.example.com']},
+            {'sub_domain': 'm', 'record_type': 'MX', 'mx': 7, 'value': ['3 a.example.com', 'b.example.com']}]
+    body = [line for line in to_zone_file(sets, 'example.com').splitlines() if not line.startswith((';', '$'))]
+    assert body == ['@    600 IN MX    10 mx1.example.com.', '@    600 IN MX    20 mx2.example.com.',
+                    'm    600 IN MX    3 a.example.com.', 'm    600 IN MX    7 b.example.com.']
+
+
+def test_mx_priorities_survive_a_round_trip():
+    imported = from_zone_file(MX_ZONE, 'example.com')
+    again = from_zone_file(to_zone_file(imported['records'], 'example.com'), 'example.com')
+    assert again['records'] == imported['records']
+    assert again['skipped'] == []

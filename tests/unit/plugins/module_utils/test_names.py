@@ -244,3 +244,22 @@ def test_full_host_names(given, expected):
 def test_bad_full_host_names(bad):
     with pytest.raises(ValueError):
         names.normalize_host(bad)
+
+
+def test_srv_priority_weight_and_port_are_part_of_the_value():
+    """SRV keeps 'priority weight port target' in its value: values that differ in any of the
+    three numbers are different values; the spelling of the numbers and the target is not."""
+    base = names.value_key('SRV', '10 5 5060 sip.example.com.')
+    for other in ('20 5 5060 sip.example.com.', '10 6 5060 sip.example.com.', '10 5 5061 sip.example.com.',
+                  '10 5 5060 sip2.example.com.'):
+        assert names.value_key('SRV', other) != base
+    for same in ('010 5 5060 SIP.example.com', ' 10  05 5060  sip.example.com. '):
+        assert names.value_key('SRV', names.normalize_value('SRV', same)) == base
+        assert names.value_key('SRV', same) == base
+
+
+def test_mx_value_key_is_the_host_whatever_the_priority():
+    """An MX record's priority is its own field (``mx``), not part of its value: the key of an MX
+    value is the host, so a changed priority is a Modify of the same value, not a new record."""
+    assert names.value_key('MX', names.normalize_value('MX', 'Mail.Example.com')) == 'mail.example.com'
+    assert names.value_key('MX', 'mail.example.com.') == names.value_key('MX', 'MAIL.example.com')

@@ -268,3 +268,20 @@ def test_cname_after_the_plan_removes_the_other_record_is_fine():
     client, msg = check([a, canonical('old', 'A', '1.1.1.1', rid='8'), canonical('old', 'CNAME', 'y.example.net.', rid='9')],
                         creates(canonical('www', 'CNAME', 'x.example.net.', line='电信')))
     assert msg is None and [x for x, _p in client.sent] == ['Record.Line']
+
+
+# -- desired_set: MX values that carry their priority -----------------------------------------------
+def test_desired_set_reads_the_priority_each_mx_value_carries():
+    params = dict(sub_domain='@', record_type='mx', value=['10 mx1.example.com', '20 MX2.example.com.', 'mx3'],
+                  mx=15)
+    desired = record_module.desired_set(params, 'example.com', '默认')
+    assert desired.values == ['mx1.example.com.', 'mx2.example.com.', 'mx3.']
+    assert [desired.mx_for(v) for v in desired.values] == [10, 20, 15]
+    assert desired.mx == 15
+
+
+def test_desired_set_names_the_item_of_a_bad_carried_priority():
+    params = dict(sub_domain='@', record_type='MX', value=['10 mx1.example.com', '25 mx2.example.com'])
+    with pytest.raises(ValidationError) as info:
+        record_module.desired_set(params, 'example.com', '默认', parameter_prefix='records[3].')
+    assert info.value.parameter == 'records[3].value' and 'outside 1 to 20' in str(info.value)

@@ -698,3 +698,146 @@ def test_applying_a_domain_plan_converges(seed):
         assert got == sorted(set(names.value_key(d.record_type, v) for v in d.values) - held)
         assert client.peak.get(d.key, 0) <= max(
             len([r for r in current if recordset.record_key(r) == d.key and not r.get('hold')]), len(got))
+
+
+# --- primary and backup MX: a priority per value; SRV values differ by priority/weight/port -------
+
+def mx_set(pairs, sub='@', **extra):
+    """An MX DesiredSet whose values carry their priority, as record_module.desired_set builds it
+    from '10 mx1.example.com' (pairs of (host, priority or None))."""
+    values = [names.normalize_value('MX', host) for host, dummy in pairs]
+    priorities = dict((names.value_key('MX', host), p) for host, p in pairs if p is not None)
+    return DesiredSet(sub, 'MX', LINE, values, priorities=priorities, **extra)
+
+
+def mx_state(records):
+    return sorted((r['value'], r['mx']) for r in records if r['record_type'] == 'MX')
+
+
+def test_primary_and_backup_mx_are_created_with_their_own_priority():
+    want = mx_set([('mx1.example.com', 10), ('mx2.example.com', 20)])
+    ops = recordset.plan_set(want, [])
+    assert [(op.action, op.after['value'], op.after['mx']) for op in ops] == [
+        ('create', 'mx1.example.com.', 10), ('create', 'mx2.example.com.', 20)]
+    client = FakeClient([])
+    recordset.apply_operations(client, '7', ops)
+    assert mx_state(client.records) == [('mx1.example.com.', 10), ('mx2.example.com.', 20)]
+    assert recordset.plan_set(want, client.records) == []
+    assert recordset.plan_set(want, client.records, replace=True) == []
+
+
+def test_own_priority_wins_over_the_set_mx():
+    want = mx_set([('mx1.example.com', None), ('mx2.example.com', 20)], mx=10)
+    assert want.mx_for('MX1.example.com') == 10 and want.mx_for('mx2.example.com.') == 20
+    assert want.own_mx('mx1.example.com.') is None and want.own_mx('mx2.example.com') == 20
+    ops = recordset.plan_set(want, [])
+    assert sorted((op.after['value'], op.after['mx']) for op in ops) == [
+        ('mx1.example.com.', 10), ('mx2.example.com.', 20)]
+
+
+def test_changed_priority_of_one_value_is_one_modify():
+    current = [rec(1, 'mx1.example.com.', '@', 'MX', mx=10), rec(2, 'mx2.example.com.', '@', 'MX', mx=10)]
+    ops = recordset.plan_set(mx_set([('mx1.example.com', 10), ('mx2.example.com', 20)]), current)
+    assert [(op.action, op.record_id, op.after['mx']) for op in ops] == [('modify', '2', 20)]
+    assert ops[0].after['value'] == 'mx2.example.com.'
+
+
+def test_replace_reuses_a_record_for_the_backup_with_its_priority():
+    current = [rec(1, 'mx1.example.com.', '@', 'MX', mx=10), rec(2, 'old.example.com.', '@', 'MX', mx=5)]
+    ops = recordset.plan_set(mx_set([('mx1.example.com', 10), ('mx2.example.com', 20)]), current, replace=True)
+    assert [(op.action, op.record_id, op.after['value'], op.after['mx']) for op in ops] == [
+        ('modify', '2', 'mx2.example.com.', 20)]
+
+
+def test_absent_with_a_priority_removes_only_that_record():
+    current = [rec(1, 'mx1.example.com.', '@', 'MX', mx=10), rec(2, 'mx2.example.com.', '@', 'MX', mx=20)]
+    assert recordset.plan_set(mx_set([('mx2.example.com', 10)]), current, 'absent') == []
+    ops = recordset.plan_set(mx_set([('mx2.example.com', 20)]), current, 'absent')
+    assert [(op.action, op.record_id) for op in ops] == [('remove', '2')]
+    # Without a priority of its own the value removes its record whatever the priority (the set's
+    # mx selects nothing, as before).
+    ops = recordset.plan_set(mx_set([('mx2.example.com', None)], mx=10), current, 'absent')
+    assert [(op.action, op.record_id) for op in ops] == [('remove', '2')]
+
+
+def test_merge_sets_makes_one_set_of_items_that_differ_by_mx():
+    primary = mx_set([('mx1.example.com', None)], mx=10, ttl=3600)
+    backup = mx_set([('mx2.example.com', None), ('mx3.example.com', 30)], mx=20)
+    other = DesiredSet('www', 'A', LINE, ['192.0.2.1'])
+    merged = recordset.merge_sets([primary, other, backup])
+    assert merged[1] is other and len(merged) == 2
+    mx = merged[0]
+    assert mx.values == ['mx1.example.com.', 'mx2.example.com.', 'mx3.example.com.']
+    assert [mx.mx_for(v) for v in mx.values] == [10, 20, 30]
+    assert mx.ttl == 3600 and mx.mx is None
+    # The inputs are not changed.
+    assert primary.values == ['mx1.example.com.'] and backup.mx == 20
+
+
+def test_plan_domain_keeps_primary_and_backup_mx_under_purge():
+    sets = [mx_set([('mx1.example.com', None)], mx=10), mx_set([('mx2.example.com', None)], mx=20)]
+    ops = recordset.plan_domain(sets, list(HOLDS), purge=True)
+    assert sorted((op.action, op.after['value'], op.after['mx']) for op in ops) == [
+        ('create', 'mx1.example.com.', 10), ('create', 'mx2.example.com.', 20)]
+    client = FakeClient(HOLDS)
+    recordset.apply_operations(client, '7', ops)
+    assert recordset.plan_domain(sets, client.records, purge=True) == []
+    # The same set written as values that carry their priority: also converged.
+    carried = [mx_set([('mx1.example.com', 10), ('mx2.example.com', 20)])]
+    assert recordset.plan_domain(carried, client.records, purge=True) == []
+    # A purge without the backup listed removes it, and only it.
+    ops = recordset.plan_domain(sets[:1], client.records, purge=True)
+    assert [(op.action, op.before['value']) for op in ops] == [('remove', 'mx2.example.com.')]
+
+
+def test_diff_shows_each_mx_record_with_its_own_priority():
+    want = mx_set([('mx1.example.com', 10), ('mx2.example.com', 20)])
+    ops = recordset.plan_set(want, [])
+    d = recordset.diff([], recordset.predict_after([], ops))
+    assert d['after'] == ('@ 600 IN MX 10 mx1.example.com. ; line=默认 status=enabled remark=\n'
+                          '@ 600 IN MX 20 mx2.example.com. ; line=默认 status=enabled remark=\n')
+
+
+def test_srv_values_that_differ_by_priority_weight_or_port_are_distinct():
+    current = [rec(1, '10 5 5060 sip.example.com.', '_sip._tcp', 'SRV')]
+    values = [names.normalize_value('SRV', v) for v in (
+        '010 5 5060 SIP.example.com', '20 5 5060 sip.example.com', '10 6 5060 sip.example.com',
+        '10 5 5061 sip.example.com.')]
+    ops = recordset.plan_set(desired(values, '_sip._tcp', 'SRV'), current)
+    assert [(op.action, op.after['value']) for op in ops] == [
+        ('create', '20 5 5060 sip.example.com.'), ('create', '10 6 5060 sip.example.com.'),
+        ('create', '10 5 5061 sip.example.com.')]
+    client = FakeClient(current)
+    recordset.apply_operations(client, '7', ops)
+    assert len(client.records) == 4
+    assert recordset.plan_set(desired(values, '_sip._tcp', 'SRV'), client.records, replace=True) == []
+    # A new port for the one record: a Modify of it, not a second record.
+    ops = recordset.plan_set(desired(['10 5 5070 sip.example.com.'], '_sip._tcp', 'SRV'), current, replace=True)
+    assert [(op.action, op.record_id, op.after['value']) for op in ops] == [
+        ('modify', '1', '10 5 5070 sip.example.com.')]
+
+
+@pytest.mark.parametrize('seed', range(200))
+def test_mx_sets_with_priorities_per_value_converge(seed):
+    rnd = random.Random(50000 + seed)
+    current = list(HOLDS)
+    for rid, host in enumerate(rnd.sample(TYPES['MX'], rnd.randint(0, 4)), 100):
+        current.append(rec(rid, stored_value('MX', host), '@', 'MX', mx=rnd.randint(1, 20)))
+    pairs = [(spelled(rnd, 'MX', host), rnd.choice([None, rnd.randint(1, 20)]))
+             for host in rnd.sample(TYPES['MX'], rnd.randint(1, 4))]
+    mx = rnd.choice([None, 10])
+    if mx is None:
+        pairs = [(host, p or 5) for host, p in pairs]
+    # As dnspod_records may get them: the set in one item, or one item per value.
+    sets = [mx_set(pairs, mx=mx)] if rnd.random() < 0.5 else [mx_set([pair], mx=mx) for pair in pairs]
+    replace = rnd.random() < 0.5
+    if len(sets) == 1 and not replace:
+        ops = recordset.plan_set(sets[0], current)
+        client = apply_and_check(current, ops, lambda records: recordset.plan_set(sets[0], records))
+    else:
+        purge = rnd.random() < 0.5
+        ops = recordset.plan_domain(sets, current, purge=purge)
+        client = apply_and_check(current, ops, lambda records: recordset.plan_domain(sets, records, purge))
+    got = dict((names.value_key('MX', r['value']), r['mx']) for r in client.records if r['record_type'] == 'MX')
+    for host, priority in pairs:
+        assert got[names.value_key('MX', host)] == (priority if priority is not None else mx)

@@ -2,6 +2,7 @@
 """Input checks: each bad input names the parameter."""
 import pytest
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
 from ansible_collections.dnspod.dnspod.plugins.module_utils.recordset import DesiredSet
 
@@ -242,3 +243,59 @@ def test_check_cname_records_only_at_the_touched_names():
     with pytest.raises(v.ValidationError) as info:
         v.check_cname_records(records, {('old', '默认'): 1}, parameter=lambda key: 'records[%s].x' % key[0])
     assert info.value.parameter == 'records[old].x' and 'sub_domain old' in info.value.message
+
+
+# --- MX values that carry their priority; MX items of one set -------------------------------------
+
+def test_mx_values_may_carry_their_priority():
+    assert V.split_mx_value('10 mail.example.com') == (10, 'mail.example.com')
+    assert V.split_mx_value(' 20   mx2.example.com. ') == (20, 'mx2.example.com.')
+    assert V.split_mx_value('mail.example.com') == (None, 'mail.example.com')
+    assert V.validate_record_set('@', 'MX', ['10 Mail.example.com', '20 mx2.example.com', 'mx3.example.com'],
+                                 None, 5, None, None) == ['mail.example.com.', 'mx2.example.com.', 'mx3.example.com.']
+    assert V.mx_priorities(['10 Mail.example.com', '20 mx2.example.com.', 'mx3.example.com']) == {
+        'mail.example.com': 10, 'mx2.example.com': 20}
+    assert V.mx_priorities('7 mail.example.com') == {'mail.example.com': 7}
+    assert V.mx_priorities(None) == {}
+    # Given twice, once with a priority: one value, the priority kept.
+    assert V.validate_mx_values(['mail.example.com', '10 MAIL.example.com.']) == [('mail.example.com.', 10)]
+
+
+@pytest.mark.parametrize('values, words', [
+    (['0 mail.example.com'], 'outside 1 to 20'),
+    (['21 mail.example.com'], 'outside 1 to 20'),
+    (['10 mail.example.com', '20 Mail.example.com.'], 'priorities 10 and 20'),
+    (['10 192.0.2.1'], 'IP address'),
+    (['10 mail.example.com extra'], 'not a valid host name'),
+])
+def test_bad_mx_values_name_the_value(values, words):
+    with pytest.raises(V.ValidationError) as info:
+        V.validate_record_set('@', 'MX', values, None, None, None, None)
+    assert info.value.parameter == 'value'
+    assert words in str(info.value)
+
+
+def mx_item(values, **extra):
+    return DesiredSet('@', 'MX', '默认', [names.normalize_value('MX', v) for v in values], **extra)
+
+
+def test_items_of_one_mx_set_that_differ_by_mx_pass():
+    V.check_duplicate_sets([mx_item(['mx1.example.com'], mx=10, ttl=600),
+                            DesiredSet('www', 'A', '默认', ['192.0.2.1']),
+                            mx_item(['mx2.example.com'], mx=20),
+                            mx_item(['mx3.example.com', 'MX1.example.com'], mx=10, ttl=600, status='enabled')])
+
+
+@pytest.mark.parametrize('second, words', [
+    (mx_item(['mx2.example.com'], mx=20, ttl=3600), 'different ttl (600 and 3600)'),
+    (mx_item(['mx2.example.com'], mx=20, ttl=600, status='disabled', remark='x'), 'different remark'),
+    (mx_item(['MX1.example.com.'], mx=20), 'mx1.example.com. the priorities 10 and 20'),
+    (mx_item(['mx1.example.com'], priorities={'mx1.example.com': 15}), 'priorities 10 and 15'),
+])
+def test_items_of_one_mx_set_that_disagree_are_refused(second, words):
+    first = mx_item(['mx1.example.com'], mx=10, ttl=600, remark='')
+    with pytest.raises(V.ValidationError) as info:
+        V.check_duplicate_sets([first, DesiredSet('www', 'A', '默认', ['192.0.2.1']), second])
+    assert info.value.parameter == 'records'
+    assert 'records[0] and records[2] are parts of the same MX set' in str(info.value)
+    assert words in str(info.value)
