@@ -47,10 +47,11 @@ EMAIL_LOGIN_HINT = ('DNSPod no longer accepts login_email/login_password on this
                     'create an API token in the console and use login_token (ID,TOKEN).')
 
 
-# Actions whose code 8 says "the e-mail address given (the share's, the transfer's target, the new
-# account e-mail) has no account" (docs.dnspod.com: Domainshare.Create "The target email address not
-# exists", Domainshare.Modify "The email address not exists", Domain.Transfer "Email address not
-# exists"): there it says nothing about the credentials, unless it is the e-mail login refusal itself.
+# Actions whose code 8 is about the e-mail address they were given, not the login (docs.dnspod.com:
+# Domainshare.Create "The target email address not exists", Domainshare.Modify "The email address
+# not exists", Domain.Transfer "Email address not exists"; document 003: Useremail.Modify 8 "旧邮箱错误",
+# the old e-mail is wrong): there it says nothing about the credentials, unless it is the e-mail
+# login refusal itself.
 EMAIL_TARGET_ACTIONS = frozenset(['Domain.Transfer', 'Useremail.Modify'])
 EMAIL_LOGIN_REFUSAL_WORDS = ('prohibit', 'by token', '禁止')
 

@@ -174,8 +174,8 @@ def test_pages_are_at_most_500_long(fake_api):
     assert client.page_size == 500
     assert intl(fake_api, page_size=200).page_size == 200
     for start, count in ((0, 500), (500, 500), (1000, 201)):
-        fake_api.ok(**listing([record(i, value='10.0.%d.%d' % (i // 250, i % 250)) for i in range(start, start + count)],
-                              total=1201))
+        page = [record(i, value='10.0.%d.%d' % (i // 250, i % 250)) for i in range(start, start + count)]
+        fake_api.ok(**listing(page, total=1201))
     records = client.list_records(DOMAIN_ID)
     assert len(records) == 1201 and len(set(r['id'] for r in records)) == 1201
     assert [(r['form']['offset'], r['form']['length']) for r in fake_api.requests] == [
