@@ -49,8 +49,11 @@ options:
     type: str
   international:
     description:
-      - Whether O(api_url) is the international service, which takes a C(user_token) (from O(login_token),
-        or obtained with the C(Auth) call from O(login_email) and O(login_password)) and names the default line C(default).
+      - Whether O(api_url) is the international service. There O(login_token) is sent as C(login_token) too; O(login_email)
+        and O(login_password) are traded once per task for a C(user_token) with the C(Auth) call.
+      - On the international service the default line is written as V(default) (its record listing names it C(Default)),
+        record calls name the domain by ID (a domain given by name is looked up with one C(Domain.Info) per task), and
+        listings are read in pages of at most 500.
       - If not set, it is V(true) exactly when the host of O(api_url) is C(api.dnspod.com).
     type: bool
   lang:

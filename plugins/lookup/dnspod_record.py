@@ -14,7 +14,8 @@ description:
   - Finds which suffix of each name is a domain of the account (the longest one, so a delegated sub-domain managed as
     its own domain wins), with one C(Domain.List) per play run and account, then reads each name with one filtered
     C(Record.List).
-  - With O(domain) given by name no domain lookup is sent at all; given by ID, one C(Domain.Info) per play run.
+  - With O(domain) given by name no domain lookup is sent at all (on the international service, whose record calls take
+    only the domain's ID, one C(Domain.Info) per lookup); given by ID, one C(Domain.Info) per play run.
   - The domains found are kept for the rest of the play run (in the run's own temporary directory, removed when
     C(ansible-playbook) ends) and read again once when a name is in none of them or a domain has gone.
 extends_documentation_fragment:

@@ -46,6 +46,12 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.transport import (  
 
 INTERNATIONAL_HOST = 'api.dnspod.com'
 MAX_PAGE_SIZE = 3000
+# The international documents cut a listing at 500 items ("If there are more than 500 records,
+# only the first 500 will be responded", Record.List and Domain.List on docs.dnspod.com).
+MAX_PAGE_SIZE_INTERNATIONAL = 500
+# The international service names the default line `Default` in Record.List (and Record.Line) but
+# refuses it in writes ("Record line invalid"): it takes `default` (NewFuture/DDNS commit b2d3a5f).
+INTERNATIONAL_DEFAULT_LINE = 'default'
 DEFAULT_CONTACT = 'https://github.com/dnspod-ansible/dnspod.dnspod'
 
 # Actions that change state: counted in ``writes`` when the API accepts them, flagged in ``log``.
@@ -216,13 +222,17 @@ class DNSPodClient(object):
             login_latch_dir = default_latch_dir()
         self._latch = None
         if login_latch_dir:
+            # 'international-login_token': a token is sent as login_token there now, so a refusal
+            # recorded when it was sent as user_token (20004) does not hold these tasks back.
             self._latch = LoginLatch(login_latch_dir, self.api_url, (
-                'international' if self.international else 'cn', self._login_token, self._login_email,
+                'international-login_token' if self.international else 'cn', self._login_token, self._login_email,
                 self._login_password, self._login_code))
         self.user_id = str(user_id).strip() if user_id not in (None, '') else None
         self.lang = lang or 'en'
         self.user_agent = 'dnspod.dnspod/%s (%s)' % (COLLECTION_VERSION, contact or DEFAULT_CONTACT)
-        self.page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
+        cap = MAX_PAGE_SIZE_INTERNATIONAL if self.international else MAX_PAGE_SIZE
+        self.page_size = max(1, min(int(page_size), cap))
+        self._domain_ids = {}       # international: domain name -> ID, from one Domain.Info each
         self.calls = 0
         self.writes = 0
         self.log = []
@@ -242,7 +252,7 @@ class DNSPodClient(object):
 
     @property
     def default_line(self):
-        return 'default' if self.international else '默认'
+        return INTERNATIONAL_DEFAULT_LINE if self.international else '默认'
 
     # ---- secrets and bookkeeping ----------------------------------------------------------
 
@@ -277,12 +287,15 @@ class DNSPodClient(object):
         return params
 
     def _auth_params(self):
-        if self.international:
-            if self._user_token is None:
-                self._user_token = self._login_token or self._authenticate()
-            return {'user_token': self._user_token}
+        # An API token is a login_token on both services: the international one answers 20004 to
+        # a token sent as user_token (NewFuture/DDNS issue 286, fixed in its commit d4b397d;
+        # acme.sh dnsapi/dns_dpi.sh). user_token is only what Auth gives for e-mail and password.
         if self._login_token:
             return {'login_token': self._login_token}
+        if self.international:
+            if self._user_token is None:
+                self._user_token = self._authenticate()
+            return {'user_token': self._user_token}
         return self._password_params()
 
     def _authenticate(self):
@@ -320,11 +333,38 @@ class DNSPodClient(object):
             failed = self._login_failure
             raise DNSPodAPIError(action, failed.code, 'not sent, because %s was refused earlier: %s'
                                  % (failed.action, failed.message))
+        if self.international:
+            params = self._international_params(action, params or {})
         form = self._global_params(self._auth_params())
         for key, value in (params or {}).items():
             if value is not None:
                 form[key] = value
         return self._send(action, form, empty_codes)
+
+    def _international_params(self, action, params):
+        """The parameters as the international service takes them: the default line as
+        ``default`` (whatever case the listing gave), and on ``Record.*`` the domain as
+        ``domain_id`` (its documents make it mandatory there): a name is looked up with one
+        Domain.Info per name and client, as acme.sh's dns_dpi.sh and NewFuture/DDNS do."""
+        params = dict(params)
+        line = params.get('record_line')
+        if line is not None and str(line).strip().lower() == INTERNATIONAL_DEFAULT_LINE:
+            params['record_line'] = INTERNATIONAL_DEFAULT_LINE
+        if action.startswith('Record.') and params.get('domain') is not None and params.get('domain_id') is None:
+            params['domain_id'] = self._international_domain_id(params.pop('domain'))
+        return params
+
+    def _international_domain_id(self, name):
+        """The ID of a domain given by name (Domain.Info, once per name). An unknown domain raises
+        Domain.Info's DNSPodAPIError (code 6 or 13), as a Record.List by name would."""
+        name = str(name).strip().lower()
+        if name not in self._domain_ids:
+            answer = self.call('Domain.Info', {'domain': name})
+            domain_id = (answer.get('domain') or {}).get('id')
+            if domain_id in (None, ''):
+                raise DNSPodTransportError('Domain.Info', 'the answer holds no domain id', 1)
+            self._domain_ids[name] = str(domain_id)
+        return self._domain_ids[name]
 
     def _check_latch(self, action):
         """Raise the refusal an earlier task recorded for these credentials (nothing is sent)."""
@@ -343,7 +383,7 @@ class DNSPodClient(object):
     def _send(self, action, form, empty_codes=()):
         reply = self._transport.send(action, form)
         code = reply.code
-        if not is_login_failure(code, reply.message) and code not in ('-2',):
+        if not is_login_failure(code, reply.message, action) and code not in ('-2',):
             self._login_ok = True
         if code == '1' or code in EMPTY_LIST_CODES.get(action, ()) or code in empty_codes:
             if action in WRITE_ACTIONS:
@@ -354,7 +394,7 @@ class DNSPodClient(object):
             self.writes += 1
             raise DNSPodAlreadyDoneError(action, code, message)
         error = DNSPodAPIError(action, code, message)
-        if is_login_failure(code, message):
+        if is_login_failure(code, message, action):
             self._login_failure = error
             if self._latch is not None and not self._login_ok:
                 self._latch.write(error)

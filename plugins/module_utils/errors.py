@@ -47,10 +47,36 @@ EMAIL_LOGIN_HINT = ('DNSPod no longer accepts login_email/login_password on this
                     'create an API token in the console and use login_token (ID,TOKEN).')
 
 
-def hint_for(code, message=''):
+# Actions whose code 8 is about the e-mail address they were given, not the login (docs.dnspod.com:
+# Domainshare.Create "The target email address not exists", Domainshare.Modify "The email address
+# not exists", Domain.Transfer "Email address not exists"; document 003: Useremail.Modify 8 "旧邮箱错误",
+# the old e-mail is wrong): there it says nothing about the credentials, unless it is the e-mail
+# login refusal itself.
+EMAIL_TARGET_ACTIONS = frozenset(['Domain.Transfer', 'Useremail.Modify'])
+EMAIL_LOGIN_REFUSAL_WORDS = ('prohibit', 'by token', '禁止')
+
+
+def _names_an_email_target(action):
+    action = str(action or '')
+    return action.startswith('Domainshare.') or action in EMAIL_TARGET_ACTIONS
+
+
+def is_email_login_refusal(code, message='', action=None):
+    """Whether a code 8 answer refuses an e-mail/password login ("Prohibit req by email, Request by
+    token"). On the actions that take an e-mail parameter (EMAIL_TARGET_ACTIONS, Domainshare.*) a
+    code 8 about an e-mail is that address's "no such account", unless it speaks of the prohibition."""
+    text = (message or '').lower()
+    if str(code) != '8' or 'email' not in text:
+        return False
+    if _names_an_email_target(action):
+        return any(word in text for word in EMAIL_LOGIN_REFUSAL_WORDS)
+    return True
+
+
+def hint_for(code, message='', action=None):
     """A sentence a person can act on for a known code, else None."""
     code = str(code)
-    if code == '8' and 'email' in (message or '').lower():
+    if is_email_login_refusal(code, message, action):
         # "Prohibit req by email, Request by token": code 8 means other things elsewhere.
         return EMAIL_LOGIN_HINT
     return HINTS.get(code)
@@ -63,11 +89,11 @@ def is_account_locked(code, message=''):
     return str(code) == '-8' and any(word in text for word in ('login', 'lock', '登录', '封', '锁'))
 
 
-def is_login_failure(code, message=''):
+def is_login_failure(code, message='', action=None):
     """Whether the answer says the credentials were refused or the account is locked (never
-    retried, never repeated)."""
+    retried, never repeated). ``action``: the action answered (code 8 depends on it)."""
     code = str(code)
-    return (code in LOGIN_FAILURE_CODES or (code == '8' and 'email' in (message or '').lower())
+    return (code in LOGIN_FAILURE_CODES or is_email_login_refusal(code, message, action)
             or is_account_locked(code, message))
 
 
@@ -87,7 +113,7 @@ class DNSPodAPIError(DNSPodError):
         self.action = action
         self.code = str(code)
         self.message = str(message or '').strip()
-        self.hint = hint_for(self.code, self.message)
+        self.hint = hint_for(self.code, self.message, action)
         super(DNSPodAPIError, self).__init__(str(self))
 
     def __str__(self):

@@ -271,7 +271,8 @@ def domain_transfer(ctx):
         raise ApiError('7', 'The e-mail of the account to transfer to is invalid', '要过户到的账号邮箱错误')
     target = ctx.state.by_email.get(email.lower())
     if target is None:
-        raise ApiError('8', 'No account with the e-mail to transfer to', '要过户到的账号邮箱不存在')
+        # the English documents' wording (docs.dnspod.com, Domain.Transfer)
+        raise ApiError('8', 'Email address not exists', '要过户到的账号邮箱不存在')
     if target is ctx.account:
         raise ApiError('9', 'A domain cannot be transferred to yourself', '不能过户给自己')
     if ctx.account.user_type == 'personal' and target.user_type == 'enterprise':

@@ -20,11 +20,21 @@ def record_type_list(ctx):
     return {'types': list(_grade_param(ctx)['types'])}
 
 
+def _domain(ctx, owner_code):
+    """The domain of a Record.* call. The international documents make ``domain_id`` mandatory
+    on every Record.* action and answer a missing or invalid one with 6 "Invalid domain id"
+    (docs.dnspod.com: Record.List, Record.Modify; Record.Create 6 "Lack of parameters"), so the
+    intl flavour refuses a domain given only by name; cn takes ``domain`` as well."""
+    if ctx.state.flavor == 'intl' and not (ctx.get('domain_id') or '').strip():
+        raise ApiError('6', 'Domain id invalid', '域名ID错误')
+    return ctx.domain(owner_code=owner_code)
+
+
 @action('Record.Line')
 def record_line_list(ctx):
     grade = _grade_param(ctx)
     if (ctx.get('domain_id') or '').strip() or (ctx.get('domain') or '').strip():
-        ctx.domain(owner_code='6')
+        _domain(ctx, '6')
     lines = ctx.state.lines
     names = [lines.listed(cn) for cn in grade['lines']]
     return {'lines': names,
@@ -62,6 +72,10 @@ def _record_line(ctx, grade, missing_code):
                 raise _line_error()
             raise missing(missing_code, 'record_line')
         line = lines.lookup(name)
+        if line == ctx.state.default_line and ctx.state.flavor == 'intl' and name.strip() != 'default':
+            # Record.List names it 'Default', but writes take only 'default': the live answer to
+            # 'Default' is "Record line invalid" (NewFuture/DDNS commit b2d3a5f).
+            raise _line_error()
     if line is None or line not in grade['lines']:
         raise _line_error()
     return line
@@ -213,7 +227,7 @@ def _unchanged_guard(ctx, record, unchanged):
 @action('Record.Create', write=True)
 def record_create(ctx):
     state = ctx.state
-    domain = ctx.domain(owner_code='7')
+    domain = _domain(ctx, '7')
     grade = state.grades[domain.grade]
     _locked(domain)
     for name in ('record_type', 'value'):
@@ -239,7 +253,8 @@ def record_create(ctx):
 
 def record_list_out(ctx, record):
     lines = ctx.state.lines
-    out = {'id': str(record.id), 'name': record.name, 'line': lines.display(record.line)}
+    # intl: the default line is listed as 'Default' (the international documents' sample)
+    out = {'id': str(record.id), 'name': record.name, 'line': lines.listed(record.line)}
     if ctx.settings['record_list_line_id']:
         out['line_id'] = lines.line_id(record.line)
     out.update({
@@ -263,7 +278,7 @@ def record_list_out(ctx, record):
 @action('Record.List')
 def record_list(ctx):
     state = ctx.state
-    domain = ctx.domain(owner_code='9')
+    domain = _domain(ctx, '9')
     offset, length = page(ctx, '7', '8')
     records = domain.sorted_records()
     tests = []
@@ -302,7 +317,7 @@ def record_list(ctx):
 @action('Record.Modify', write=True)
 def record_modify(ctx):
     state = ctx.state
-    domain = ctx.domain(owner_code='7')
+    domain = _domain(ctx, '7')
     grade = state.grades[domain.grade]
     _locked(domain)
     record = ctx.record(domain)
@@ -337,7 +352,7 @@ def record_modify(ctx):
 
 @action('Record.Remove', write=True)
 def record_remove(ctx):
-    domain = ctx.domain(owner_code='7')
+    domain = _domain(ctx, '7')
     _locked(domain)
     record = ctx.record(domain)
     _not_hold(record)
@@ -350,7 +365,7 @@ def record_remove(ctx):
 
 @action('Record.Info')
 def record_info(ctx):
-    domain = ctx.domain(owner_code='7')
+    domain = _domain(ctx, '7')
     record = ctx.record(domain)
     lines = ctx.state.lines
     return {
@@ -377,7 +392,7 @@ def record_info(ctx):
 
 @action('Record.Status', write=True)
 def record_status(ctx):
-    domain = ctx.domain(owner_code='7')
+    domain = _domain(ctx, '7')
     _locked(domain)
     record = ctx.record(domain)
     status = _status(ctx, None, modify=True)
@@ -398,7 +413,7 @@ def record_status(ctx):
 
 @action('Record.Remark', write=True)
 def record_remark(ctx):
-    domain = ctx.domain(owner_code='6')
+    domain = _domain(ctx, '6')
     record = ctx.record(domain)
     if not ctx.has('remark'):
         raise bad_param('remark', 'the remark (empty to delete it)')
@@ -413,7 +428,7 @@ def record_remark(ctx):
 @action('Record.Ddns', write=True)
 def record_ddns(ctx):
     state = ctx.state
-    domain = ctx.domain(owner_code='7')
+    domain = _domain(ctx, '7')
     grade = state.grades[domain.grade]
     _locked(domain)
     record = ctx.record(domain)

@@ -85,7 +85,9 @@ def _target(ctx, domain):
                        '要共享到的邮箱错误')
     account = ctx.state.by_email.get(email.lower())
     if account is None:
-        raise ApiError('8', 'Share e-mail does not exist', '要共享到的邮箱不存在')
+        # the English documents' wording (docs.dnspod.com, Domainshare.Create): an e-mail in a
+        # code-8 message that is not the e-mail-login refusal (see docs/emulator.md)
+        raise ApiError('8', 'The target email address not exists', '要共享到的邮箱不存在')
     return account.email
 
 

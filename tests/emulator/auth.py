@@ -79,6 +79,12 @@ def _by_login_token(state, token):
 def _by_user_token(state, token):
     m = _TOKEN.match(token)
     account = state.by_user_id.get(int(m.group(1))) if m else None
+    if account is None and m and m.group(1) in state.by_token_id:
+        # An API token (ID,TOKEN) sent as user_token: refused with 20004, as live
+        # (NewFuture/DDNS issue 286); the token is a login_token on this service too.
+        account = state.by_token_id[m.group(1)]
+        check_lock(state, account)
+        fail(state, account, _invalid_token(state, True))
     if account is None:
         raise _invalid_token(state, False)
     check_lock(state, account)

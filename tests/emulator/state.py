@@ -12,6 +12,7 @@ from .clock import beijing_now
 from .grades import Lines, merged_grades, GRADE_RANK, DEFAULT_LINE, URL_TYPES
 
 DEFAULT_HOLD_NS = ['f1g1ns1.dnspod.net.', 'f1g1ns2.dnspod.net.']
+INTL_MAX_PAGE_SIZE = 500
 
 DEFAULT_SETTINGS = {
     'flavor': 'cn',
@@ -195,6 +196,9 @@ class State(object):
         self.settings = dict(DEFAULT_SETTINGS)
         self.settings.update((name, default) for name, (_kind, default)
                              in extensions.SETTINGS.items() if name not in self.settings)
+        if (settings or {}).get('flavor') == 'intl':
+            # The international documents cut Record.List and Domain.List at 500 items.
+            self.settings['max_page_size'] = INTL_MAX_PAGE_SIZE
         self.settings.update(settings or {})
         self.grade_overrides = grade_overrides or {}
         self.grades = merged_grades(self.grade_overrides)

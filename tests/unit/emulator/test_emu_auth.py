@@ -167,19 +167,6 @@ def test_intl_invalid_user_tokens(start_emulator):
     assert emu.code('Domain.Info', user_token='730060,abc', domain='example.com') == '20004'
 
 
-def test_intl_default_line(start_emulator):
-    emu = start_emulator(INTL_SEED)
-    token = emu.call('Auth', login_email='api@dnspod.com', login_password='password')[
-        'user_token']
-    lines = emu.call('Record.Line', user_token=token, domain_grade='DP_Free')['lines']
-    assert lines[0] == 'Default'
-    created = emu.call('Record.Create', user_token=token, domain='example.com',
-                       sub_domain='www', record_type='A', record_line='default', value='1.1.1.1')
-    assert created['status']['code'] == '1'
-    records = emu.call('Record.List', user_token=token, domain='example.com')['records']
-    assert set(r['line'] for r in records) == {'default'}
-
-
 def test_rate_limit(start_emulator, seed_one):
     emu = start_emulator(seed_one(settings={'rate_limit_per_hour': 5}))
     codes = [emu.code('Info.Version') for attempt in range(7)]

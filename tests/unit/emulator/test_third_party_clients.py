@@ -490,9 +490,6 @@ def test_ddns_dnspod_com_provider_refused_as_user_token_elsewhere(start_emulator
     assert not any(r['write'] for r in emu.requests())
 
 
-@pytest.mark.xfail(strict=True, reason='the intl helper of issue 13 makes the intl flavour list the default '
-                                       'line as "Default" (REAL-WORLD-NOTES; DDNS b2d3a5f): remove this '
-                                       'marker when that change is merged')
 def test_ddns_dnspod_com_finds_the_default_line_listed_as_Default(start_emulator):
     """api.dnspod.com lists the default line as ``Default`` and refuses it in writes ("Record line
     invalid"); DDNS rewrites it to ``default`` before Record.Modify. What ddns finds must be what

@@ -672,20 +672,11 @@ def test_international_auth_refused_is_not_repeated(fake_api):
     assert fake_api.actions() == ['Auth']
 
 
-def test_international_chosen_by_host_and_token_sent_as_user_token():
+def test_international_chosen_by_host():
     assert DNSPodClient(api_url='https://api.dnspod.com', login_token=TOKEN).international is True
     assert DNSPodClient(api_url='https://api.dnspod.com', login_token=TOKEN).default_line == 'default'
     assert DNSPodClient(api_url='https://dnsapi.cn', login_token=TOKEN).default_line == DEFAULT
     assert DNSPodClient(api_url='https://api.dnspod.com', login_token=TOKEN, international=False).international is False
-
-
-def test_international_token_sent_as_user_token(fake_api):
-    client = DNSPodClient(api_url=fake_api.url, login_token=TOKEN, international=True)
-    fake_api.ok()
-    client.call('Info.Version')
-    assert fake_api.requests[0]['form']['user_token'] == TOKEN
-    assert 'login_token' not in fake_api.requests[0]['form']
-    assert fake_api.actions() == ['Info.Version']
 
 
 def test_agent_user_id_sent_on_every_call(fake_api):

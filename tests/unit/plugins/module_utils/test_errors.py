@@ -92,3 +92,50 @@ def test_hints_hold_no_placeholder_or_secret_words():
     for hint in list(errors.HINTS.values()) + [errors.EMAIL_LOGIN_HINT]:
         assert '%' not in hint and '{' not in hint
         assert hint.endswith('.')
+
+
+# Code 8 on the actions that take an e-mail parameter is "that e-mail has no account" (the English
+# documents: Domainshare.Create "The target email address not exists", Domain.Transfer "Email
+# address not exists"; the emulator's Useremail.Modify "Old email is wrong"), not a refused login.
+@pytest.mark.parametrize('action, message', [
+    ('Domainshare.Create', 'The target email address not exists'),
+    ('Domainshare.Modify', 'The email address not exists'),
+    ('Domainshare.Remove', 'The target email address not exists'),
+    ('Domain.Transfer', 'Email address not exists'),
+    ('Useremail.Modify', 'Old email is wrong'),
+])
+def test_code_8_about_an_email_parameter_is_not_a_login_failure(action, message):
+    assert errors.is_login_failure('8', message, action) is False
+    assert DNSPodAPIError(action, '8', message).hint is None
+
+
+@pytest.mark.parametrize('action', ['Domainshare.Create', 'Domain.Transfer', 'Useremail.Modify', 'Domain.List',
+                                    'Record.List', None])
+def test_code_8_email_login_refusal_is_a_login_failure_on_every_action(action):
+    message = 'Prohibit req by email, Request by token'
+    assert errors.is_login_failure('8', message, action) is True
+    assert 'login_token' in DNSPodAPIError(action or 'Info.Version', '8', message).hint
+
+
+@pytest.mark.parametrize('action, message', [
+    ('Domainshare.Create', 'The target email address not exists'),
+    ('Useremail.Modify', 'Old email is wrong'),
+])
+def test_client_keeps_calling_after_code_8_about_an_email_parameter(fake_api, tmp_path, action, message):
+    from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+    latch_dir = tmp_path / 'latch'
+    client = DNSPodClient(api_url=fake_api.url, login_token='10000,0123456789abcdef', login_latch_dir=str(latch_dir),
+                          sleep=lambda s: None, timeout=5)
+    fake_api.answer(body={'status': {'code': '8', 'message': message, 'created_at': '2026-12-04 10:00:00'}})
+    fake_api.ok()
+    with pytest.raises(DNSPodAPIError) as info:
+        client.call(action, {'email': 'nobody@example.com'})
+    assert info.value.code == '8'
+    client.call('Info.Version')
+    assert fake_api.actions() == [action, 'Info.Version']
+    assert not latch_dir.exists() or not list(latch_dir.iterdir())
+    # A fresh client (the next task) is not held back either.
+    fake_api.ok()
+    DNSPodClient(api_url=fake_api.url, login_token='10000,0123456789abcdef', login_latch_dir=str(latch_dir),
+                 timeout=5).call('Info.Version')
+    assert fake_api.actions() == [action, 'Info.Version', 'Info.Version']
