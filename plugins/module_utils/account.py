@@ -14,9 +14,13 @@ Password endpoint: both documents give the address ``Userpasswd.Modify``; only t
 
 from __future__ import annotations
 
+import datetime
 import re
+import time
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodOutcomeUnknownError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_bool, to_int, to_str
 
 PROFILE_FIELDS = ('real_name', 'nick', 'telephone', 'im')
@@ -147,16 +151,71 @@ def modify_user(client, changes):
 
 
 def change_password(client, old_password, new_password):
-    client.call(PASSWORD_ACTION, {'old_password': old_password, 'new_password': new_password})
+    """Userpasswd.Modify, sent once: after a lost answer User.Log is read back (a second copy would
+    answer "old password is wrong" once the first was carried out). Returns True when the answer
+    came, or the log shows the change; raises DNSPodOutcomeUnknownError otherwise."""
+    sent_at = time.monotonic()
+    try:
+        client.call(PASSWORD_ACTION, {'old_password': old_password, 'new_password': new_password})
+    except DNSPodOutcomeUnknownError as exc:
+        readback.settle(client, exc, lambda: (client.call('User.Log'), time.monotonic()),
+                        lambda state: password_logged(state[0], state[1] - sent_at),
+                        'whether the new password works (log in to the DNSPod console); if it does, the change '
+                        'was made: take old_password/new_password out of the task')
+    return True
+
+
+def _server_time(answer):
+    try:
+        return datetime.datetime.strptime(to_str((answer.get('status') or {}).get('created_at')).strip(),
+                                          '%Y-%m-%d %H:%M:%S')
+    except ValueError:
+        return None
+
+
+PASSWORD_LOG_WORDS = ('修改密码', 'password')
+
+
+def password_logged(answer, seconds_ago):
+    """(done, shown) from a User.Log answer read ``seconds_ago`` after Userpasswd.Modify was sent:
+    done when a password change is logged since then (times on the API's own clock: the answer's
+    ``created_at``, minus the seconds elapsed and 2 s of rounding); None (cannot tell) otherwise,
+    since the documents do not say that the log records password changes."""
+    now = _server_time(answer)
+    if now is None:
+        return None, 'the User.Log answer gives no server time'
+    since = (now - datetime.timedelta(seconds=seconds_ago + 2)).strftime('%Y-%m-%d %H:%M:%S')
+    log = answer.get('log') or []
+    for line in (log.values() if isinstance(log, dict) else log):
+        entry = parse_log_line(line)
+        if entry['time'] and entry['time'] >= since and any(w in entry['text'].lower() for w in PASSWORD_LOG_WORDS):
+            return True, 'User.Log shows a password change at %s' % entry['time']
+    return None, 'User.Log shows no password change since %s (Beijing time)' % since
 
 
 def change_email(client, old_email, new_email, password):
-    client.call('Useremail.Modify', {'old_email': old_email, 'new_email': new_email, 'password': password})
+    """Useremail.Modify, sent once: after a lost answer User.Detail is read back (a second copy
+    would answer "old e-mail is wrong" once the first was carried out)."""
+    try:
+        client.call('Useremail.Modify', {'old_email': old_email, 'new_email': new_email, 'password': password})
+    except DNSPodOutcomeUnknownError as exc:
+        def verdict(user):
+            shown = 'User.Detail shows the e-mail address %s' % user['email']
+            if user['email'].lower() == new_email.lower():
+                return True, shown
+            return (False if user['email'].lower() == old_email.lower() else None), shown
+        readback.settle(client, exc, lambda: get_user(client), verdict,
+                        'the account\'s e-mail address (dnspod_account_info)')
 
 
 def send_telephone_code(client, telephone):
-    """Telephoneverify.Code -> {'verify_code', 'verify_desc'} (strings; the code is a secret)."""
-    user = client.call('Telephoneverify.Code', {'telephone': telephone}).get('user') or {}
+    """Telephoneverify.Code -> {'verify_code', 'verify_desc'} (strings; the code is a secret).
+    Sent once: a second copy sends a second text message, and no read shows the first."""
+    try:
+        user = client.call('Telephoneverify.Code', {'telephone': telephone}).get('user') or {}
+    except DNSPodOutcomeUnknownError as exc:
+        raise readback.unknown(exc, 'the phone %s for a text message with a verification code (each run sends '
+                                    'another)' % telephone)
     return {'verify_code': to_str(user.get('verify_code')), 'verify_desc': to_str(user.get('verify_desc'))}
 
 

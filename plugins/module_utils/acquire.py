@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodOutcomeUnknownError
 
 EMAIL = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s]+$')
 NOT_OWNER_CODE = '8'
@@ -58,8 +59,20 @@ def own_domain(client, domain):
         raise
 
 
-def transfer(client, domain_id, email):
-    client.call('Domain.Transfer', dict(domain_id=domain_id, email=email))
+def _in_account(client, exc, name, wanted):
+    """Read back after a lost answer: is the domain in this account (``wanted``)?"""
+    def verdict(found):
+        here = found is not None
+        return here == wanted, 'Domain.Info shows %s %s this account' % (name, 'in' if here else 'not in')
+    readback.settle(client, exc, lambda: own_domain(client, name), verdict, 'Domain.Info of %s' % name)
+
+
+def transfer(client, domain_id, email, name=None):
+    """Domain.Transfer, sent once: after a lost answer Domain.Info shows whether the domain left."""
+    try:
+        client.call('Domain.Transfer', dict(domain_id=domain_id, email=email))
+    except DNSPodOutcomeUnknownError as exc:
+        _in_account(client, exc, name or domain_id, False)
 
 
 def list_emails(client, name):
@@ -67,8 +80,17 @@ def list_emails(client, name):
 
 
 def send_code(client, name, email):
-    client.call('Domain.Acquiresend', dict(domain=name, email=email))
+    """Domain.Acquiresend, sent once: a second copy mails a second code, and no read shows the first."""
+    try:
+        client.call('Domain.Acquiresend', dict(domain=name, email=email))
+    except DNSPodOutcomeUnknownError as exc:
+        raise readback.unknown(exc, 'the mailbox %s for the verification code (each run mails another); '
+                                    'finish with the code option' % email)
 
 
 def validate_code(client, name, code):
-    client.call('Domain.Acquirevalidate', dict(domain=name, code=code))
+    """Domain.Acquirevalidate, sent once (the code is spent): Domain.Info shows whether the domain came."""
+    try:
+        client.call('Domain.Acquirevalidate', dict(domain=name, code=code))
+    except DNSPodOutcomeUnknownError as exc:
+        _in_account(client, exc, name, True)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodOutcomeUnknownError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_int, to_str
 
 EMAIL = re.compile(r'^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$')
@@ -174,17 +175,40 @@ def create_user(client, params):
         'im': params.get('im'),
         'ip_addr': params['ip_addr'].strip(),
     }
-    answer = client.call('User.Create', form)
+    try:
+        answer = client.call('User.Create', form)
+    except DNSPodOutcomeUnknownError as exc:
+        # sent once: a second copy would answer "e-mail taken" for the user the first one created
+        def verdict(users):
+            found = find_user(users, form['email'])
+            return found is not None, 'User.List %s %s' % ('lists' if found else 'does not list', form['email'])
+        return find_user(readback.settle(client, exc, lambda: list_users(client), verdict,
+                                         'User.List (dnspod_agent_user_info)'), form['email'])['id']
     return to_str((answer.get('user') or {}).get('id'))
 
 
 def transfer_user(client, user_id, agent_id):
-    client.call('User.Transfer', {'user_id': str(user_id), 'agent_id': str(agent_id)})
+    """User.Transfer, sent once: after a lost answer, User.List shows whether the user left."""
+    try:
+        client.call('User.Transfer', {'user_id': str(user_id), 'agent_id': str(agent_id)})
+    except DNSPodOutcomeUnknownError as exc:
+        def verdict(users):
+            here = any(user['id'] == str(user_id) for user in users)
+            return not here, 'User.List %s the user %s' % ('still lists' if here else 'no longer lists', user_id)
+        readback.settle(client, exc, lambda: list_users(client), verdict, 'User.List (dnspod_agent_user_info)')
 
 
 def verify(client, user_id, kind, telephone=None):
-    """Verify.Email or Verify.Telephone for a user under the agent."""
-    if kind == 'email':
-        client.call('Verify.Email', {'user_id': str(user_id)})
-    else:
-        client.call('Verify.Telephone', {'user_id': str(user_id), 'telephone': telephone})
+    """Verify.Email or Verify.Telephone for a user under the agent; sent once, read back with
+    User.Detail after a lost answer."""
+    action = 'Verify.Email' if kind == 'email' else 'Verify.Telephone'
+    try:
+        if kind == 'email':
+            client.call(action, {'user_id': str(user_id)})
+        else:
+            client.call(action, {'user_id': str(user_id), 'telephone': telephone})
+    except DNSPodOutcomeUnknownError as exc:
+        def verdict(detail):
+            done = detail['%s_verified' % kind] and (kind == 'email' or detail['telephone'] == telephone)
+            return done, 'User.Detail shows the %s %s' % (kind, 'verified' if done else 'not verified')
+        readback.settle(client, exc, lambda: user_detail(client, user_id), verdict, 'User.Detail of the user')

@@ -69,6 +69,22 @@ WRITE_ACTIONS = frozenset([
     'Verify.Email', 'Verify.Telephone', 'Telephoneverify.Code',
 ])
 
+# Writes that are never repeated blindly (docs/reliability.md, "Lost answers"): each spends money,
+# returns a one-time secret, sends a message, or acts again (or fails) when a second copy arrives
+# after the first was carried out. After a transport fault that may have come after the server
+# acted, the transport does not send them again but raises DNSPodOutcomeUnknownError; the area
+# helper then reads the state back (Domain.Info, Domain.Lockstatus, User.List, ...) and reports
+# what happened or what to check. The other writes are safe to repeat: they set a value, or a
+# second copy is refused as "already done" and resolved by a read (ALREADY_DONE_CODES, the share
+# and alias helpers, monitor.remove_monitor).
+SEND_ONCE_ACTIONS = frozenset([
+    'Domain.Upgrade', 'Domain.Lock', 'Domain.Unlock', 'Domain.Transfer',
+    'Domain.Acquiresend', 'Domain.Acquirevalidate',
+    'Userpasswd.Modify', 'Useremail.Modify', 'Telephoneverify.Code',
+    'User.Create', 'User.Transfer', 'Verify.Email', 'Verify.Telephone',
+    'Domaingroup.Create', 'Monitor.Create',
+])
+
 # "Nothing found" codes of the listings: an empty list, not an error (older servers ignore
 # error_on_empty=no).
 EMPTY_LIST_CODES = {'Domain.List': ('9',), 'Record.List': ('10',)}
@@ -322,11 +338,13 @@ class DNSPodClient(object):
 
     # ---- calls ------------------------------------------------------------------------------
 
-    def call(self, action, params=None, empty_codes=()):
+    def call(self, action, params=None, empty_codes=(), once=None):
         """Send one action; return the parsed JSON of a successful answer (code 1, or the
         "nothing found" code of a listing: EMPTY_LIST_CODES or ``empty_codes``). Raises
-        DNSPodAPIError (DNSPodAlreadyDoneError, see ALREADY_DONE_CODES), DNSPodTransportError.
-        Parameters that are None are not sent."""
+        DNSPodAPIError (DNSPodAlreadyDoneError, see ALREADY_DONE_CODES), DNSPodTransportError
+        (DNSPodOutcomeUnknownError for a write sent once). Parameters that are None are not sent.
+        ``once`` (default: the action is in SEND_ONCE_ACTIONS): never send it again after a
+        transport fault that may have come after the server acted."""
         if self._login_failure is None and not self._login_ok and self._latch is not None:
             self._check_latch(action)
         if self._login_failure is not None:
@@ -339,7 +357,12 @@ class DNSPodClient(object):
         for key, value in (params or {}).items():
             if value is not None:
                 form[key] = value
-        return self._send(action, form, empty_codes)
+        return self._send(action, form, empty_codes, action in SEND_ONCE_ACTIONS if once is None else once)
+
+    def confirm_write(self):
+        """Count a write whose answer was lost but which a read-back shows carried out (the area
+        helpers call it), so that ``writes`` and the tasks' ``changed`` say what the server did."""
+        self.writes += 1
 
     def _international_params(self, action, params):
         """The parameters as the international service takes them: the default line as
@@ -380,8 +403,8 @@ class DNSPodClient(object):
             % (recorded.get('action') or 'the API', _utc(float(recorded.get('written') or 0)),
                recorded.get('message') or 'no message', _utc(float(recorded['expires'])), self._latch.path)))
 
-    def _send(self, action, form, empty_codes=()):
-        reply = self._transport.send(action, form)
+    def _send(self, action, form, empty_codes=(), once=False):
+        reply = self._transport.send(action, form, once=once)
         code = reply.code
         if not is_login_failure(code, reply.message, action) and code not in ('-2',):
             self._login_ok = True

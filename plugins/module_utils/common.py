@@ -154,9 +154,13 @@ def error_details(exc):
 
 
 def fail_from_error(module, exc, **extra):
-    """Fail the module with the client error's text (which never holds a secret) and its details."""
+    """Fail the module with the client error's text (which never holds a secret) and its details.
+    A task that wrote before the error (``api.writes``: accepted writes, and writes whose answer
+    was lost but which a read-back showed carried out) reports ``changed: true``."""
     result = error_details(exc)
     result.update(extra)
+    if 'changed' not in result and (result.get('api') or {}).get('writes'):
+        result['changed'] = True
     module.fail_json(msg=str(exc), **result)
 
 

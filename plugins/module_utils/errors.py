@@ -148,3 +148,28 @@ class DNSPodTransportError(DNSPodError):
 
     def __str__(self):
         return 'DNSPod API call %s failed after %d attempt(s): %s' % (self.action, self.attempts, self.detail)
+
+
+class DNSPodOutcomeUnknownError(DNSPodTransportError):
+    """A write that is not safe to repeat (client.SEND_ONCE_ACTIONS: it spends money, returns a
+    one-time secret, sends a message, or a second copy fails or acts twice) met a transport fault
+    after the request may have reached the server: its answer was lost, and it was not sent
+    again. ``action``, ``detail`` and ``attempts`` as DNSPodTransportError; ``advice`` is what the
+    caller found out by reading the state back, or what a person should check before running the
+    task again (``with_advice``)."""
+
+    def __init__(self, action, detail, attempts, advice=None):
+        self.advice = advice
+        super(DNSPodOutcomeUnknownError, self).__init__(action, detail, attempts)
+
+    def with_advice(self, advice):
+        """The same error with ``advice`` (a sentence naming what to check)."""
+        return DNSPodOutcomeUnknownError(self.action, self.detail, self.attempts, advice)
+
+    def __str__(self):
+        text = ('DNSPod API call %s lost its answer (%s, attempt %d) after the request may have reached DNSPod; '
+                'it was not sent again, because it is not safe to repeat'
+                % (self.action, self.detail, self.attempts))
+        text += '. ' + (self.advice or 'The outcome is unknown: check the state before running the task again'
+                        ).rstrip('. ') + '.'
+        return text

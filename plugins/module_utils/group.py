@@ -13,7 +13,8 @@ Names are compared exactly (after stripping blanks at both ends).
 
 from __future__ import annotations
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodOutcomeUnknownError
 
 SYSTEM_GROUP_IDS = frozenset(str(i) for i in range(1, 9))
 NO_PERMISSION = '-7'
@@ -145,7 +146,15 @@ def list_groups(client):
 
 def create_group(client, name):
     """Domaingroup.Create -> the new group's ID (str)."""
-    answer = client.call('Domaingroup.Create', dict(group_name=name))
+    try:
+        answer = client.call('Domaingroup.Create', dict(group_name=name))
+    except DNSPodOutcomeUnknownError as exc:
+        # sent once: a second copy would answer "name taken" (or make a second group)
+        def verdict(groups):
+            found = find_by_name(groups, name)
+            return found is not None, 'Domaingroup.List %s a group named %r' % ('has' if found else 'has no', name)
+        return str(find_by_name(readback.settle(client, exc, lambda: client.list_groups(), verdict,
+                                                'Domaingroup.List (dnspod_group_info)'), name)['group_id'])
     created = answer.get('groups') or answer.get('group') or {}
     if isinstance(created, dict):
         gid = created.get('id', created.get('group_id'))

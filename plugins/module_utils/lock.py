@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
+
 # Domain.Purview lists "域名锁定天数" (days a domain can be locked): 30 in the document; Domain.Lock
 # answers 8 for invalid days and 9 for days over that limit.
 MIN_DAYS = 1
@@ -103,3 +105,33 @@ def lock(client, domain_id, days):
 
 def unlock(client, domain_id, lock_code):
     client.call('Domain.Unlock', dict(domain_id=domain_id, lock_code=lock_code))
+
+
+def _shown(lock):
+    if lock['locked']:
+        return 'Domain.Lockstatus shows the domain locked from %s until %s' % (lock['start_at'], lock['end_at'])
+    return 'Domain.Lockstatus shows the domain not locked'
+
+
+def confirm_lock(client, exc, domain_id):
+    """Domain.Lock lost its answer (``exc``): never sent again (a second copy answers 21 and its
+    unlock code is gone for good). Returns the lock read back when the domain is locked; raises
+    ``exc`` with advice when it is not, or when Domain.Lockstatus cannot be read."""
+    return readback.settle(client, exc, lambda: get_status(client, domain_id),
+                           lambda now: (now['locked'], _shown(now)),
+                           'Domain.Lockstatus (dnspod_lock_info): if the domain is locked, the unlock code was lost')
+
+
+def confirm_unlock(client, exc, domain_id):
+    """Domain.Unlock lost its answer: unlocked when Domain.Lockstatus says so (a second copy
+    would answer 8 "not locked")."""
+    return readback.settle(client, exc, lambda: get_status(client, domain_id),
+                           lambda now: (not now['locked'], _shown(now)), 'Domain.Lockstatus (dnspod_lock_info)')
+
+
+def lost_code_message(domain_name, lock):
+    """What to say when Domain.Lock was carried out but its answer, with the unlock code, was lost."""
+    return ('Domain.Lock was carried out but its answer, which holds the one-time unlock code, was lost (the request '
+            'was not sent again). %s; the unlock code cannot be read again, so %s stays locked until %s: records '
+            'cannot be changed until then. To unlock it earlier, ask DNSPod support. Running the task again does '
+            'not lock it again (it is locked) and returns no code' % (_shown(lock), domain_name, lock['end_at']))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodOutcomeUnknownError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_int, to_str
 
 INTERVALS = (60, 180, 360)
@@ -437,6 +438,15 @@ def create_monitor(client, params):
     now on the record is returned instead of an error."""
     try:
         answer = client.call('Monitor.Create', params)
+    except DNSPodOutcomeUnknownError as exc:
+        # sent once (a monitor uses up the account's quota): Monitor.List shows whether it exists
+        def verdict(monitors):
+            found = find_monitor(monitors, params['domain_id'], record_id=params['record_id'])
+            return found is not None, 'Monitor.List %s a monitor on record %s' % (
+                'has' if found else 'has no', params['record_id'])
+        monitors = readback.settle(client, exc, lambda: list_monitors(client), verdict,
+                                   'Monitor.List (dnspod_monitor_info)')
+        return to_str(find_monitor(monitors, params['domain_id'], record_id=params['record_id']).get('monitor_id'))
     except DNSPodAPIError as exc:
         if exc.code != '20':
             raise

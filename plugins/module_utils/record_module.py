@@ -99,7 +99,7 @@ def converge(module, client, domain_id, current, operations, result):
             details = common.error_details(exc.original) if isinstance(exc.original, DNSPodError) else {}
             module.fail_json(
                 msg=str(exc), operations=[op.to_dict() for op in operations],
-                api=common.api_summary(client), **details)
+                api=common.api_summary(client), changed=bool(exc.done) or client.writes > 0, **details)
         except DNSPodError as exc:
             common.fail_from_error(module, exc, operations=[op.to_dict() for op in operations],
                                    api=common.api_summary(client))

@@ -30,6 +30,7 @@ reverse) come first.
 from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError, DNSPodTransportError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
 
 ACTIONS = ('modify', 'create', 'status', 'remark', 'remove')
@@ -166,17 +167,22 @@ class PartialApplyError(Exception):
     """A write failed: ``original`` is its exception, ``done`` the operations applied before it,
     ``pending`` the failed one and those after it. The message holds record data only."""
 
-    def __init__(self, original, done, pending):
+    def __init__(self, original, done, pending, unknown=None):
         self.original = original
         self.done = list(done)
         self.pending = list(pending)
+        self.unknown = unknown        # the failed operation when its outcome could not be read back
         super(PartialApplyError, self).__init__(self._message())
 
     def _message(self):
-        return ('%s. %d of %d change(s) were applied before the error (%s); not applied: %s. '
+        unknown = ''
+        if self.unknown is not None:
+            unknown = (' The outcome of %s is unknown: its answer was lost and the records could not be read '
+                       'back; check it before running the task again.' % self.unknown.describe())
+        return ('%s. %d of %d change(s) were applied before the error (%s); not applied: %s.%s '
                 'Run the task again to converge.' % (
                     self.original, len(self.done), len(self.done) + len(self.pending),
-                    describe(self.done) or 'none', describe(self.pending) or 'none'))
+                    describe(self.done) or 'none', describe(self.pending) or 'none', unknown))
 
     def __str__(self):
         return self._message()
@@ -434,7 +440,10 @@ def apply_operations(client, domain_id, operations):
     """Run the operations in order; returns the list of those applied (all of them).
 
     Marks each ``done``; a create gets its ``record_id`` and its status/remark writes use it. On
-    the first exception stops and raises PartialApplyError(original, done, pending).
+    the first exception stops and raises PartialApplyError(original, done, pending). A write
+    that failed in transport (its answer lost, retries spent) is read back first (one filtered
+    Record.List): when the records show it carried out it counts as done (and as a write of the
+    client) and the plan goes on; when they cannot be read, the error says its outcome is unknown.
     """
     done = []
     for index, op in enumerate(operations):
@@ -459,11 +468,47 @@ def apply_operations(client, domain_id, operations):
                     client.set_record_status(domain_id, op.record_id, a['status'])
                 else:
                     client.set_record_remark(domain_id, op.record_id, a['remark'])
+        except DNSPodTransportError as exc:
+            found = carried_out(client, domain_id, op)
+            if not found:
+                raise PartialApplyError(exc, done, operations[index:], unknown=op if found is None else None)
+            client.confirm_write()
         except Exception as exc:
             raise PartialApplyError(exc, done, operations[index:])
         op.done = True
         done.append(op)
     return done
+
+
+def carried_out(client, domain_id, op):
+    """Whether the records show ``op`` carried out (True/False; None when they cannot be read):
+    for a write whose answer was lost. A create that is found gets its ``record_id``."""
+    if op.parent is not None and op.record_id is None:
+        op.record_id = op.parent.record_id
+    rec = op.after if op.after is not None else op.before
+    try:
+        records = client.list_records(domain_id, sub_domain=rec['sub_domain'], record_type=rec['record_type'])
+    except DNSPodError:
+        return None
+    if op.action == 'remove':
+        return not any(r['id'] == op.record_id for r in records)
+    key = _value_key(rec['record_type'], rec['value'])
+    if op.action == 'create':
+        found = [r for r in records if _value_key(r['record_type'], r['value']) == key
+                 and str(r['record_line']).lower() == str(rec['record_line']).lower()
+                 and (rec.get('mx') is None or str(rec['record_type']).upper() != 'MX' or r['mx'] == rec['mx'])]
+        if found:
+            op.record_id = max(found, key=lambda r: (len(str(r['id'])), str(r['id'])))['id']
+        return bool(found)
+    current = [r for r in records if r['id'] == op.record_id]
+    if not current:
+        return False
+    if op.action == 'status':
+        return current[0]['status'] == rec['status']
+    if op.action == 'remark':
+        return current[0]['remark'] == (rec.get('remark') or '')
+    return (_value_key(current[0]['record_type'], current[0]['value']) == key
+            and all(rec.get(k) is None or current[0].get(k) == rec.get(k) for k in ('ttl', 'mx', 'weight')))
 
 
 def predict_after(current, operations):

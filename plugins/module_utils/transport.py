@@ -23,6 +23,7 @@ from ansible.module_utils.six.moves.urllib.parse import urlparse
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAPIError,
     DNSPodConfigError,
+    DNSPodOutcomeUnknownError,
     DNSPodTransportError,
     RETRY_CODES,
 )
@@ -142,6 +143,17 @@ def redirect_target(location):
     return ('%s://%s%s' % (parsed.scheme or '?', netloc, parsed.path or ''))[:200]
 
 
+def never_sent(exc):
+    """Whether a connection error happened before the request left this machine (connection
+    refused, name resolution, connect timeout): then the server cannot have acted on it. Every
+    other fault (reset or timeout while waiting for the answer, 5xx, a body that is not an answer)
+    may come after the server acted."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    reason = getattr(exc.args[0], 'reason', None) if exc.args else None
+    return any(cls.__name__ == 'NewConnectionError' for cls in type(reason).__mro__) if reason is not None else False
+
+
 def backoff_delay(retry, base, cap, rand=random.uniform):
     """Seconds to wait before retry number ``retry`` (0 for the first): base * 2**retry with up to
     10% jitter (so parallel tasks do not retry in lockstep), never more than cap."""
@@ -193,7 +205,8 @@ class Transport(object):
                                      verify=self.verify, allow_redirects=False)
 
     def _attempt(self, action, form):
-        """One POST. Returns (answer or None, why it is worth a retry or None)."""
+        """One POST. Returns (answer or None, why it is worth a retry or None, whether a fault may
+        have come after the server acted on the request)."""
         try:
             response = self._post(action, form)
         except requests.exceptions.SSLError as exc:
@@ -203,7 +216,7 @@ class Transport(object):
             raise DNSPodTransportError(action, 'TLS error (%s): check validate_certs/ca_path' % type(exc).__name__, 1)
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                 requests.exceptions.ChunkedEncodingError) as exc:
-            return None, type(exc).__name__
+            return None, type(exc).__name__, not never_sent(exc)
         status = response.status_code
         if 300 <= status < 400:
             self._on_attempt(action, 'transport:HTTP %d' % status)
@@ -212,7 +225,8 @@ class Transport(object):
                 'follows a redirect; if the service has really moved, set api_url to its new https address'
                 % (status, self._redact(redirect_target(response.headers.get('Location'))))), 1)
         if status >= 500 or status in RETRY_HTTP_STATUSES:
-            return None, 'HTTP %d' % status
+            # 429: refused before it was carried out; a 5xx may come from a proxy after the API acted
+            return None, 'HTTP %d' % status, status >= 500
         if status >= 400:
             self._on_attempt(action, 'transport:HTTP %d' % status)
             raise DNSPodTransportError(
@@ -220,17 +234,21 @@ class Transport(object):
                         'User-Agent if the service refuses this client)' % status, 1)
         answer = parse_body(response.content)
         if answer is None:
-            return None, 'the answer is not a DNSPod API answer (no JSON status)'
+            return None, 'the answer is not a DNSPod API answer (no JSON status)', True
         if answer['status']['code'] in RETRY_CODES:
-            return answer, 'code %s (rate limit)' % answer['status']['code']
-        return answer, None
+            # -2: the API did not carry the request out
+            return answer, 'code %s (rate limit)' % answer['status']['code'], False
+        return answer, None, False
 
-    def send(self, action, form):
+    def send(self, action, form, once=False):
         """Send until an answer that is not retried, or the retry budget is spent.
 
         Returns a Reply; raises DNSPodTransportError (faults), or DNSPodAPIError for a -2 that
         outlived the retries. ``max_retry_time`` bounds the time spent in requests and waits
-        together: no retry starts whose wait would end past it."""
+        together: no retry starts whose wait would end past it. ``once``: a write that must not
+        be repeated blindly; after a fault that may have come after the server acted, it is not
+        sent again and DNSPodOutcomeUnknownError is raised (faults before the request left,
+        HTTP 429 and -2 are still retried: the server did not act on them)."""
         attempts = 0
         spent = 0.0
         faulted = False
@@ -238,7 +256,7 @@ class Transport(object):
             attempts += 1
             started = self._clock()
             try:
-                answer, retry_reason = self._attempt(action, form)
+                answer, retry_reason, maybe_acted = self._attempt(action, form)
             except DNSPodTransportError as exc:
                 raise DNSPodTransportError(action, exc.detail, attempts)
             spent += max(0.0, self._clock() - started)
@@ -246,8 +264,10 @@ class Transport(object):
                 self._on_attempt(action, answer['status']['code'])
                 return Reply(answer, attempts, faulted)
             if answer is None:
-                faulted = True
+                faulted = faulted or maybe_acted
                 self._on_attempt(action, 'transport:%s' % retry_reason)
+                if once and maybe_acted:
+                    raise DNSPodOutcomeUnknownError(action, retry_reason, attempts)
             else:
                 self._on_attempt(action, answer['status']['code'])
             delay = backoff_delay(attempts - 1, self.backoff_base, self.backoff_cap)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_int, to_punycode, to_str
 
 BEIJING = datetime.timezone(datetime.timedelta(hours=8))
@@ -158,3 +159,21 @@ def upgrade_domain(client, name, grade, term, ip_addr, notice_email=None):
             'balance': to_int(agent.get('balance'), 0),
         },
     }
+
+
+def confirm_upgrade(client, exc, name, before, grade):
+    """Domain.Upgrade lost its answer (DNSPodOutcomeUnknownError ``exc``): never bought again.
+    Domain.Info is read back: a new grade, or a later end of the service than ``before``'s, shows
+    the purchase carried out (the service read back is returned); no change cannot tell whether
+    the agent was charged, so the error says what to check."""
+    def verdict(now):
+        shown = 'Domain.Info shows grade %s until %s (before: %s until %s)' % (
+            now['grade'] or 'unknown', now['vip_end_at'] or 'no end date', before['grade'] or 'unknown',
+            before['vip_end_at'] or 'no end date')
+        later = parse_date(now['vip_end_at']) is not None and (
+            parse_date(before['vip_end_at']) is None or parse_date(now['vip_end_at']) > parse_date(before['vip_end_at']))
+        if now['grade'] == grade and (before['grade'] != grade or later):
+            return True, shown
+        return None, shown
+    return readback.settle(client, exc, lambda: domain_service(client, name), verdict,
+                           "the agent's balance and bills in the DNSPod console (the purchase may have been charged)")

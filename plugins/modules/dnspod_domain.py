@@ -240,7 +240,7 @@ def ensure_transferred(module, client, current, email):
     if acquire.owner_is(current, email):
         return False, current, {}, before
     if not module.check_mode:
-        acquire.transfer(client, current['id'], email)
+        acquire.transfer(client, current['id'], email, current['name'])
     # the domain has left the account: nothing of it is shown any more
     return True, {}, {'owner': email}, before
 

@@ -116,7 +116,7 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import lock as lock_util
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError, DNSPodOutcomeUnknownError
 
 
 def main():
@@ -151,12 +151,22 @@ def main():
             changes = {'locked': True}
             after = lock_util.predicted(days)
             if not module.check_mode:
-                after, new_code = lock_util.from_lock_answer(lock_util.lock(client, domain['id'], days), days)
+                try:
+                    after, new_code = lock_util.from_lock_answer(lock_util.lock(client, domain['id'], days), days)
+                except DNSPodOutcomeUnknownError as exc:
+                    after = lock_util.confirm_lock(client, exc, domain['id'])
+                    module.fail_json(msg=lock_util.lost_code_message(domain['name'], after), changed=True,
+                                     lock=after, lock_code=None, changes=changes, api_action=exc.action,
+                                     domain=dict(id=domain['id'], name=domain['name']),
+                                     api=common.api_summary(client))
         elif action == 'unlock':
             changes = {'locked': False}
             after = dict(lock_util.UNLOCKED)
             if not module.check_mode:
-                lock_util.unlock(client, domain['id'], lock_code)
+                try:
+                    lock_util.unlock(client, domain['id'], lock_code)
+                except DNSPodOutcomeUnknownError as exc:
+                    after = lock_util.confirm_unlock(client, exc, domain['id'])
     except DNSPodError as exc:
         common.fail_from_error(module, exc, api=common.api_summary(client))
 

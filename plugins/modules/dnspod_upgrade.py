@@ -136,7 +136,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import agent
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import upgrade
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError, DNSPodOutcomeUnknownError
 
 DIFF_KEYS = ('grade', 'vip_end_at')
 
@@ -203,10 +203,20 @@ def main():
             if module.check_mode:
                 after.update(grade=grade, vip_end_at=plan['expected_end'])
             else:
-                bought = upgrade.upgrade_domain(client, name, grade, term, params['ip_addr'].strip(),
-                                                (params.get('notice_email') or '').strip() or None)
-                after.update((k, v) for k, v in bought['domain'].items() if k in ('grade', 'vip_start_at', 'vip_end_at') and v)
-                result.update(bill=bought['bill'], agent=bought['agent'])
+                try:
+                    bought = upgrade.upgrade_domain(client, name, grade, term, params['ip_addr'].strip(),
+                                                    (params.get('notice_email') or '').strip() or None)
+                except DNSPodOutcomeUnknownError as exc:
+                    # never bought twice: read back, report what Domain.Info shows
+                    service = upgrade.confirm_upgrade(client, exc, name, current, grade)
+                    after.update((k, v) for k, v in service.items() if k in ('grade', 'vip_start_at', 'vip_end_at') and v)
+                    module.warn('Domain.Upgrade lost its answer, so its bill and the agent\'s balance were not '
+                                'received; Domain.Info shows grade %s until %s: the purchase was carried out '
+                                '(sent once, not repeated)' % (service['grade'], service['vip_end_at']))
+                else:
+                    after.update((k, v) for k, v in bought['domain'].items()
+                                 if k in ('grade', 'vip_start_at', 'vip_end_at') and v)
+                    result.update(bill=bought['bill'], agent=bought['agent'])
     except DNSPodError as exc:
         common.fail_from_error(module, exc, api=common.api_summary(client))
 
