@@ -141,10 +141,12 @@ def _write(client, domain_id, op, action, params):
         current = list_aliases(client, domain_id)
         if op['action'] == 'remove':
             if not any(alias['id'] == op['id'] for alias in current):
+                client.confirm_write()      # the first copy did it: a write of this task
                 return None
         else:
             for alias in current:
                 if alias['name'] == op['name']:
                     op['id'] = alias['id']
+                    client.confirm_write()
                     return None
         raise

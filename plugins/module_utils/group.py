@@ -169,4 +169,14 @@ def modify_group(client, group_id, name):
 
 
 def remove_group(client, group_id):
-    client.call('Domaingroup.Remove', dict(group_id=group_id))
+    """Domaingroup.Remove. Safe to repeat: a retry after a lost answer whose first copy removed the
+    group answers 6 "group id invalid"; then the listing read back shows it gone, and it is done."""
+    log = getattr(client, 'log', [])
+    start = len(log)
+    try:
+        client.call('Domaingroup.Remove', dict(group_id=group_id))
+    except DNSPodAPIError as exc:
+        faulted = any(str(entry.get('code', '')).startswith('transport:') for entry in log[start:])
+        if exc.code != '6' or not faulted or find_by_id(client.list_groups(), group_id) is not None:
+            raise
+        client.confirm_write()

@@ -469,6 +469,7 @@ def remove_monitor(client, monitor_id):
     except DNSPodAPIError as exc:
         if exc.code != '6' or get_monitor(client, monitor_id) is not None:
             raise
+        client.confirm_write()      # the first copy removed it: a write of this task
 
 
 def set_status(client, monitor_id, status):

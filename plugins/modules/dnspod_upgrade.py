@@ -20,6 +20,10 @@ description:
   - O(grade) and O(term) are checked against C(Product.List) before anything is bought; unknown names fail with the
     list of valid ones.
   - In check mode nothing is bought; the result shows the price (RV(price)) that would be paid.
+  - C(Domain.Upgrade) is sent once. When its answer is lost (network or proxy error after the API acted), it is
+    never sent again: C(Domain.Info) is read back, and a new grade or a later end of the service is reported as
+    bought (with a warning: the bill and the agent's balance of the lost answer are unknown). When C(Domain.Info)
+    shows no change, the task fails and says to check the agent's balance before running it again.
   - Set the connection option O(user_id) to the ID of the user who owns the domain (see
     M(dnspod.dnspod.dnspod_agent_user_info)), so that C(Domain.Info) can read it; C(Domain.Upgrade) itself is the agent's.
 extends_documentation_fragment:
@@ -115,12 +119,12 @@ price:
   sample: {"grade": "D_Plus", "term": "1year", "title": "VIP", "term_title": "1 year", "value": 698, "days": 365}
 bill:
   description: The bill of C(Domain.Upgrade) (user price, agent price, journal number), when the domain was bought for.
-  returned: when changed and not in check mode
+  returned: when changed and not in check mode, unless the answer of C(Domain.Upgrade) was lost
   type: dict
   sample: {"user_price": 698, "agent_price": 698, "journal_number": "2011101411PLU001YN0002"}
 agent:
   description: The agent's user ID, discount, points and balance after the purchase.
-  returned: when changed and not in check mode
+  returned: when changed and not in check mode, unless the answer of C(Domain.Upgrade) was lost
   type: dict
   sample: {"user_id": "423255", "discount": 100, "points": 1396, "balance": 4149}
 api:
