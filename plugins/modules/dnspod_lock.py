@@ -19,8 +19,8 @@ description:
   - Locking returns the lock code. Keep it secret and safe, for example in Ansible Vault; it is the only way to
     unlock the domain before the lock ends. Pass it back with O(lock_code), which is never logged.
   - C(Domain.Lock) and C(Domain.Unlock) are sent once. When the answer of C(Domain.Lock) is lost (network or proxy
-    error after the API acted), the lock status is read back: if the domain is locked, the task fails with
-    C(changed=true) and says that the unlock code was lost and until when the domain stays locked; it never sends
+    error after the API acted), the lock status is read back. If the domain is locked, the task fails with
+    C(changed=true) and says that the unlock code was lost and until when the domain stays locked. It never sends
     C(Domain.Lock) again (a second copy is refused and the code of the first is gone).
 extends_documentation_fragment:
   - dnspod.dnspod.dnspod

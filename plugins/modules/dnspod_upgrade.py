@@ -21,8 +21,8 @@ description:
     list of valid ones.
   - In check mode nothing is bought; the result shows the price (RV(price)) that would be paid.
   - C(Domain.Upgrade) is sent once. When its answer is lost (network or proxy error after the API acted), it is
-    never sent again: C(Domain.Info) is read back, and a new grade or a later end of the service is reported as
-    bought (with a warning: the bill and the agent's balance of the lost answer are unknown). When C(Domain.Info)
+    never sent again. C(Domain.Info) is read back, and a new grade or a later end of the service is reported as
+    bought, with a warning that the bill and the agent's balance of the lost answer are unknown. When C(Domain.Info)
     shows no change, the task fails and says to check the agent's balance before running it again.
   - Set the connection option O(user_id) to the ID of the user who owns the domain (see
     M(dnspod.dnspod.dnspod_agent_user_info)), so that C(Domain.Info) can read it; C(Domain.Upgrade) itself is the agent's.
