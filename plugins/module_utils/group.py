@@ -153,7 +153,7 @@ def create_group(client, name):
         def verdict(groups):
             found = find_by_name(groups, name)
             return found is not None, 'Domaingroup.List %s a group named %r' % ('has' if found else 'has no', name)
-        return str(find_by_name(readback.settle(client, exc, lambda: client.list_groups(), verdict,
+        return str(find_by_name(readback.settle(client, exc, client.list_groups, verdict,
                                                 'Domaingroup.List (dnspod_group_info)'), name)['group_id'])
     created = answer.get('groups') or answer.get('group') or {}
     if isinstance(created, dict):
