@@ -16,6 +16,17 @@ from __future__ import annotations
 import functools
 import ipaddress
 import re
+import traceback
+
+try:
+    # IDNA 2008 with the UTS 46 mapping; requests depends on it, so it is wherever requests is.
+    import idna
+    HAS_IDNA = True
+    IDNA_IMPORT_ERROR = None
+except ImportError:
+    idna = None
+    HAS_IDNA = False
+    IDNA_IMPORT_ERROR = traceback.format_exc()
 
 HOSTNAME_TYPES = ('CNAME', 'MX', 'NS')
 TXT_TYPES = ('TXT', 'SPF')
@@ -33,7 +44,7 @@ _DOTS = re.compile(u'[\u3002\uff0e\uff61]')
 
 
 def _to_ascii_label(label):
-    """One label -> lower-case ASCII (punycode for an internationalised label)."""
+    """One label -> lower-case ASCII (punycode for an internationalised label, IDNA 2008)."""
     if all(ord(c) < 128 for c in label):
         label = label.lower()
         if label.startswith('xn--'):
@@ -44,12 +55,42 @@ def _to_ascii_label(label):
                 raise ValueError('%r is not a valid punycode label' % label)
         return label
     try:
-        return label.encode('idna').decode('ascii').lower()
-    except UnicodeError:
-        raise ValueError('%r is not a valid internationalised label' % label)
+        return idna.alabel(label).decode('ascii')
+    except (idna.IDNAError, UnicodeError, ValueError) as exc:
+        raise ValueError('%r is not a valid internationalised label (IDNA 2008: %s)' % (label, exc))
+
+
+def _uts46(name):
+    """A name with non-ASCII characters -> its UTS 46 mapping (case folded, width folded, NFC, the
+    ideographic full stops made dots), with the transitional mapping OFF: 'ß' stays 'ß' (IDNA 2008,
+    as browsers and registries use it; Python's 'idna' codec is IDNA 2003 and writes 'ss').
+
+    A character that UTS 46 maps to nothing (zero-width space, soft hyphen, word joiner, BOM,
+    variation selectors) is refused instead of dropped: 'w<U+200B>ww' must not quietly mean 'www'.
+    Raises ValueError."""
+    if not HAS_IDNA:
+        raise ValueError('%r is an internationalised name, which needs the Python library idna '
+                         '(a dependency of requests): install it' % (name,))
+    for index, char in enumerate(name):
+        if ord(char) < 128:
+            continue
+        try:
+            mapped = idna.uts46_remap(char, std3_rules=False, transitional=False)
+        except (idna.IDNAError, UnicodeError, ValueError):
+            raise ValueError('%r: the character U+%04X at position %d is not allowed in a domain name (IDNA 2008)'
+                             % (name, ord(char), index + 1))
+        if not mapped:
+            raise ValueError('%r: the invisible character U+%04X at position %d is not allowed in a domain name'
+                             % (name, ord(char), index + 1))
+    try:
+        return idna.uts46_remap(name, std3_rules=False, transitional=False)
+    except (idna.IDNAError, UnicodeError, ValueError) as exc:
+        raise ValueError('%r is not a valid internationalised name (IDNA 2008: %s)' % (name, exc))
 
 
 def _split(name):
+    if any(ord(c) >= 128 for c in name):
+        name = _uts46(name)
     return [_to_ascii_label(label) for label in _DOTS.sub('.', name).split('.')]
 
 
@@ -187,6 +228,34 @@ def likely_zone(name):
         return normalize_domain_name('.'.join(labels[-count:]))
     except ValueError:
         return None
+
+
+def may_be_full_name(name):
+    """Whether what a user wrote for a host can only be read once the domain's name is known
+    (a domain given by ID): a name ending with a dot, or one of two labels or more whose last two
+    could be a domain (``www.example.com`` is ``www`` in ``example.com``, but ``www.example.com``
+    in ``example.net``). ``www``, ``_dmarc`` and ``_sip._tcp`` are relative whatever the domain."""
+    text = _DOTS.sub('.', _text(name))
+    if text.endswith('.'):
+        return True
+    return '.' in text and likely_zone(text) is not None
+
+
+# How the default line is written in the two services' languages (dnsapi.cn lists it as 默认,
+# api.dnspod.com as Default and takes default).
+DEFAULT_LINE_NAMES = ('默认', 'default')
+
+
+def normalize_line(line, default_line):
+    """A line as a user wrote it -> the line as this service names it: any spelling of the
+    default line (``default``, ``Default``, ``默认``) is ``default_line``; other lines stripped.
+    None stays None."""
+    if line is None:
+        return None
+    text = str(line).strip()
+    if text.lower() in DEFAULT_LINE_NAMES:
+        return default_line
+    return text
 
 
 def normalize_host(name):

@@ -24,7 +24,9 @@ def record_set_spec():
         sub_domain=dict(type='str', default='@', aliases=['name', 'record']),
         record_type=dict(type='str', required=True, aliases=['type']),
         record_line=dict(type='str', aliases=['line']),
-        value=dict(type='list', elements='str', aliases=['values']),
+        # raw, not list: Ansible's list type splits a plain string on commas, and a DMARC or SPF
+        # TXT value holds commas. value_list() makes the list.
+        value=dict(type='raw', aliases=['values']),
         ttl=dict(type='int'),
         mx=dict(type='int'),
         weight=dict(type='int'),
@@ -45,8 +47,39 @@ def domain_name_for_validation(domain):
 
 
 def needs_domain_name(sub_domain):
-    """Whether a sub_domain can only be made relative once the domain's name is known."""
-    return sub_domain is not None and sub_domain.strip().endswith('.')
+    """Whether a sub_domain can only be made relative once the domain's name is known: a name
+    with a final dot, or one that may be a full name without it (names.may_be_full_name)."""
+    return sub_domain is not None and names.may_be_full_name(sub_domain)
+
+
+def value_list(value, parameter='value'):
+    """The ``value`` option (type raw) -> a list of strings, or None.
+
+    One string is ONE value, commas and all (``v=DMARC1; p=none; rua=mailto:a@x,mailto:b@x``);
+    a list is a list of values. Numbers are written as text. Raises ValidationError for a
+    mapping, a nested list or a boolean (``yes`` unquoted in YAML), which are no record value."""
+    if value is None:
+        return None
+    items = list(value) if isinstance(value, (list, tuple)) else [value]
+    result = []
+    for index, item in enumerate(items):
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+            where = parameter if not isinstance(value, (list, tuple)) else '%s[%d]' % (parameter, index)
+            raise validation.ValidationError(where, 'a record value is a string, got %s %r (quote it in YAML)'
+                                             % (type(item).__name__, item))
+        result.append(item if isinstance(item, str) else str(item))
+    return result
+
+
+def _check_cname_target(sub_domain, record_type, values, domain_name):
+    """A CNAME cannot point to its own name: the API would store a loop (and refuse it live)."""
+    if record_type != 'CNAME' or not values or domain_name is None:
+        return
+    own = names.fqdn(sub_domain, domain_name)
+    for value in values:
+        if names.value_key('CNAME', value) == own:
+            raise validation.ValidationError('value', '%r points to its own name %s: a CNAME cannot point to '
+                                                      'itself' % (value, own))
 
 
 def desired_set(params, domain_name, default_line, grade=None, parameter_prefix=''):
@@ -69,21 +102,33 @@ def desired_set(params, domain_name, default_line, grade=None, parameter_prefix=
         sub_domain = names.relative_name(sub_domain, domain_name)
     except ValueError as exc:
         fail(validation.ValidationError('sub_domain', str(exc)))
-    line = params.get('record_line') or default_line
+    # 'default' and '默认' are the same line: the one this service calls its default.
+    line = names.normalize_line(params.get('record_line'), default_line) or default_line
     try:
         record_type = validation.validate_record_type(params['record_type'])
         validation.validate_line(line)
+        given = value_list(params.get('value'))
         values = validation.validate_record_set(
-            sub_domain, record_type, params.get('value'), params.get('ttl'), params.get('mx'),
+            sub_domain, record_type, given, params.get('ttl'), params.get('mx'),
             params.get('weight'), params.get('status'), grade=grade)
         # MX values may carry their own priority ('10 mail.example.com'); mx is for the others.
-        priorities = validation.mx_priorities(params.get('value')) if record_type == 'MX' else None
+        priorities = validation.mx_priorities(given) if record_type == 'MX' else None
+        _check_cname_target(sub_domain, record_type, values, domain_name)
     except validation.ValidationError as exc:
         fail(exc)
     return recordset.DesiredSet(
         sub_domain=sub_domain, record_type=record_type, record_line=line, values=values,
         ttl=params.get('ttl'), mx=params.get('mx'), weight=params.get('weight'),
         status=params.get('status'), remark=params.get('remark'), priorities=priorities)
+
+
+def prevalidate_by_id(params, default_line, parameter_prefix=''):
+    """For a domain given by ID and a name that needs the domain's name (needs_domain_name): every
+    check that can be made before the first call, the name read as relative (without its final
+    dot). The set itself is built again once the listing names the domain. Raises ValidationError."""
+    sub_domain = str(params.get('sub_domain')).strip()
+    read_as = dict(params, sub_domain=sub_domain[:-1] if sub_domain.endswith('.') else sub_domain)
+    desired_set(read_as, None, default_line, parameter_prefix=parameter_prefix)
 
 
 def converge(module, client, domain_id, current, operations, result):

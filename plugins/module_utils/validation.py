@@ -178,6 +178,11 @@ def validate_value(record_type, value):
         elif record_type == 'SRV':
             _check_srv(normal, value)
         elif record_type in names.TXT_TYPES:
+            if '\n' in normal or '\r' in normal:
+                # A YAML block scalar (value: |) keeps its line breaks; a TXT string has none, and
+                # the API would store the break or cut the value at it.
+                raise ValueError('%r: a TXT value cannot contain a line break (join the lines, or give '
+                                 'several values as a list)' % (value,))
             if len(normal) > MAX_TXT_LENGTH:
                 raise ValueError('a TXT value is limited to %d characters, got %d' % (MAX_TXT_LENGTH, len(normal)))
         elif record_type == 'CAA':

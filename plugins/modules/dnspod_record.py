@@ -289,11 +289,14 @@ def run(module):
         domain_name = record_module.domain_name_for_validation(params['domain'])
         if domain_name is not None or not need_name:
             desired = record_module.desired_set(params, domain_name, client.default_line)
+        else:
+            record_module.prevalidate_by_id(params, client.default_line)
     except validation.ValidationError as exc:
         module.fail_json(msg=str(exc))
 
     if domain_name is None and need_name:
-        # Given by ID with a full name: the host part depends on the domain's name.
+        # Given by ID with a full name (www.example.com. or www.example.com): the host part
+        # depends on the domain's name.
         def reading(name):
             read_as = record_module.desired_set(params, name, client.default_line)
             return read_as, listing_filters(read_as)
@@ -301,6 +304,13 @@ def run(module):
             module, client, params['domain'], params['sub_domain'], reading)
     else:
         domain, at_name = record_module.read_records(module, client, params['domain'], **listing_filters(desired))
+        if domain_name is None and domain['name']:
+            # Given by ID: the checks that need the domain's name (a full name of at most 253
+            # characters, a CNAME not pointing to itself) once the listing named it, before planning.
+            try:
+                desired = record_module.desired_set(params, domain['name'], client.default_line)
+            except validation.ValidationError as exc:
+                module.fail_json(msg=str(exc), api=common.api_summary(client))
     current = [r for r in at_name if r['record_type'] == desired.record_type]
     try:
         record_module.check_grade([desired], domain['grade'])

@@ -239,7 +239,7 @@ def desired_sets(params, domain_name, default_line, grade=None):
     return sets
 
 
-def ignore_rules(params, domain_name):
+def ignore_rules(params, domain_name, default_line):
     rules = []
     for index, item in enumerate(params['ignore']):
         rule = {}
@@ -251,9 +251,20 @@ def ignore_rules(params, domain_name):
         except (ValueError, validation.ValidationError) as exc:
             raise validation.ValidationError('ignore[%d]' % index, str(exc))
         if item.get('record_line') is not None:
-            rule['record_line'] = item['record_line']
+            # Like a set's record_line: 'default' is the default line (默认 on dnsapi.cn).
+            rule['record_line'] = names.normalize_line(item['record_line'], default_line)
         rules.append(rule)
     return rules
+
+
+def prevalidate_by_id(params, default_line):
+    """A domain given by ID with names that need the domain's name: every check that can be made
+    before the listing (record_module.prevalidate_by_id per item, the ignore rules read as relative)."""
+    for index, item in enumerate(params['records']):
+        record_module.prevalidate_by_id(item, default_line, parameter_prefix='records[%d].' % index)
+    relative = [dict(item, sub_domain=str(item['sub_domain']).strip().rstrip('.'))
+                if item.get('sub_domain') is not None else item for item in params['ignore']]
+    ignore_rules(dict(params, ignore=relative), None, default_line)
 
 
 def needs_domain_name(params):
@@ -300,7 +311,9 @@ def run(module):
         domain_name = record_module.domain_name_for_validation(params['domain'])
         if domain_name is not None or not need_name:
             sets = desired_sets(params, domain_name, client.default_line)
-            ignore = ignore_rules(params, domain_name)
+            ignore = ignore_rules(params, domain_name, client.default_line)
+        else:
+            prevalidate_by_id(params, client.default_line)
     except validation.ValidationError as exc:
         module.fail_json(msg=str(exc))
 
@@ -308,12 +321,14 @@ def run(module):
     # and grade, so no Domain.Info is sent.
     domain, current = record_module.read_records(module, client, params['domain'])
     try:
-        if domain_name is None and need_name:
-            # Given by ID with full names: only now is the domain's name known.
+        if domain_name is None and (need_name or domain['name']):
+            # Given by ID: only now is the domain's name known. Full names (www.example.com. and
+            # www.example.com) are made relative to it, and full names over 253 characters and
+            # CNAMEs to their own name refused, before planning.
             if domain['name'] is None:
                 domain = common.resolve_domain(module, client, params['domain'])
             sets = desired_sets(params, domain['name'], client.default_line, grade=domain['grade'])
-            ignore = ignore_rules(params, domain['name'])
+            ignore = ignore_rules(params, domain['name'], client.default_line)
         else:
             record_module.check_grade(sets, domain['grade'], lambda index: 'records[%d].' % index)
     except validation.ValidationError as exc:
