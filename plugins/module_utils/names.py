@@ -94,6 +94,12 @@ def _split(name):
     return [_to_ascii_label(label) for label in _DOTS.sub('.', name).split('.')]
 
 
+def to_ascii(name):
+    """A dotted name -> its labels in ASCII (IDNA 2008), lower case, joined by dots; no other
+    check. Raises ValueError."""
+    return '.'.join(_split(name))
+
+
 def _text(name):
     return '' if name is None else str(name).strip()
 

@@ -10,6 +10,8 @@ namings of Record.List and Record.Info, ``name``/``domain``/``punycode`` of the 
 
 from __future__ import annotations
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+
 TRUE_WORDS = frozenset(['yes', 'y', 'true', '1', 'on', 'enable', 'enabled'])
 FALSE_WORDS = frozenset(['no', 'n', 'false', '0', 'off', 'disable', 'disabled', ''])
 
@@ -107,8 +109,9 @@ def to_punycode(name):
     except UnicodeError:
         pass
     try:
-        return name.encode('idna').decode('ascii').lower()
-    except UnicodeError:
+        # IDNA 2008 with the UTS 46 mapping, as everywhere (names.py): faß.de is xn--fa-hia.de.
+        return names.to_ascii(name)
+    except ValueError:
         return name
 
 
