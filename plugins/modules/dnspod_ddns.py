@@ -225,9 +225,16 @@ def main():
         module.fail_json(msg='domain: %s' % exc)
     try:
         sub_domain = None
+        # Given by ID, a full name (www.example.com. or www.example.com) is made relative once the
+        # domain's name is known; here it is checked as a relative name.
+        full_name_by_id = (domain_name is None and params['sub_domain'] is not None
+                           and names.may_be_full_name(params['sub_domain']))
         if params['sub_domain'] is not None:
             try:
-                sub_domain = names.relative_name(params['sub_domain'], domain_name)
+                if full_name_by_id:
+                    names.relative_name(str(params['sub_domain']).strip().rstrip('.'), None)
+                else:
+                    sub_domain = names.relative_name(params['sub_domain'], domain_name)
             except ValueError as exc:
                 raise ddns.DdnsError('sub_domain', str(exc))
         if params['record_line'] is not None:
@@ -260,8 +267,15 @@ def main():
     line = params['record_line'] or client.default_line
     result = dict(changed=False, address=value, address_source=source, action='none')
     try:
-        domain = common.resolve_domain(module, client, domain_param) if domain_name is not None \
-            else dict(id=domain_param, name=None)
+        if domain_name is not None or full_name_by_id:
+            domain = common.resolve_domain(module, client, domain_param)
+        else:
+            domain = dict(id=domain_param, name=None)
+        if full_name_by_id:
+            try:
+                sub_domain = names.relative_name(params['sub_domain'], domain['name'])
+            except ValueError as exc:
+                raise ddns.DdnsError('sub_domain', str(exc))
         if params['record_id'] is not None:
             record = find_record(client, domain['id'], str(params['record_id']).strip())
             if record is None:

@@ -161,3 +161,13 @@ def test_ignore_rule_with_the_default_line_keeps_the_record(play, emulator, tmp_
         ignore=[{'sub_domain': 'keep', 'record_line': 'default'}]))
     assert write_actions(emulator.requests()) == ['Record.Create', 'Record.Remove']
     assert records_of(emulator) == [('keep', 'A', '192.0.2.3'), ('www', 'A', '192.0.2.1')]
+
+
+def test_full_name_without_final_dot_by_id_in_dnspod_ddns(play, emulator):
+    emulator.reset(seed(domain('example.com', record('home', 'A', '192.0.2.1'), id=DOMAIN_ID)))
+    play('names_ddns.yml', {'domain': DOMAIN_ID})
+    calls = emulator.requests()
+    # The domain's name is needed to read the full name: one Domain.Info, then as with a name.
+    assert actions(calls)[0] == 'Domain.Info'
+    assert [c['params'].get('sub_domain') for c in calls if c['write']] == ['home']
+    assert records_of(emulator) == [('home', 'A', '203.0.113.7')]
