@@ -132,6 +132,9 @@ def create_client(module):
     """Build the client for a module, or fail the module with a clear message."""
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+    if not names.HAS_IDNA:
+        # Internationalised names follow IDNA 2008 (names.py); requests depends on idna.
+        module.fail_json(msg=missing_required_lib('idna'), exception=names.IDNA_IMPORT_ERROR)
     problem = require_credentials(module.params)
     if problem:
         module.fail_json(msg=problem)

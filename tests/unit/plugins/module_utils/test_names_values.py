@@ -184,3 +184,40 @@ def test_record_line_default_is_the_default_line():
     desired = record_module.desired_set(dict(sub_domain='www', record_type='A', value=['192.0.2.1'],
                                              record_line='default'), 'example.com', u'默认')
     assert desired.record_line == u'默认'
+
+
+def test_names_imports_without_idna_and_modules_fail_with_missing_required_lib(monkeypatch):
+    import builtins
+    import importlib
+    import sys
+
+    from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+
+    real_import = builtins.__import__
+
+    def no_idna(name, *args, **kwargs):
+        if name == 'idna' or name.startswith('idna.'):
+            raise ImportError('No module named idna')
+        return real_import(name, *args, **kwargs)
+
+    saved = sys.modules.pop('idna', None)
+    monkeypatch.setattr(builtins, '__import__', no_idna)
+    try:
+        without = importlib.reload(names)
+        assert without.HAS_IDNA is False and 'idna' in without.IDNA_IMPORT_ERROR
+        assert without.relative_name('www.example.com', 'example.com') == 'www'
+        with pytest.raises(ValueError, match='needs the Python library idna'):
+            without.normalize_domain_name(u'faß.de')
+
+        class Module(object):
+            params = {}
+
+            def fail_json(self, **kwargs):
+                raise RuntimeError(kwargs['msg'])
+        with pytest.raises(RuntimeError, match='idna'):
+            common.create_client(Module())
+    finally:
+        monkeypatch.setattr(builtins, '__import__', real_import)
+        if saved is not None:
+            sys.modules['idna'] = saved
+        importlib.reload(names)
