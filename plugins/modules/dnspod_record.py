@@ -41,8 +41,11 @@ options:
       - Host of the record set, relative to the domain (C(www), C(@) for the domain itself, C(*) for a wildcard),
         or a full name.
       - A name ending with a dot is absolute and must lie inside the domain. A name without a final dot that ends
-        with the domain (C(www.example.com) for domain C(example.com)) is taken as a full name too.
-      - Internationalised names are converted to punycode; names are case-insensitive.
+        with the domain (C(www.example.com) for domain C(example.com)) is taken as a full name too, also with
+        O(domain) given by ID.
+      - Internationalised names follow IDNA 2008 with the UTS 46 mapping (C(straße) is C(xn--strae-oqa)); what
+        IDNA 2008 refuses, and invisible characters such as the zero-width space, are refused. Names are
+        case-insensitive. A full name is at most 253 characters.
     type: str
     default: '@'
     aliases: [name, record]
@@ -56,12 +59,15 @@ options:
   record_line:
     description:
       - Line (resolution route) of the record set, by name, such as C(电信).
-      - Defaults to the default line, C(默认) on dnsapi.cn and C(default) on api.dnspod.com.
+      - Defaults to the default line, C(默认) on dnsapi.cn and C(default) on api.dnspod.com; V(default) and C(默认)
+        both name it on either service.
     type: str
     aliases: [line]
   value:
     description:
-      - Values of the record set.
+      - Values of the record set, a list of strings.
+      - One string is one value, commas and all (V(v=DMARC1; p=reject; rua=mailto:a@example.com,mailto:b@example.com)
+        is one TXT value); it is never split on commas.
       - Required with O(state=present). With O(state=absent), omit it to remove the whole set.
       - CNAME, MX, NS and SRV targets are compared without their trailing dot, TXT values without surrounding quotes,
         IPv6 addresses in their canonical form.
@@ -71,8 +77,8 @@ options:
         a new priority is a C(Record.Modify) of its record, and one server given with two priorities is refused.
       - An SRV value is C(priority weight port target); values that differ in any of the three numbers are different
         values.
-    type: list
-    elements: str
+      - A TXT value cannot hold a line break, and a CNAME cannot point to its own name.
+    type: raw
     aliases: [values]
   ttl:
     description:

@@ -60,18 +60,18 @@ options:
         aliases: [type]
       record_line:
         description:
-          - Line name; the default line when not set.
+          - Line name; the default line when not set. V(default) and C(默认) both name the default line.
         type: str
         aliases: [line]
       value:
         description:
-          - Values of the set.
+          - Values of the set, a list of strings.
+          - One string is one value, commas and all (a DMARC or SPF TXT value); it is never split on commas.
           - An empty list is refused before any API call (a variable that rendered empty looks the same); to remove a
             set, leave it out of O(records) and set O(purge=true).
           - An MX value may carry its own priority, as in a zone file (C(20 mx2.example.com)); see
             O(dnspod.dnspod.dnspod_record#module:value).
-        type: list
-        elements: str
+        type: raw
         required: true
         aliases: [values]
       ttl:
@@ -142,7 +142,7 @@ options:
     suboptions:
       sub_domain:
         description:
-          - Host to keep.
+          - Host to keep, relative to the domain or a full name, read as O(records[].sub_domain).
         type: str
       record_type:
         description:
@@ -150,7 +150,7 @@ options:
         type: str
       record_line:
         description:
-          - Line to keep.
+          - Line to keep. V(default) and C(默认) both name the default line, as in O(records[].record_line).
         type: str
 seealso:
   - module: dnspod.dnspod.dnspod_record
