@@ -171,3 +171,9 @@ def test_full_name_without_final_dot_by_id_in_dnspod_ddns(play, emulator):
     assert actions(calls)[0] == 'Domain.Info'
     assert [c['params'].get('sub_domain') for c in calls if c['write']] == ['home']
     assert records_of(emulator) == [('home', 'A', '203.0.113.7')]
+
+
+def test_full_name_without_final_dot_by_id_in_dnspod_record_info(play, emulator):
+    emulator.reset(seed(domain('example.com', record('www', 'A', '192.0.2.1'), id=DOMAIN_ID)))
+    play('names_info.yml', {'domain': DOMAIN_ID})
+    assert [(c['action'], c['params'].get('sub_domain')) for c in emulator.requests()] == [('Record.List', 'www')]
