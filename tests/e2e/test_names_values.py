@@ -24,6 +24,11 @@ def run(play, tmp_path, playbook, variables, expect_failure=False):
     return outcome, (None if expect_failure else json.loads(result_file.read_text()))
 
 
+def refused(play, tmp_path, playbook, variables):
+    """Run a playbook that must fail; returns the PlaybookResult."""
+    return run(play, tmp_path, playbook, variables, expect_failure=True)[0]
+
+
 # --- a full name without the final dot, the domain given by ID -----------------------------------
 
 def test_full_name_without_final_dot_by_id_in_dnspod_record(play, emulator, tmp_path):
@@ -94,9 +99,8 @@ def test_idna_2008_names(play, emulator, tmp_path):
 def test_invisible_characters_are_refused_before_any_call(play, emulator, tmp_path):
     emulator.reset(seed(domain('example.com', record('www', 'A', '192.0.2.1'))))
     for sub_domain in (u'w\u200bww', u'w\u00adww'):
-        outcome, _ = run(play, tmp_path, 'names_record.yml', dict(
-            domain='example.com', sub_domain=sub_domain, record_type='A', value=['192.0.2.9'], replace=True),
-            expect_failure=True)
+        outcome = refused(play, tmp_path, 'names_record.yml', dict(
+            domain='example.com', sub_domain=sub_domain, record_type='A', value=['192.0.2.9'], replace=True))
         assert 'sub_domain: ' in outcome.stdout and 'invisible character' in outcome.stdout
     assert emulator.requests() == []
     assert records_of(emulator) == [('www', 'A', '192.0.2.1')]
@@ -116,22 +120,21 @@ def test_dmarc_value_with_commas_is_one_value(play, emulator):
 
 def test_txt_with_a_line_break_is_refused_before_any_call(play, emulator, tmp_path):
     emulator.reset(seed(domain('example.com')))
-    outcome, _ = run(play, tmp_path, 'names_record.yml', dict(
-        domain='example.com', sub_domain='@', record_type='TXT', value='v=spf1 -all\nv=spf1 mx -all'),
-        expect_failure=True)
+    outcome = refused(play, tmp_path, 'names_record.yml', dict(
+        domain='example.com', sub_domain='@', record_type='TXT', value='v=spf1 -all\nv=spf1 mx -all'))
     assert 'value: ' in outcome.stdout and 'line break' in outcome.stdout
     assert emulator.requests() == []
 
 
 def test_cname_to_its_own_name_is_refused_before_any_write(play, emulator, tmp_path):
     emulator.reset(seed(domain('example.com', id=DOMAIN_ID)))
-    outcome, _ = run(play, tmp_path, 'names_record.yml', dict(
-        domain='example.com', sub_domain='www', record_type='CNAME', value='WWW.example.com.'), expect_failure=True)
+    outcome = refused(play, tmp_path, 'names_record.yml', dict(
+        domain='example.com', sub_domain='www', record_type='CNAME', value='WWW.example.com.'))
     assert 'points to its own name' in outcome.stdout
     assert emulator.requests() == []
     # By ID the domain's name is only known from the listing: refused after it, before any write.
-    outcome, _ = run(play, tmp_path, 'names_record.yml', dict(
-        domain=DOMAIN_ID, sub_domain='www', record_type='CNAME', value='www.example.com'), expect_failure=True)
+    outcome = refused(play, tmp_path, 'names_record.yml', dict(
+        domain=DOMAIN_ID, sub_domain='www', record_type='CNAME', value='www.example.com'))
     assert 'points to its own name' in outcome.stdout
     assert actions(emulator.requests()) == ['Record.List']
 
@@ -140,13 +143,12 @@ def test_full_name_over_253_characters_by_id_is_refused_before_any_write(play, e
     emulator.reset(seed(domain('example.com', id=DOMAIN_ID)))
     # 4 labels of 61 and dots: 247 characters, relative; with '.example.com' 259.
     long_name = '.'.join(['a' * 61] * 4)
-    outcome, _ = run(play, tmp_path, 'names_record.yml', dict(
-        domain=DOMAIN_ID, sub_domain=long_name, record_type='A', value=['192.0.2.1']), expect_failure=True)
+    outcome = refused(play, tmp_path, 'names_record.yml', dict(
+        domain=DOMAIN_ID, sub_domain=long_name, record_type='A', value=['192.0.2.1']))
     assert 'sub_domain: ' in outcome.stdout and 'at most 253 characters' in outcome.stdout
     assert write_actions(emulator.requests()) == []
-    outcome, _ = run(play, tmp_path, 'names_records.yml', dict(
-        domain=DOMAIN_ID, sets=[{'sub_domain': long_name, 'record_type': 'A', 'value': ['192.0.2.1']}]),
-        expect_failure=True)
+    outcome = refused(play, tmp_path, 'names_records.yml', dict(
+        domain=DOMAIN_ID, sets=[{'sub_domain': long_name, 'record_type': 'A', 'value': ['192.0.2.1']}]))
     assert 'records[0].sub_domain: ' in outcome.stdout and 'at most 253 characters' in outcome.stdout
     assert write_actions(emulator.requests()) == []
     assert records_of(emulator) == []
