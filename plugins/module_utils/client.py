@@ -571,11 +571,15 @@ class DNSPodClient(object):
         return (blocks[0] if blocks else None), records
 
     @staticmethod
-    def _record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight):
+    def _record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight, status=None):
         params = {'domain_id': domain_id, 'sub_domain': sub_domain, 'record_type': record_type,
                   'record_line': record_line, 'value': value, 'ttl': ttl, 'weight': weight}
         if mx is not None and str(record_type).upper() == 'MX':
             params['mx'] = mx
+        if status is not None:
+            # Record.Create/Modify take `status`, default "enable" (the later DNSPod documents,
+            # DNSPod/dnspod-api-doc source/records.rst): a Modify without it enables the record.
+            params['status'] = status_to_api(status)
         return params
 
     def _find_record(self, domain_id, sub_domain, record_type, record_line, value, mx=None):
@@ -588,13 +592,16 @@ class DNSPodClient(object):
             return None
         return max(found, key=lambda r: (to_int(r['id'], 0), r['id']))['id']
 
-    def create_record(self, domain_id, sub_domain, record_type, record_line, value, ttl=None, mx=None, weight=None):
-        """Record.Create -> the new record's id (str).
+    def create_record(self, domain_id, sub_domain, record_type, record_line, value, ttl=None, mx=None, weight=None,
+                      status=None):
+        """Record.Create -> the new record's id (str). ``status`` ('enabled'/'disabled') is sent
+        when given: a record created disabled is never enabled, not even for a moment.
 
         When the answer to a retry after a transport fault is 104 (the first attempt created the
         record), or a successful answer holds no id, the record is looked up with one filtered
         Record.List and its id returned."""
-        params = self._record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight)
+        params = self._record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight,
+                                     status)
         try:
             answer = self.call('Record.Create', params)
         except DNSPodAlreadyDoneError as exc:
@@ -610,8 +617,11 @@ class DNSPodClient(object):
         return str(record_id)
 
     def modify_record(self, domain_id, record_id, sub_domain, record_type, record_line, value, ttl=None, mx=None,
-                      weight=None):
-        params = self._record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight)
+                      weight=None, status=None):
+        """Record.Modify. Pass the record's ``status``: the API's default for a Modify without it
+        is "enable", so leaving it out would enable a disabled record."""
+        params = self._record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight,
+                                     status)
         params['record_id'] = record_id
         self.call('Record.Modify', params)
 

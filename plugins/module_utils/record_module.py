@@ -12,6 +12,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import guards
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import normalize
+from ansible_collections.dnspod.dnspod.plugins.module_utils import precheck
 from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodError
@@ -306,7 +307,8 @@ def _grade_list(client, action, params, key):
 
 def check_writes(module, client, domain, current, operations, parameter_prefix=None):
     """Before the first write of a plan: the record types and lines it writes exist on the
-    domain's grade, and no CNAME ends up beside another record at the same name and line.
+    domain's grade, no CNAME ends up beside another record at the same name and line, no A, CNAME
+    and URL records share one, and no write goes over the grade's round-robin limit (precheck.py).
 
     Sends no call for the common case (types of ALWAYS_ALLOWED_TYPES or already in the domain,
     the default line or a line already in the domain); otherwise one Record.Type and/or one
@@ -352,7 +354,11 @@ def check_writes(module, client, domain, current, operations, parameter_prefix=N
         if key not in touched or rec['record_type'] == 'CNAME':
             touched[key] = rec
     try:
-        validation.check_cname_records(recordset.predict_after(current, operations), touched,
-                                       parameter=lambda key: prefix(touched[key]) + 'record_type')
+        after = recordset.predict_after(current, operations)
+        validation.check_cname_records(after, touched, parameter=lambda key: prefix(touched[key]) + 'record_type')
+        # What the API would refuse half-way through the plan (code 31, and 25/500025 of the
+        # grade's round-robin limit): refused here, in check mode too, before any write.
+        precheck.check_exclusive_types(after, touched, parameter=lambda key: prefix(touched[key]) + 'record_type')
+        precheck.check_round_robin(current, operations, grade, parameter=lambda rec: prefix(rec) + 'value')
     except validation.ValidationError as exc:
         fail(str(exc))

@@ -21,8 +21,11 @@ A record set is (sub_domain, record_type, record_line); its values form a list. 
 * an MX value is its host: each value has its own priority (``DesiredSet.mx_for``), compared
   and written like the ttl, so a primary and a backup mail server are two values of one set.
 
-Order of a plan: modifies, then creates (each directly followed by the status and remark writes
-of the new record), then status/remark writes of existing records, then removes. In
+A Create carries the record's status and a Modify the record's current status (the API's default
+for both is "enable"); a status change of an existing record is its own Record.Status write.
+
+Order of a plan: modifies, then creates (each directly followed by the remark write of the new
+record), then status/remark writes of existing records, then removes. In
 ``plan_domain`` the removes a new CNAME conflicts with (other types on its name and line, or the
 reverse) come first.
 """
@@ -245,8 +248,11 @@ def _create(desired, value):
         raise ValidationError('mx', 'required for a new MX record (%s %s), 1 to 20: set mx, or write the value '
                               'with its priority, as in "10 %s"'
                               % (names.fqdn(desired.sub_domain, None), value, value))
+    # The status goes with the Create (its `status` parameter): a record meant to be disabled is
+    # never enabled, and is not counted against the grade's round-robin limit.
     after = dict(sub_domain=desired.sub_domain, record_type=desired.record_type, record_line=desired.record_line,
-                 value=value, ttl=desired.ttl, mx=mx, weight=desired.weight, status='enabled', remark='')
+                 value=value, ttl=desired.ttl, mx=mx, weight=desired.weight,
+                 status=desired.status or 'enabled', remark='')
     op = Operation('create', None, None, after)
     return [op] + _meta(after, None, desired, parent=op)
 
@@ -453,12 +459,13 @@ def apply_operations(client, domain_id, operations):
                 op.record_id = client.create_record(
                     domain_id, a['sub_domain'], a['record_type'], a['record_line'], a['value'],
                     ttl=a.get('ttl'), mx=a.get('mx') if str(a['record_type']).upper() == 'MX' else None,
-                    weight=a.get('weight'))
+                    weight=a.get('weight'), status=a.get('status'))
             elif op.action == 'modify':
+                # status too: a Modify without it enables the record (the API's default)
                 client.modify_record(
                     domain_id, op.record_id, a['sub_domain'], a['record_type'], a['record_line'], a['value'],
                     ttl=a.get('ttl'), mx=a.get('mx') if str(a['record_type']).upper() == 'MX' else None,
-                    weight=a.get('weight'))
+                    weight=a.get('weight'), status=a.get('status') or 'enabled')
             elif op.action == 'remove':
                 client.remove_record(domain_id, op.record_id)
             else:
@@ -527,7 +534,7 @@ def predict_after(current, operations):
                        record_line=a['record_line'], record_line_id=None, value=a['value'],
                        ttl=a['ttl'] if a.get('ttl') is not None else DEFAULT_TTL,
                        mx=a['mx'] if a.get('mx') is not None else 0, weight=a.get('weight'),
-                       status='enabled', remark='', hold=False, monitor_status='', updated_on='')
+                       status=a.get('status') or 'enabled', remark='', hold=False, monitor_status='', updated_on='')
             records.append(new)
             created[id(op)] = new
             continue

@@ -8,8 +8,15 @@ share (create, the right ``Domainshare.Modify`` case, or remove) and the API wra
 
 A domain has at most one share per e-mail: ``Domainshare.Remove`` names a share by e-mail alone and
 ``Domainshare.Modify`` changes the mode and the shared part (whole domain or one sub-domain) of
-that share. The canonical share is ``{'email', 'mode', 'sub_domain', 'status'}`` with
+that share. The canonical share is ``{'email', 'mode', 'sub_domain', 'status', 'listed'}`` with
 ``sub_domain`` None for a share of the whole domain.
+
+Which part a share covers is not in the documented ``Domainshare.List`` answer (``share_to``,
+``mode``, ``status`` only, in document 004 and the later DNSPod documents alike). ``listed`` says
+whether the answer showed it (a ``sub_domain`` field, ``""`` or ``@`` for the whole domain); when
+it did not, the share is taken to cover the part the task names: a Modify then sends that part as
+``old_sub_domain`` (the documented "www -> www" case), and the API's 9 says the share covers
+another part. See docs/architecture.md ("shares") and docs/emulator.md.
 """
 
 from __future__ import annotations
@@ -32,7 +39,8 @@ RETRY_DONE_CODES = {'Domainshare.Create': '9', 'Domainshare.Modify': '9', 'Domai
 
 
 def normalize_share(item):
-    """A ``share`` item of Domainshare.List -> canonical share (tolerant of missing fields)."""
+    """A ``share`` item of Domainshare.List -> canonical share (tolerant of missing fields).
+    ``listed``: the item showed the shared part (no document shows it; see the module docstring)."""
     item = item or {}
     sub = to_str(item.get('sub_domain')).strip().lower()
     return {
@@ -40,7 +48,12 @@ def normalize_share(item):
         'mode': to_str(item.get('mode') or DEFAULT_MODE).strip().lower(),
         'sub_domain': None if sub in ('', '@') else sub,
         'status': to_str(item.get('status')).strip(),
+        'listed': item.get('sub_domain') is not None,
     }
+
+
+class UnknownPartError(ValidationError):
+    """A task that depends on which part a share covers, when Domainshare.List does not say."""
 
 
 def check_sub_domain(sub_domain, domain_name=None):
@@ -108,8 +121,21 @@ def plan_share(current, email, state='present', mode=None, sub_domain=None, matc
     part): then only a share of exactly ``sub_domain`` is removed, and a share of something else,
     which the task did not name, stays.
 
+    When the listing did not show the share's part (``current['listed']`` false), the share is
+    taken to cover ``sub_domain``: only its mode is compared, and a Modify names ``sub_domain`` as
+    ``old_sub_domain`` too. An ``absent`` limited to a part (``match_sub_domain``) then raises
+    UnknownPartError('sub_domain'): the part cannot be checked, and Domainshare.Remove would remove
+    the share whatever it covers.
+
     Returns ``{'action': 'create'|'modify'|'remove', 'api_action', 'params', 'before', 'after'}``.
     """
+    if current is not None and not current.get('listed', True):
+        current = dict(current, sub_domain=sub_domain)
+        if state == 'absent' and match_sub_domain:
+            raise UnknownPartError('sub_domain', (
+                'Domainshare.List does not show which part the share of %s covers, so a removal limited to %s '
+                'cannot be checked and nothing was removed; leave sub_domain out to remove the share of this '
+                'e-mail whatever it covers' % (current['email'], sub_domain or 'the whole domain')))
     if state == 'absent':
         if current is None:
             return None
@@ -122,7 +148,7 @@ def plan_share(current, email, state='present', mode=None, sub_domain=None, matc
         params = {'email': email, 'mode': wanted_mode}
         if sub_domain is not None:
             params['sub_domain'] = sub_domain
-        after = {'email': email, 'mode': wanted_mode, 'sub_domain': sub_domain, 'status': 'enabled'}
+        after = {'email': email, 'mode': wanted_mode, 'sub_domain': sub_domain, 'status': 'enabled', 'listed': True}
         return {'action': 'create', 'api_action': 'Domainshare.Create', 'params': params, 'before': None,
                 'after': after}
     wanted_mode = mode or current['mode']
@@ -131,6 +157,20 @@ def plan_share(current, email, state='present', mode=None, sub_domain=None, matc
     after = dict(current, mode=wanted_mode, sub_domain=sub_domain)
     return {'action': 'modify', 'api_action': 'Domainshare.Modify',
             'params': modify_params(current, wanted_mode, sub_domain), 'before': current, 'after': after}
+
+
+def explain_refusal(exc, operation):
+    """The message of a Domainshare.Modify refused with 9 when the share's part was not listed:
+    the share covers another part than the task says, which the listing could not show."""
+    if operation is None:
+        return None
+    before = operation.get('before') or {}
+    if operation['api_action'] != 'Domainshare.Modify' or before.get('listed', True) or exc.code != '9':
+        return None
+    return ('sub_domain: the share of %s does not cover %s (%s). Domainshare.List does not show which part a '
+            'share covers, so the module took it to be the one the task names; to move the share to another part, '
+            'remove it (state: absent, without sub_domain) and create it again'
+            % (before.get('email'), before.get('sub_domain') or 'the whole domain', exc))
 
 
 def diff_view(share):
@@ -173,8 +213,10 @@ def apply_share(client, domain_id, operation):
         _owner, current = list_shares(client, domain_id)
         found = find_share(current, operation['params']['email'])
         wanted = operation['after']
-        if (wanted is None and found is None) or (wanted is not None and found is not None and (
-                found['mode'], found['sub_domain']) == (wanted['mode'], wanted['sub_domain'])):
+        # an unlisted part cannot be compared: the mode says whether the first copy did it
+        same = wanted is not None and found is not None and found['mode'] == wanted['mode'] and (
+            found['sub_domain'] == wanted['sub_domain'] or not found['listed'])
+        if (wanted is None and found is None) or same:
             client.confirm_write()      # the first copy did it: a write of this task
             return
         raise

@@ -16,8 +16,12 @@ description:
   - Reads the set with one filtered C(Record.List) (by O(sub_domain) and O(record_type); its answer also gives the
     domain's ID and grade, so no C(Domain.Info) is sent), then writes only what differs. Existing records are reused with
     C(Record.Modify) (always sending every field of the record) before anything is created or removed.
-  - A C(CNAME) set is listed with every type at its name and line, and the task fails before any write when the
-    C(CNAME) would share its name and line with another record (the system NS records at C(@) included).
+  - The set is listed with every type at its name and line, and the task fails before any write when a C(CNAME)
+    would share its name and line with another record (the system NS records at C(@) included), or an C(A),
+    C(CNAME) or URL record with a record of another of these three types (the API's code 31).
+  - On a free grade (C(DP_Free), C(D_Free)) the task also fails before any write, in check mode too, when a write
+    would leave more than 2 enabled records in an C(A), C(AAAA) or C(CNAME) set (the grade's round-robin limit, the
+    API's code 25 or 500025). Disabled records do not count. For other grades the API decides.
   - Before writing a type other than C(A), C(AAAA), C(CNAME), C(MX), C(TXT) and C(NS), or on a line other than the
     default one, the task reads the domain grade's types (C(Record.Type)) or lines (C(Record.Line)) once and fails
     naming O(record_type) or O(record_line), with the allowed values, when the grade lacks them.
@@ -97,7 +101,10 @@ options:
     type: int
   status:
     description:
-      - V(enabled) or V(disabled) (C(Record.Status)). Left as it is when not set; new records are enabled.
+      - V(enabled) or V(disabled). Left as it is when not set; new records are enabled.
+      - A new record is created with this status (C(Record.Create) carries it); an existing record is changed with
+        C(Record.Status). A C(Record.Modify) always sends the record's status, so changing a value or TTL never
+        enables a disabled record.
     type: str
     choices: [enabled, disabled]
   remark:
@@ -127,13 +134,16 @@ author:
 '''
 
 EXAMPLES = r'''
-- name: Point www at two addresses (other values of the set are kept)
+# replace: true makes the set exactly these two values; without it, the values already there are
+# kept too, and the free grade allows 2 enabled records per A/AAAA/CNAME set (round robin).
+- name: Point www at two addresses
   dnspod.dnspod.dnspod_record:
     domain: example.com
     sub_domain: www
     record_type: A
     value: [192.0.2.10, 192.0.2.11]
     ttl: 600
+    replace: true
 
 - name: Make the set exactly one address
   dnspod.dnspod.dnspod_record:
@@ -260,10 +270,10 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
 
 def listing_filters(desired):
     """The filters of the set's one Record.List, by the domain's name or ID: the answer also gives
-    the domain's ID and grade, so a domain given by name needs no Domain.Info. A CNAME set is
-    listed with every type at its name and line, to see what it would sit beside."""
-    return dict(sub_domain=desired.sub_domain, record_line=desired.record_line,
-                record_type=None if desired.record_type == 'CNAME' else desired.record_type)
+    the domain's ID and grade, so a domain given by name needs no Domain.Info. Every set is listed
+    with every type at its name and line, to see what it would sit beside: a CNAME beside any
+    record, an A beside a CNAME or URL record (code 31) are refused before any write."""
+    return dict(sub_domain=desired.sub_domain, record_line=desired.record_line, record_type=None)
 
 
 def argument_spec():

@@ -46,6 +46,10 @@ options:
         into a share of the whole domain.
       - With O(state=absent), the share is removed only when it is a share of exactly this part (V(@) the whole domain);
         when not set, the share of the e-mail is removed whatever it shares.
+      - The documented C(Domainshare.List) answer does not say which part a share covers. Then the share is taken to
+        cover the part the task names: only its mode is compared, and a mode change sends that part as the share's
+        current one. If the share covers another part, the API refuses the change and the task fails saying so; a
+        removal limited to a part fails before any write, because it cannot be checked.
     type: str
   state:
     description:
@@ -106,6 +110,12 @@ share:
       description: Status of the share as the API gives it.
       type: str
       sample: enabled
+    listed:
+      description:
+        - Whether C(Domainshare.List) showed the shared part. When false, O(sub_domain) is the part the task names,
+          which the module could not check.
+      type: bool
+      sample: false
 operation:
   description:
     - What was (or in check mode would be) done, V(create), V(modify) or V(remove); null when nothing changed.
@@ -130,7 +140,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import share as shares
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
 
 
@@ -166,6 +176,7 @@ def main():
             sub_domain = shares.check_sub_domain(params['sub_domain'], found['name'])
         except ValidationError as exc:
             module.fail_json(msg=str(exc), api=common.api_summary(client))
+    operation = None
     try:
         _owner, current_shares = shares.list_shares(client, found['id'])
         current = shares.find_share(current_shares, email)
@@ -173,7 +184,13 @@ def main():
                                       match_sub_domain=params['sub_domain'] is not None)
         if operation is not None and not module.check_mode:
             shares.apply_share(client, found['id'], operation)
+    except ValidationError as exc:
+        # Only known once the shares are read (a part the listing does not show); nothing was written.
+        module.fail_json(msg=str(exc), api=common.api_summary(client))
     except DNSPodError as exc:
+        explained = shares.explain_refusal(exc, operation) if isinstance(exc, DNSPodAPIError) else None
+        if explained:
+            module.fail_json(msg=explained, api=common.api_summary(client), **common.error_details(exc))
         common.fail_from_error(module, exc, api=common.api_summary(client))
 
     after = operation['after'] if operation else current

@@ -61,13 +61,20 @@ shares:
       type: str
       sample: rw
     sub_domain:
-      description: The shared sub-domain, or null for a share of the whole domain.
+      description:
+        - The shared sub-domain, or null for a share of the whole domain.
+        - Null as well when RV(shares[].listed) is false, because the API did not say.
       type: str
       sample: www
     status:
       description: Status of the share as the API gives it.
       type: str
       sample: enabled
+    listed:
+      description:
+        - Whether C(Domainshare.List) showed which part the share covers. Its documented answer does not.
+      type: bool
+      sample: false
 owner:
   description: E-mail of the owner of the domain.
   returned: always

@@ -164,13 +164,21 @@ def _round_robin(ctx, domain, grade, name, rtype, line, status, exclude=None):
                    '轮循记录数量超出限制')
 
 
+# Record.Create 31 of the later documents: "存在冲突的记录(A记录、CNAME记录、URL记录不能共存)".
+EXCLUSIVE_TYPES = ('A', 'CNAME') + URL_TYPES
+
+
 def _cname_conflict(domain, name, rtype, line, exclude=None):
-    """A CNAME shares its name and line with no other type (the system NS records at '@'
-    included). The documents give no code: 104 (record exists), see docs/emulator.md."""
+    """A, CNAME and URL records do not share a name and line: 31 (the later documents). A CNAME
+    shares them with no other type either (the system NS records at '@' included), for which the
+    documents give no code: 104 (record exists). See docs/emulator.md."""
     for other in domain.records.values():
-        if other.id == exclude or other.name != name or other.line != line:
+        if other.id == exclude or other.name != name or other.line != line or other.type == rtype:
             continue
-        if (rtype == 'CNAME') != (other.type == 'CNAME'):
+        if rtype in EXCLUSIVE_TYPES and other.type in EXCLUSIVE_TYPES:
+            raise ApiError('31', 'Conflicting records: A, CNAME and URL records cannot coexist (%s exists)'
+                           % other.type, '存在冲突的记录(A记录、CNAME记录、URL记录不能共存)')
+        if rtype == 'CNAME' or other.type == 'CNAME':
             raise ApiError('104', 'Record conflicts with an existing %s record: a CNAME cannot share its '
                                   'name and line with other records' % other.type,
                            'CNAME记录与该主机记录的其他记录冲突')
@@ -330,7 +338,9 @@ def record_modify(ctx):
     mx = _mx(ctx, rtype, record.mx if record.type == 'MX' else None, modify=True)
     ttl = _ttl(ctx, grade, record.ttl, modify=True)
     weight = _weight(ctx, record.weight, modify=True)
-    status = _status(ctx, record.status, modify=True)
+    # `status` defaults to "enable" (the later documents' Record.Modify, DNSPod/dnspod-api-doc
+    # source/records.rst): a Modify without it enables a disabled record.
+    status = _status(ctx, 'enabled', modify=True)
     new = (name, rtype, line, value, ttl, mx, weight, status)
     old = (record.name, record.type, record.line, record.value, record.ttl, record.mx,
            record.weight, record.status)
@@ -400,6 +410,12 @@ def record_status(ctx):
         raise bad_param('status', 'enable or disable')
     _not_hold(record)
     if record.status != status:
+        if status == 'enabled':
+            # Only "disable" skips the round-robin limit (Tencent Cloud API 3.0 ModifyRecordStatus:
+            # "If DISABLE is passed in ... the limit on round-robin DNS won't be verified").
+            grade = ctx.state.grades[domain.grade]
+            _round_robin(ctx, domain, grade, record.name, record.type, record.line, status, exclude=record.id)
+
         def mutate(r):
             r.status = status
             r.updated_on = beijing_now()

@@ -19,6 +19,10 @@ EMAIL = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s]+$')
 SUB_LABEL = re.compile(r'^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$')
 
 extensions.setting('share_limit_free', int, 2)
+# Domainshare.List items show only share_to, mode and status (document 004 and the later DNSPod
+# documents): which part a share covers is not in the answer. True adds `sub_domain` to every item
+# ("" for the whole domain), a field no document shows, for tests of a client that reads it.
+extensions.setting('share_list_sub_domain', bool, False)
 extensions.setting('share_limit_paid', int, 10)
 
 
@@ -130,7 +134,7 @@ def share_list(ctx):
     items = []
     for share in shares:
         item = {'share_to': share['email'], 'mode': share['mode'], 'status': share['status']}
-        if share['sub_domain']:
+        if ctx.settings['share_list_sub_domain']:
             item['sub_domain'] = share['sub_domain']
         items.append(item)
     return {'share': items, 'owner': domain.owner.email}

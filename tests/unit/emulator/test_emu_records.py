@@ -189,25 +189,28 @@ def test_exact_duplicate_is_104(emu):
         == '104'
 
 
-def test_cname_beside_other_records_is_104(emu):
-    # the documents give no code for it: 104, see docs/emulator.md (records)
+def test_cname_beside_other_records_is_104_and_beside_a_or_url_31(emu):
+    # A, CNAME and URL cannot coexist: 31 (the later documents' Record.Create); a CNAME beside
+    # another type: the documents give no code, 104, see docs/emulator.md (records)
     assert create_code(emu, sub_domain='www', record_type='A', value='1.1.1.1') == '1'
     answer = emu.create(sub_domain='www', record_type='CNAME', value='x.example.net')
-    assert answer['status']['code'] == '104' and 'CNAME' in answer['status']['message']
+    assert answer['status']['code'] == '31' and 'CNAME' in answer['status']['message']
+    assert create_code(emu, sub_domain='www', record_type='URL', value='http://example.org/') == '31'
+    assert create_code(emu, sub_domain='www', record_type='AAAA', value='2001:db8::1') == '1'
     assert create_code(emu, sub_domain='@', record_type='CNAME', value='x.example.net') == '104'  # system NS
     assert create_code(emu, sub_domain='alias', record_type='CNAME', value='x.example.net') == '1'
     assert create_code(emu, sub_domain='alias', record_type='TXT', value='hello') == '104'
     # another line is another name for this rule; a second CNAME value is round robin
     assert create_code(emu, sub_domain='www', record_type='CNAME', value='x.example.net', record_line='电信') == '1'
     assert create_code(emu, sub_domain='alias', record_type='CNAME', value='y.example.net') == '1'
-    assert [r['type'] for r in by_name(emu, 'www')] == ['A', 'CNAME']
+    assert [r['type'] for r in by_name(emu, 'www')] == ['A', 'AAAA', 'CNAME']
 
 
-def test_modify_into_a_cname_conflict_is_104(emu):
+def test_modify_into_a_cname_conflict_is_31(emu):
     first = emu.create(sub_domain='www', record_type='A', value='1.1.1.1')['record']['id']
     second = emu.create(sub_domain='www', record_type='A', value='1.1.1.2')['record']['id']
     base = dict(domain='example.com', sub_domain='www', record_line='默认')
-    assert emu.code('Record.Modify', record_id=second, record_type='CNAME', value='x.example.net', **base) == '104'
+    assert emu.code('Record.Modify', record_id=second, record_type='CNAME', value='x.example.net', **base) == '31'
     assert emu.code('Record.Remove', domain='example.com', record_id=first) == '1'
     # the record being modified does not conflict with itself
     assert emu.code('Record.Modify', record_id=second, record_type='CNAME', value='x.example.net', **base) == '1'
@@ -483,3 +486,26 @@ def test_ddns(one_record):
                            record_line='默认', value='nope') == '34'
     assert one_record.code('Record.Ddns', domain_id='1001', record_id='501',
                            record_line='默认', sub_domain='a*') == '24'
+
+
+def test_modify_without_status_enables_the_record(start_emulator, seed_one):
+    # Record.Modify `status` defaults to "enable" (the later documents): a Modify that leaves it
+    # out enables a disabled record; one that sends it keeps the record as it says.
+    emu = start_emulator(seed_one(records=[
+        {'id': 501, 'sub_domain': 'www', 'record_type': 'A', 'value': '1.1.1.1', 'status': 'disabled'},
+        {'id': 502, 'sub_domain': 'api', 'record_type': 'A', 'value': '1.1.1.2', 'status': 'disabled'}]))
+    assert modify(emu, value='9.9.9.9')['status']['code'] == '1'
+    assert modify(emu, record_id='502', sub_domain='api', value='9.9.9.8', status='disable')['status']['code'] == '1'
+    status = dict((r['name'], r['status']) for r in emu.records() if r['type'] == 'A')
+    assert status == {'www': 'enabled', 'api': 'disabled'}
+
+
+def test_status_enable_into_a_full_set_is_25(one_record):
+    created = one_record.create(sub_domain='www', record_type='A', value='1.1.1.3', status='disable')
+    record_id = created['record']['id']
+    answer = one_record.call('Record.Status', domain_id='1001', record_id=record_id, status='enable')
+    assert answer['status']['code'] == '25'
+    assert one_record.call('Record.Status', domain_id='1001', record_id='501',
+                           status='disable')['status']['code'] == '1'
+    assert one_record.call('Record.Status', domain_id='1001', record_id=record_id,
+                           status='enable')['status']['code'] == '1'

@@ -88,7 +88,8 @@ class FakeClient(object):
                     and names.value_key(r['record_type'], r['value']) == vkey:
                 raise APIError('code 104: Domain record already exists')
 
-    def create_record(self, domain_id, sub_domain, record_type, record_line, value, ttl=None, mx=None, weight=None):
+    def create_record(self, domain_id, sub_domain, record_type, record_line, value, ttl=None, mx=None, weight=None,
+                      status=None):
         self._call('create', domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight)
         if record_type == 'MX' and mx is None:
             raise APIError('code 6: mx is required')
@@ -96,14 +97,15 @@ class FakeClient(object):
             raise APIError('mx sent for %s' % record_type)
         self.next_id += 1
         new = rec(self.next_id, stored_value(record_type, value), sub_domain, record_type, record_line=record_line,
-                  ttl=ttl if ttl is not None else 600, mx=mx if mx is not None else 0, weight=weight)
+                  ttl=ttl if ttl is not None else 600, mx=mx if mx is not None else 0, weight=weight,
+                  status=status or 'enabled')
         self._check_unique(new)
         self.records.append(new)
         self._track()
         return str(self.next_id)
 
     def modify_record(self, domain_id, record_id, sub_domain, record_type, record_line, value, ttl=None, mx=None,
-                      weight=None):
+                      weight=None, status=None):
         self._call('modify', domain_id, record_id, sub_domain, record_type, record_line, value, ttl, mx, weight)
         if None in (sub_domain, record_type, record_line, value, ttl):
             raise APIError('a Modify must send every field')
@@ -112,7 +114,8 @@ class FakeClient(object):
         record = self._find(record_id)
         new = dict(record, sub_domain=sub_domain, record_type=record_type, record_line=record_line,
                    value=stored_value(record_type, value), ttl=ttl, mx=mx if mx is not None else record['mx'],
-                   weight=weight if weight is not None else record['weight'])
+                   weight=weight if weight is not None else record['weight'],
+                   status=status or 'enabled')     # the API's default: a Modify without status enables
         if all(new[k] == record[k] for k in new):
             raise APIError('unchanged Record.Modify (counted as abuse)')
         if names.value_key(record_type, new['value']) != names.value_key(record_type, record['value']):
@@ -230,16 +233,26 @@ def test_remark_can_be_cleared_but_none_leaves_it():
     assert recordset.plan_set(desired(['192.0.2.1'], remark=None), current) == []
 
 
-def test_new_disabled_record_gets_a_status_write_after_create():
+def test_new_disabled_record_is_created_disabled():
+    # Record.Create carries the status: no Record.Status after it (and never enabled for a moment)
     client = FakeClient([])
     ops = recordset.plan_set(desired(['192.0.2.1'], status='disabled', remark='new'), [])
-    assert actions(ops) == ['create', 'status', 'remark']
-    assert ops[1].parent is ops[0] and ops[2].parent is ops[0]
+    assert actions(ops) == ['create', 'remark']
+    assert ops[0].after['status'] == 'disabled' and ops[1].parent is ops[0]
     recordset.apply_operations(client, '1', ops)
-    assert [c[0] for c in client.calls] == ['create', 'status', 'remark']
-    assert client.calls[1] == ('status', '1', '1001', 'disabled')
-    assert [op.to_dict()['record_id'] for op in ops] == ['1001', '1001', '1001']
+    assert [c[0] for c in client.calls] == ['create', 'remark']
+    assert [op.to_dict()['record_id'] for op in ops] == ['1001', '1001']
     assert client.records[0]['status'] == 'disabled' and client.records[0]['remark'] == 'new'
+    assert recordset.predict_after([], ops)[0]['status'] == 'disabled'
+
+
+def test_modify_of_a_disabled_record_keeps_it_disabled():
+    # the API's Record.Modify enables a record sent without status: the Modify sends the record's
+    client = FakeClient([rec(1, '192.0.2.1', status='disabled')])
+    ops = recordset.plan_set(desired(['192.0.2.1'], ttl=3600), client.records)
+    assert actions(ops) == ['modify'] and ops[0].after['status'] == 'disabled'
+    recordset.apply_operations(client, '1', ops)
+    assert client.records[0]['status'] == 'disabled' and client.records[0]['ttl'] == 3600
 
 
 def test_new_enabled_record_needs_no_status_write():
@@ -449,8 +462,10 @@ def test_apply_returns_the_applied_operations_in_order():
     client = FakeClient(current)
     done = recordset.apply_operations(client, '1', ops)
     assert done == ops and all(op.done for op in ops)
-    assert [c[0] for c in client.calls] == ['modify', 'modify', 'create', 'status', 'status', 'status']
-    assert client.calls[3][2] == ops[2].record_id
+    # the new record is created disabled; the two reused ones get a Record.Status each
+    assert [c[0] for c in client.calls] == ['modify', 'modify', 'create', 'status', 'status']
+    assert ops[2].record_id == '1001' and [c[2] for c in client.calls[3:]] == ['1', '2']
+    assert all(r['status'] == 'disabled' for r in client.records)
 
 
 def test_partial_failure_reports_applied_and_pending():
@@ -473,11 +488,11 @@ def test_partial_failure_reports_applied_and_pending():
 
 def test_partial_failure_of_a_create_leaves_its_follow_ups_pending():
     client = FakeClient([], fail_at=1)
-    ops = recordset.plan_set(desired(['192.0.2.1'], status='disabled'), [])
+    ops = recordset.plan_set(desired(['192.0.2.1'], remark='new'), [])
     with pytest.raises(recordset.PartialApplyError) as info:
         recordset.apply_operations(client, '1', ops)
     assert '0 of 2 change(s)' in str(info.value) and info.value.done == []
-    assert 'status www A 192.0.2.1 -> disabled' in str(info.value)
+    assert "remark www A 192.0.2.1 -> remark 'new'" in str(info.value)
     assert [c[0] for c in client.calls] == ['create']
 
 

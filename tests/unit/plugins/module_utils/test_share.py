@@ -70,7 +70,8 @@ def test_bad_sub_domain_names_the_option(given, domain):
 
 def test_normalize_share_is_tolerant():
     assert share.normalize_share({'share_to': 'A@example.com', 'mode': 'RW', 'status': 'enabled'}) == {
-        'email': 'A@example.com', 'mode': 'rw', 'sub_domain': None, 'status': 'enabled'}
+        'email': 'A@example.com', 'mode': 'rw', 'sub_domain': None, 'status': 'enabled', 'listed': False}
+    assert share.normalize_share({'share_to': 'a@example.com', 'sub_domain': ''})['listed'] is True
     assert share.normalize_share({'share_to': 'a@example.com', 'sub_domain': '@'})['sub_domain'] is None
     assert share.normalize_share({'share_to': 'a@example.com', 'sub_domain': 'WWW'})['sub_domain'] == 'www'
     assert share.normalize_share({'share_to': 'a@example.com'})['mode'] == 'r'
@@ -111,7 +112,7 @@ def test_create_and_defaults():
     assert op['params'] == {'email': FRIEND, 'mode': 'r'}
     op = share.plan_share(None, FRIEND, mode='rw', sub_domain='www')
     assert op['params'] == {'email': FRIEND, 'mode': 'rw', 'sub_domain': 'www'}
-    assert op['after'] == cur('rw', 'www')
+    assert op['after'] == dict(cur('rw', 'www'), listed=True)
 
 
 def test_unset_mode_keeps_the_current_one():
@@ -150,8 +151,9 @@ def server():
     thread.join(5)
 
 
-def seed_with(shares):
-    return {'accounts': [
+def seed_with(shares, listed=True):
+    # listed: the emulator's share_list_sub_domain (the List shows the part, as no document does)
+    return {'settings': {'share_list_sub_domain': listed}, 'accounts': [
         {'user_id': 10000, 'email': 'api@example.com', 'login_token': TOKEN,
          'domains': [{'id': 1001, 'name': 'example.com', 'shares': shares}]},
         {'user_id': 10001, 'email': FRIEND},
@@ -186,7 +188,7 @@ def test_apply_then_replan_is_empty(server, before, wanted):
         again = share.plan_share(found, FRIEND, 'absent')
     else:
         assert (found['mode'], found['sub_domain']) == wanted
-        assert found == op['after']
+        assert found == dict(op['after'], listed=True)
         again = share.plan_share(found, FRIEND, 'present', mode=wanted[0], sub_domain=wanted[1])
     assert again is None
     assert [r['write'] for r in server.state.requests if r['write_action']] == [True]
@@ -241,3 +243,54 @@ def test_lost_answer_with_a_different_result_is_an_error(server):
     with pytest.raises(DNSPodAPIError) as info:
         share.apply_share(client, '1001', op)
     assert info.value.code == '9'
+
+
+# ---- the documented Domainshare.List answer: which part a share covers is not shown -------------
+
+def unlisted(mode='r', email=FRIEND):
+    return share.normalize_share({'share_to': email, 'mode': mode, 'status': 'enabled'})
+
+
+@pytest.mark.parametrize('sub, params', [
+    (None, {'email': FRIEND, 'mode': 'rw'}),                                            # case 1
+    ('www', {'email': FRIEND, 'mode': 'rw', 'old_sub_domain': 'www', 'new_sub_domain': 'www'}),   # case 2
+])
+def test_unlisted_part_is_the_one_the_task_names(sub, params):
+    op = share.plan_share(unlisted('r'), FRIEND, mode='rw', sub_domain=sub)
+    assert op['params'] == params
+    assert op['after']['sub_domain'] == sub
+    # the same mode: nothing to do (the part cannot be compared)
+    assert share.plan_share(unlisted('rw'), FRIEND, mode='rw', sub_domain=sub) is None
+    assert share.plan_share(unlisted('rw'), FRIEND, sub_domain='bbs') is None
+
+
+def test_unlisted_part_absent():
+    assert share.plan_share(unlisted(), FRIEND, 'absent')['api_action'] == 'Domainshare.Remove'
+    with pytest.raises(ValidationError) as info:
+        share.plan_share(unlisted(), FRIEND, 'absent', sub_domain='www', match_sub_domain=True)
+    assert info.value.parameter == 'sub_domain'
+
+
+@pytest.mark.parametrize('part', [None, 'www', 'bbs'])
+def test_unlisted_mode_change_applies_and_replans_empty(server, part):
+    server.reset(seed_with([dict({'email': FRIEND, 'mode': 'r'}, **({'sub_domain': part} if part else {}))],
+                           listed=False))
+    client = DNSPodClient(api_url=server.base_url, login_token=TOKEN, max_retries=0)
+    current = share.find_share(share.list_shares(client, '1001')[1], FRIEND)
+    assert current['listed'] is False
+    op = share.plan_share(current, FRIEND, mode='rw', sub_domain=part)
+    share.apply_share(client, '1001', op)
+    assert share.find_share(share.list_shares(client, '1001')[1], FRIEND)['mode'] == 'rw'
+    again = share.find_share(share.list_shares(client, '1001')[1], FRIEND)
+    assert share.plan_share(again, FRIEND, mode='rw', sub_domain=part) is None
+
+
+def test_unlisted_part_that_is_another_is_explained(server):
+    server.reset(seed_with([{'email': FRIEND, 'mode': 'r', 'sub_domain': 'bbs'}], listed=False))
+    client = DNSPodClient(api_url=server.base_url, login_token=TOKEN, max_retries=0)
+    current = share.find_share(share.list_shares(client, '1001')[1], FRIEND)
+    op = share.plan_share(current, FRIEND, mode='rw', sub_domain='www')
+    with pytest.raises(DNSPodAPIError) as info:
+        share.apply_share(client, '1001', op)
+    message = share.explain_refusal(info.value, op)
+    assert message.startswith('sub_domain: ') and 'www' in message and FRIEND in message
