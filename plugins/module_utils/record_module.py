@@ -321,10 +321,16 @@ def check_writes(module, client, domain, current, operations, parameter_prefix=N
     def fail(msg):
         module.fail_json(msg=msg, operations=[op.to_dict() for op in operations], api=common.api_summary(client))
 
+    grade = domain.get('grade')
+    try:
+        # The grade's round-robin limit (25, or 500025/500026), write by write: a Record.Status that
+        # enables a record counts too, so this comes before the return for plans without writes.
+        precheck.check_round_robin(current, operations, grade, parameter=lambda rec: prefix(rec) + 'value')
+    except validation.ValidationError as exc:
+        fail(str(exc))
     written = _written(operations)
     if not written:
         return
-    grade = domain.get('grade')
     known_types = set(ALWAYS_ALLOWED_TYPES) | set(r['record_type'] for r in current)
     default = str(client.default_line).strip().lower()
     known_lines = set([default]) | set(str(r['record_line']).strip().lower() for r in current)
@@ -356,9 +362,8 @@ def check_writes(module, client, domain, current, operations, parameter_prefix=N
     try:
         after = recordset.predict_after(current, operations)
         validation.check_cname_records(after, touched, parameter=lambda key: prefix(touched[key]) + 'record_type')
-        # What the API would refuse half-way through the plan (code 31, and 25/500025 of the
-        # grade's round-robin limit): refused here, in check mode too, before any write.
+        # What the API would refuse half-way through the plan (code 31): refused here, in check
+        # mode too, before any write.
         precheck.check_exclusive_types(after, touched, parameter=lambda key: prefix(touched[key]) + 'record_type')
-        precheck.check_round_robin(current, operations, grade, parameter=lambda rec: prefix(rec) + 'value')
     except validation.ValidationError as exc:
         fail(str(exc))

@@ -12,7 +12,10 @@ def share_seed(shares=None, grade='DP_Free'):
     dom = domain('example.com', id=1001, grade=grade)
     if shares is not None:
         dom['shares'] = shares
-    return {'accounts': [account(dom),
+    # share_list_sub_domain: Domainshare.List shows the shared part, which no document shows (the
+    # documented answer: tests/e2e/test_prechecks.py), so these tests can follow the five Modify cases.
+    return {'settings': {'share_list_sub_domain': True},
+            'accounts': [account(dom),
                          {'user_id': 10001, 'email': FRIEND},
                          {'user_id': 10002, 'email': 'other@example.com'},
                          {'user_id': 10003, 'email': 'third@example.com'}]}
