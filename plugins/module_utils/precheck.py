@@ -68,7 +68,6 @@ def check_round_robin(current, operations, grade, parameter=lambda record: 'valu
     if limit is None:
         return
     records = dict((r.get('id'), dict(r)) for r in current if not r.get('hold'))
-    created = {}
 
     def count(key, exclude):
         return len([r for rid, r in records.items() if rid != exclude and _set_of(r) == key and _counted(r)])
@@ -84,7 +83,6 @@ def check_round_robin(current, operations, grade, parameter=lambda record: 'valu
         if op.action == 'create':
             new = dict(a, status=a.get('status') or 'enabled')
             check(new, None)
-            created[id(op)] = new
             records[('new', id(op))] = new
         elif op.action == 'remove':
             records.pop(op.record_id, None)

@@ -33,6 +33,7 @@ reverse) come first.
 from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils import precheck
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError, DNSPodTransportError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
 
@@ -360,7 +361,8 @@ def _group(op):
 
 def _conflicting_removes(operations):
     """Removes that must run before the creates: a CNAME and any other type cannot share a name
-    and line, so the old records a new CNAME replaces (or the old CNAME new records replace) go first."""
+    and line, nor can A, CNAME and URL records (code 31), so the old records a new CNAME or URL
+    record replaces (or the old CNAME or URL record new records replace) go first."""
     created = {}
     for op in operations:
         if op.action in ('create', 'modify') and op.after is not None:
@@ -373,7 +375,8 @@ def _conflicting_removes(operations):
         spot = (str(op.before['sub_domain']).lower(), str(op.before['record_line']).lower())
         rtype = str(op.before['record_type']).upper()
         new_types = created.get(spot, set())
-        if (rtype != 'CNAME' and 'CNAME' in new_types) or (rtype == 'CNAME' and new_types - set(['CNAME'])):
+        if (rtype != 'CNAME' and 'CNAME' in new_types) or (rtype == 'CNAME' and new_types - set(['CNAME'])) or (
+                rtype in precheck.EXCLUSIVE_TYPES and (new_types & set(precheck.EXCLUSIVE_TYPES)) - set([rtype])):
             early.add(id(op))
     return early
 

@@ -856,3 +856,11 @@ def test_mx_sets_with_priorities_per_value_converge(seed):
     got = dict((names.value_key('MX', r['value']), r['mx']) for r in client.records if r['record_type'] == 'MX')
     for host, priority in pairs:
         assert got[names.value_key('MX', host)] == (priority if priority is not None else mx)
+
+
+def test_a_replaced_by_a_url_record_is_removed_first():
+    # A and URL records cannot share a name and line (code 31): the old A goes before the URL is created
+    current = [rec(1, '192.0.2.1')]
+    sets = [recordset.DesiredSet('www', 'URL', LINE, ['http://example.org/'])]
+    ops = recordset.plan_domain(sets, current, purge=True)
+    assert [(op.action, (op.after or op.before)['record_type']) for op in ops] == [('remove', 'A'), ('create', 'URL')]
