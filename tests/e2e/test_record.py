@@ -133,8 +133,9 @@ def test_status_and_remark_of_new_and_existing_records(play, emulator):
     emulator.reset(seed(domain('example.com', record('www', 'A', '192.0.2.1'))))
     args = dict(A_SET, status='disabled', remark='maintenance')
     play('record.yml', {'record': args})
+    # the new record is created disabled (Record.Create status=disable); the existing one gets Record.Status
     assert write_actions(emulator.requests()) == [
-        'Record.Create', 'Record.Status', 'Record.Remark', 'Record.Status', 'Record.Remark']
+        'Record.Create', 'Record.Remark', 'Record.Status', 'Record.Remark']
     www = [r for r in emulator.state()['accounts'][0]['domains'][0]['records'] if r['sub_domain'] == 'www']
     assert sorted((r['value'], r['status'], r['remark']) for r in www) == [
         ('192.0.2.1', 'disabled', 'maintenance'), ('192.0.2.2', 'disabled', 'maintenance')]
