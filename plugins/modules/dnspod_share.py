@@ -47,7 +47,7 @@ options:
       - With O(state=absent), the share is removed only when it is a share of exactly this part (V(@) the whole domain);
         when not set, the share of the e-mail is removed whatever it shares.
       - The documented C(Domainshare.List) answer does not say which part a share covers. Then the share is taken to
-        cover the part the task names: only its mode is compared, and a mode change sends that part as the share's
+        cover the part the task names; only its mode is compared, and a mode change sends that part as the share's
         current one. If the share covers another part, the API refuses the change and the task fails saying so; a
         removal limited to a part fails before any write, because it cannot be checked.
     type: str
