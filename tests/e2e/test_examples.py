@@ -1,0 +1,284 @@
+"""Every EXAMPLES block runs as written (issue 13, section 5), against the emulator.
+
+The EXAMPLES of each module of plugins/modules/, of the lookup and of the filters are taken from the
+plugin files verbatim (the module source parsed with ``ast``, the filters' YAML), wrapped into a play
+(hosts: localhost, gather_facts: false) and run for real, one ansible-playbook run per plugin, each on
+a fresh emulator state that holds what the examples refer to. The credentials come from the
+environment the harness sets (DNSPOD_API_URL, DNSPOD_LOGIN_TOKEN); the variables the examples name
+(``dnspod_token``, ``vault_dnspod_password`` ...) are given as extra vars.
+
+Every task of a module that writes runs twice in a row: the second copy ("RERUN: <name>") must not be
+``changed`` and must send no write (the emulator's request log between two markers that print its
+length). The PLAY RECAP must show failed=0.
+"""
+import ast
+import json
+import os
+import re
+
+import pytest
+import yaml
+
+from seeds import PASSWORD, TOKEN, account, domain, record
+from test_account_ddns import lookup_url  # noqa: F401  pylint: disable=unused-import  (a fixture)
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+MODULES_DIR = os.path.join(REPO, 'plugins', 'modules')
+FILTERS_DIR = os.path.join(REPO, 'plugins', 'filter')
+MARK = re.compile(r'EXAMPLES-LOG (\S+) (\d+)')
+AGENT_PASSWORD = 'Cust0mer-pass'
+NEW_PASSWORD = 'N3w-pass-word'
+CALLBACK_KEY = 'cb-5e1f0a7d93c2'
+
+
+def plugin_examples(path):
+    """The EXAMPLES string of a plugin's Python source, without importing it."""
+    with open(path, encoding='utf-8') as handle:
+        tree = ast.parse(handle.read())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and [t.id for t in node.targets if isinstance(t, ast.Name)] == ['EXAMPLES']:
+            return ast.literal_eval(node.value)
+    raise AssertionError('no EXAMPLES in %s' % path)
+
+
+def filter_examples(path):
+    with open(path, encoding='utf-8') as handle:
+        return yaml.safe_load(handle)['EXAMPLES']
+
+
+# --- what each plugin's examples refer to ------------------------------------------------------------
+
+def main_account(*domains, **extra):
+    return account(*domains, **extra)
+
+
+def example_com(*records, **extra):
+    return domain('example.com', *records, id=1001, **extra)
+
+
+def agent_seed():
+    """An agent (the default token) with customer@example.com under it once created, and another agent
+    (600123) to hand customers over to; customer.example belongs to the user 480995 under the agent."""
+    return {'accounts': [
+        dict(user_id=10000, email='agent@example.com', login_token=TOKEN, password=PASSWORD, agent=True,
+             balance=5000, sub_users=[480995]),
+        dict(user_id=480995, email='customer-owner@example.com', domains=[domain('customer.example')]),
+        dict(user_id=600123, email='other-agent@example.com', agent=True),
+    ]}
+
+
+def agent_info_seed():
+    doc = agent_seed()
+    doc['accounts'][0]['sub_users'].append(480996)
+    doc['accounts'].append(dict(user_id=480996, email='customer@example.com'))
+    return doc
+
+
+def monitor_seed():
+    return {'accounts': [main_account(example_com(
+        record('www', 'A', '192.0.2.10', id=501),
+        record('api', 'A', '192.0.2.30', id=16909160),
+        monitors=[dict(monitor_id='6aac176e-363a-11e2-bab7-0819a6248970', record_id=16909160)]))]}
+
+
+CASES = {
+    'dnspod_account': dict(
+        seed=lambda: {'accounts': [main_account(example_com(), email='old-admin@example.com',
+                                                telephone='18600000000', telephone_verified=False)]},
+        extra={'vault_dnspod_password': PASSWORD, 'vault_dnspod_new_password': NEW_PASSWORD}),
+    'dnspod_account_info': dict(seed=lambda: {'accounts': [main_account(example_com())]}),
+    'dnspod_agent_user': dict(seed=agent_seed, extra={'customer_password': AGENT_PASSWORD}),
+    'dnspod_agent_user_info': dict(seed=agent_info_seed),
+    'dnspod_alias': dict(seed=lambda: {'accounts': [main_account(example_com(grade='DP_Plus'))]}),
+    'dnspod_alias_info': dict(seed=lambda: {'accounts': [main_account(example_com(
+        grade='DP_Plus', aliases=['example.net']))]}),
+    'dnspod_ddns': dict(seed=lambda: {'accounts': [main_account(example_com(
+        record('home', 'A', '192.0.2.9'), record('rr', 'A', '192.0.2.20', id=16894439),
+        record('rr', 'A', '192.0.2.21')))]},
+        # What gather_facts would find on a host with IPv6 (set here: fast, and the same on every machine).
+        facts={'default_ipv6': {'address': '2001:db8::7'}}),
+    'dnspod_domain': dict(seed=lambda: {'accounts': [
+        main_account(example_com(), domain('old.example'), domain('retired.example', record('www', 'A', '192.0.2.1')),
+                     domain('sold.example')),
+        dict(user_id=20000, email='new-owner@example.net')]}),
+    'dnspod_domain_acquire': dict(seed=lambda: {'accounts': [
+        main_account(), dict(user_id=20000, email='holder@example.net', domains=[example_com(
+            acquire={'emails': ['registrant@example.com'], 'code': '482913'})])]},
+        extra={'send_code': True, 'acquire_code': '482913'}),
+    'dnspod_domain_info': dict(seed=lambda: {'accounts': [main_account(
+        example_com(record('www', 'A', '192.0.2.10')), domain('paused.example', status='pause'))]}),
+    'dnspod_group': dict(seed=lambda: {'accounts': [main_account(
+        example_com(), grade='DP_Plus', groups=[{'group_id': 1985, 'group_name': 'clients'}])]}),
+    'dnspod_group_info': dict(seed=lambda: {'accounts': [main_account(
+        example_com(), grade='DP_Plus', groups=[{'group_id': 1985, 'group_name': 'clients'}])]}),
+    # The code the first example saved is the one the third reads (a vault in real life).
+    'dnspod_lock': dict(seed=lambda: {'accounts': [main_account(example_com(record('www', 'A', '192.0.2.1')))]},
+                        extra=lambda tmp_path: {
+                            'secrets_dir': str(tmp_path),
+                            'vault_example_com_lock_code':
+                                "{{ lookup('ansible.builtin.file', secrets_dir ~ '/example.com.lock-code') }}"}),
+    'dnspod_lock_info': dict(seed=lambda: {'accounts': [main_account(example_com(
+        lock={'lock_code': 'c0ffee', 'start_at': '2026-01-01', 'end_at': '2999-12-31'}))]}),
+    'dnspod_monitor': dict(seed=monitor_seed, extra={'vault_dnspod_callback_key': CALLBACK_KEY}),
+    'dnspod_monitor_info': dict(seed=monitor_seed),
+    'dnspod_product_info': dict(seed=agent_seed),
+    'dnspod_record': dict(seed=lambda: {'accounts': [main_account(example_com(
+        record('_acme-challenge', 'TXT', 'old-token'),
+        record('_acme-challenge', 'TXT', 'new-token'), record('old', 'A', '192.0.2.99')))]}),
+    'dnspod_record_info': dict(seed=lambda: {'accounts': [main_account(example_com(
+        record('www', 'A', '192.0.2.10'), record('www', 'A', '192.0.2.11')))]}),
+    'dnspod_records': dict(seed=lambda: {'accounts': [main_account(example_com(
+        record('www', 'A', '192.0.2.10'), record('_acme-challenge', 'TXT', 'kept-token'),
+        record('old', 'A', '192.0.2.99')))]}),
+    'dnspod_share': dict(seed=lambda: {'accounts': [
+        main_account(example_com(grade='DP_Plus', shares=[{'email': 'former@example.org', 'mode': 'r'}])),
+        dict(user_id=10001, email='colleague@example.org'), dict(user_id=10002, email='auditor@example.org'),
+        dict(user_id=10003, email='former@example.org')]}),
+    'dnspod_share_info': dict(seed=lambda: {'accounts': [
+        main_account(example_com(shares=[{'email': 'colleague@example.org', 'mode': 'rw'}])),
+        dict(user_id=10001, email='colleague@example.org')]}),
+    'dnspod_upgrade': dict(seed=agent_seed),
+}
+COMMON_EXTRA = {'dnspod_token': TOKEN, 'agent_token': TOKEN}
+# Modules whose examples only read: run once, no RERUN copies.
+READ_ONLY = set(name for name in CASES if name.endswith('_info'))
+
+
+def module_cases():
+    names = sorted(f[:-3] for f in os.listdir(MODULES_DIR) if f.endswith('.py'))
+    return names
+
+
+# Examples that are actions rather than states: their second run sends these writes again, by design.
+ACTIONS = {
+    'dnspod_account: Ask for a telephone verification code and show the instructions': ['Telephoneverify.Code'],
+    'dnspod_domain_acquire: Step 2, mail the code to the registrant (once)': ['Domain.Acquiresend'],
+}
+
+
+def task_of_marker(path, label):
+    """The name of the example task whose rerun a marker brackets."""
+    index = int(label.split('-')[-1])
+    tasks = [t for p in yaml.safe_load(path.read_text(encoding='utf-8')) for t in p.get('tasks', [])
+             if not t.get('name', '').startswith(('EXAMPLES-LOG', 'RERUN: '))]
+    return tasks[index]['name']
+
+
+def marker(label, url):
+    return {'name': 'EXAMPLES-LOG %s' % label,
+            'ansible.builtin.debug': {
+                'msg': "EXAMPLES-LOG %s {{ lookup('ansible.builtin.url', '%s/_emulator/requests', "
+                       "split_lines=false) | from_json | length }}" % (label, url)}}
+
+
+def with_reruns(tasks, url):
+    """Each example task, then a marker, the same task again (without `register`, so that a `when` of
+    a later example still sees the first run's result), and a marker."""
+    out = []
+    for index, task in enumerate(tasks):
+        out.append(task)
+        if not any(key.startswith('dnspod.dnspod.') for key in task):
+            continue
+        again = dict((k, v) for k, v in task.items() if k != 'register')
+        again['name'] = 'RERUN: %s' % task.get('name', index)
+        out += [marker('before-%d' % index, url), again, marker('after-%d' % index, url)]
+    return out
+
+
+def playbook(examples, url, rerun, facts=None):
+    """Plays of the example items: consecutive tasks go into one play; an item that is a play itself
+    (it has `hosts`, as in the lookup's examples) is kept as it is."""
+    plays, tasks = [], []
+
+    def flush():
+        if tasks:
+            pre = [{'name': 'EXAMPLES-FACTS', 'ansible.builtin.set_fact': dict(facts, cacheable=True)}] if facts else []
+            plays.append({'name': 'examples', 'hosts': 'localhost', 'gather_facts': False, 'pre_tasks': pre,
+                          'tasks': with_reruns(list(tasks), url) if rerun else list(tasks)})
+            del tasks[:]
+    for item in examples:
+        if 'hosts' in item:
+            flush()
+            plays.append(item)
+        else:
+            tasks.append(item)
+    flush()
+    return plays
+
+
+def task_results(stdout):
+    """{task name: [status of each run]} from ansible-playbook's output."""
+    results, current = {}, None
+    for line in stdout.splitlines():
+        head = re.match(r'^TASK \[(.*)\] \*+', line)
+        if head:
+            current = head.group(1)
+            continue
+        status = re.match(r'^(ok|changed|skipping|failed|fatal): \[localhost\]', line)
+        if status and current is not None:
+            results.setdefault(current, []).append(status.group(1))
+    return results
+
+
+def writes_between_markers(stdout, requests):
+    """[(label, [write actions])] for every before/after pair of markers."""
+    marks = dict(MARK.findall(stdout))
+    out = []
+    for label, start in marks.items():
+        if label.startswith('before-'):
+            end = int(marks['after-' + label[len('before-'):]])
+            out.append((label, [r['action'] for r in requests[int(start):end] if r['write']]))
+    return out
+
+
+def failures(result):
+    """The failed tasks of a run with their messages, for the assertion message."""
+    out, current, lines = [], None, result.stdout.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith('TASK ['):
+            current = line.rstrip(' *')
+        elif line.startswith(('fatal:', 'failed:')):
+            text = '\n'.join(lines[index:index + 60])
+            msg = re.search(r'"msg": "((?:[^"\\]|\\.)*)"', text)
+            out.append('%s\n  %s' % (current, msg.group(1) if msg else text[:1500]))
+    return '\n'.join(out) or repr(result)
+
+
+def run_examples(play, emulator, tmp_path, name, examples, case):
+    emulator.reset(case['seed']())
+    rerun = name not in READ_ONLY
+    path = tmp_path / ('%s.yml' % name)
+    plays = playbook(yaml.safe_load(examples), emulator.url, rerun, case.get('facts'))
+    path.write_text(yaml.safe_dump(plays, allow_unicode=True,
+                                   sort_keys=False), encoding='utf-8')
+    extra = dict(COMMON_EXTRA)
+    case_extra = case.get('extra', {})
+    extra.update(case_extra(tmp_path) if callable(case_extra) else case_extra)
+    result = play(str(path), extra, expect_failure=None)
+    assert result.rc == 0 and result.stat('failed') == 0, failures(result)
+    statuses = task_results(result.stdout)
+    reruns = dict((task, status) for task, status in statuses.items() if task.startswith('RERUN: '))
+    actions = dict((task[len(name) + 2:], writes) for task, writes in ACTIONS.items() if task.startswith(name + ': '))
+    assert not [task for task, status in reruns.items() if 'changed' in status
+                and task[len('RERUN: '):] not in actions], reruns
+    marks = writes_between_markers(result.stdout, emulator.requests())
+    assert len(marks) == len(reruns), (marks, reruns)
+    for label, writes in marks:
+        task = task_of_marker(path, label)
+        assert writes == actions.get(task, []), (task, writes)
+    return result, statuses
+
+
+# The one change made to an example's text: a public service on the Internet (the test machine has no
+# network) is replaced by a stand-in on loopback that answers the same way.
+INTERNET = {'dnspod_ddns': 'https://api.ipify.org'}
+
+
+@pytest.mark.parametrize('name', module_cases())
+def test_module_examples_run_as_written(play, emulator, tmp_path, lookup_url, name):
+    assert name in CASES, 'no seed for the examples of %s: add one to CASES' % name
+    examples = plugin_examples(os.path.join(MODULES_DIR, name + '.py'))
+    if name in INTERNET:
+        assert INTERNET[name] in examples
+        examples = examples.replace(INTERNET[name], lookup_url[0].rstrip('/'))
+    run_examples(play, emulator, tmp_path, name, examples, CASES[name])
