@@ -12,20 +12,20 @@ Every task of a module that writes runs twice in a row: the second copy ("RERUN:
 length). The PLAY RECAP must show failed=0.
 """
 import ast
-import json
 import os
 import re
 
 import pytest
 import yaml
 
+from conftest import secrets_in
 from seeds import PASSWORD, TOKEN, account, domain, record
 from test_account_ddns import lookup_url  # noqa: F401  pylint: disable=unused-import  (a fixture)
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 MODULES_DIR = os.path.join(REPO, 'plugins', 'modules')
 FILTERS_DIR = os.path.join(REPO, 'plugins', 'filter')
-MARK = re.compile(r'EXAMPLES-LOG (\S+) (\d+)')
+WRITES = re.compile(r'"msg": "EXAMPLES-WRITES (RERUN .*?) => ([A-Za-z.,]*)"')
 AGENT_PASSWORD = 'Cust0mer-pass'
 NEW_PASSWORD = 'N3w-pass-word'
 CALLBACK_KEY = 'cb-5e1f0a7d93c2'
@@ -138,63 +138,99 @@ CASES = {
         main_account(example_com(shares=[{'email': 'colleague@example.org', 'mode': 'rw'}])),
         dict(user_id=10001, email='colleague@example.org')]}),
     'dnspod_upgrade': dict(seed=agent_seed),
+    # The lookup's examples read www (A), the apex (TXT, MX) and take the token as `my_token`
+    # or through the play variable `dnspod_login_token`.
+    'lookup:dnspod_record': dict(seed=lambda: {'accounts': [main_account(example_com(
+        record('www', 'A', '192.0.2.10'), record('www', 'A', '192.0.2.11'), record('@', 'TXT', 'v=spf1 mx -all'),
+        record('@', 'MX', 'mail.example.com', mx=10)))]},
+        extra={'my_token': TOKEN, 'vault_dnspod_token': TOKEN}),
+    # to_zone_file's example writes example.com.zone next to the playbook; from_zone_file's reads it
+    # back and makes the domain hold exactly its records: an export and an import, in that order.
+    'filter:to_zone_file': dict(seed=lambda: {'accounts': [main_account(example_com(
+        record('www', 'A', '192.0.2.10'), record('@', 'MX', 'mail.example.com', mx=10),
+        record('@', 'TXT', 'v=spf1 mx -all')))]}),
+    'filter:from_zone_file': dict(seed=None),
 }
 COMMON_EXTRA = {'dnspod_token': TOKEN, 'agent_token': TOKEN}
-# Modules whose examples only read: run once, no RERUN copies.
-READ_ONLY = set(name for name in CASES if name.endswith('_info'))
-
-
-def module_cases():
-    names = sorted(f[:-3] for f in os.listdir(MODULES_DIR) if f.endswith('.py'))
-    return names
-
-
+# Examples that only read: run once, no RERUN copies.
+READ_ONLY = set(name for name in CASES if name.endswith('_info') or name.startswith('lookup:'))
 # Examples that are actions rather than states: their second run sends these writes again, by design.
 ACTIONS = {
     'dnspod_account: Ask for a telephone verification code and show the instructions': ['Telephoneverify.Code'],
     'dnspod_domain_acquire: Step 2, mail the code to the registrant (once)': ['Domain.Acquiresend'],
 }
+# Examples that are skipped by their own `when` unless the user asks: rotating the password twice with
+# the same old password cannot succeed, so the example guards it (and its RERUN copy) by design.
+SKIPPED = {
+    'Rotate the password, only when asked with -e rotate_password=true',
+    'RERUN dnspod_account: Rotate the password, only when asked with -e rotate_password=true',
+}
+# The one change made to an example's text: a public service on the Internet (the test machine has no
+# network) is replaced by a stand-in on loopback that answers the same way.
+INTERNET = {'dnspod_ddns': 'https://api.ipify.org'}
 
 
-def task_of_marker(path, label):
-    """The name of the example task whose rerun a marker brackets."""
-    index = int(label.split('-')[-1])
-    tasks = [t for p in yaml.safe_load(path.read_text(encoding='utf-8')) for t in p.get('tasks', [])
-             if not t.get('name', '').startswith(('EXAMPLES-LOG', 'RERUN: '))]
-    return tasks[index]['name']
+def module_names():
+    return sorted(f[:-3] for f in os.listdir(MODULES_DIR) if f.endswith('.py'))
 
 
-def marker(label, url):
-    return {'name': 'EXAMPLES-LOG %s' % label,
-            'ansible.builtin.debug': {
-                'msg': "EXAMPLES-LOG %s {{ lookup('ansible.builtin.url', '%s/_emulator/requests', "
-                       "split_lines=false) | from_json | length }}" % (label, url)}}
+def examples_of(plugin):
+    kind, _sep, name = plugin.rpartition(':')
+    if kind == 'lookup':
+        return plugin_examples(os.path.join(REPO, 'plugins', 'lookup', name + '.py'))
+    if kind == 'filter':
+        return filter_examples(os.path.join(FILTERS_DIR, name + '.yml'))
+    return plugin_examples(os.path.join(MODULES_DIR, name + '.py'))
 
 
-def with_reruns(tasks, url):
-    """Each example task, then a marker, the same task again (without `register`, so that a `when` of
-    a later example still sees the first run's result), and a marker."""
+PLUGINS = module_names() + ['lookup:dnspod_record', 'filter:to_zone_file', 'filter:from_zone_file']
+
+
+def log_url(url):
+    return "lookup('ansible.builtin.url', '%s/_emulator/requests', split_lines=false) | from_json" % url
+
+
+def with_reruns(plugin, tasks, url):
+    """Each example task that calls a dnspod module, then the same task again (without `register`, so
+    that a `when` of a later example still sees the first run's result) between two markers: the
+    second prints the writes the emulator logged since the first."""
     out = []
     for index, task in enumerate(tasks):
         out.append(task)
         if not any(key.startswith('dnspod.dnspod.') for key in task):
             continue
         again = dict((k, v) for k, v in task.items() if k != 'register')
-        again['name'] = 'RERUN: %s' % task.get('name', index)
-        out += [marker('before-%d' % index, url), again, marker('after-%d' % index, url)]
+        again['name'] = 'RERUN %s: %s' % (plugin, task.get('name', index))
+        out += [{'name': 'EXAMPLES-LOG start',
+                 'ansible.builtin.set_fact': {'examples_log_start': '{{ %s | length }}' % log_url(url)}},
+                again,
+                {'name': 'EXAMPLES-LOG writes',
+                 'ansible.builtin.debug': {
+                     'msg': "EXAMPLES-WRITES %s => {{ (%s)[examples_log_start | int:] | selectattr('write') "
+                            "| map(attribute='action') | join(',') }}" % (again['name'], log_url(url))}}]
     return out
 
 
-def playbook(examples, url, rerun, facts=None):
+def reset_play(plugin, seed, url):
+    """A fresh emulator state for the examples of one plugin (no_log: the seed holds credentials)."""
+    return {'name': 'EXAMPLES-RESET %s' % plugin, 'hosts': 'localhost', 'gather_facts': False, 'tasks': [
+        {'name': 'EXAMPLES-RESET', 'no_log': True,
+         'ansible.builtin.uri': {'url': url + '/_emulator/reset', 'method': 'POST', 'body_format': 'json',
+                                 'body': seed}}]}
+
+
+def plays_of(plugin, examples, url, facts=None):
     """Plays of the example items: consecutive tasks go into one play; an item that is a play itself
     (it has `hosts`, as in the lookup's examples) is kept as it is."""
     plays, tasks = [], []
+    rerun = plugin not in READ_ONLY
 
     def flush():
         if tasks:
             pre = [{'name': 'EXAMPLES-FACTS', 'ansible.builtin.set_fact': dict(facts, cacheable=True)}] if facts else []
-            plays.append({'name': 'examples', 'hosts': 'localhost', 'gather_facts': False, 'pre_tasks': pre,
-                          'tasks': with_reruns(list(tasks), url) if rerun else list(tasks)})
+            plays.append({'name': 'EXAMPLES %s' % plugin, 'hosts': 'localhost', 'gather_facts': False,
+                          'pre_tasks': pre,
+                          'tasks': with_reruns(plugin, list(tasks), url) if rerun else list(tasks)})
             del tasks[:]
     for item in examples:
         if 'hosts' in item:
@@ -220,23 +256,14 @@ def task_results(stdout):
     return results
 
 
-def writes_between_markers(stdout, requests):
-    """[(label, [write actions])] for every before/after pair of markers."""
-    marks = dict(MARK.findall(stdout))
-    out = []
-    for label, start in marks.items():
-        if label.startswith('before-'):
-            end = int(marks['after-' + label[len('before-'):]])
-            out.append((label, [r['action'] for r in requests[int(start):end] if r['write']]))
-    return out
-
-
 def failures(result):
     """The failed tasks of a run with their messages, for the assertion message."""
     out, current, lines = [], None, result.stdout.splitlines()
     for index, line in enumerate(lines):
-        if line.startswith('TASK ['):
+        if line.startswith('PLAY ['):
             current = line.rstrip(' *')
+        elif line.startswith('TASK ['):
+            current = current.split(' / ')[0] + ' / ' + line.rstrip(' *')
         elif line.startswith(('fatal:', 'failed:')):
             text = '\n'.join(lines[index:index + 60])
             msg = re.search(r'"msg": "((?:[^"\\]|\\.)*)"', text)
@@ -244,41 +271,58 @@ def failures(result):
     return '\n'.join(out) or repr(result)
 
 
-def run_examples(play, emulator, tmp_path, name, examples, case):
-    emulator.reset(case['seed']())
-    rerun = name not in READ_ONLY
-    path = tmp_path / ('%s.yml' % name)
-    plays = playbook(yaml.safe_load(examples), emulator.url, rerun, case.get('facts'))
-    path.write_text(yaml.safe_dump(plays, allow_unicode=True,
-                                   sort_keys=False), encoding='utf-8')
-    extra = dict(COMMON_EXTRA)
-    case_extra = case.get('extra', {})
-    extra.update(case_extra(tmp_path) if callable(case_extra) else case_extra)
-    result = play(str(path), extra, expect_failure=None)
+def build(tmp_path, url, ip_lookup_url):
+    """The playbook of every plugin's examples and the extra vars they need."""
+    plays, extra = [], dict(COMMON_EXTRA)
+    for plugin in PLUGINS:
+        case = CASES[plugin]
+        examples = examples_of(plugin)
+        if plugin in INTERNET:
+            assert INTERNET[plugin] in examples
+            examples = examples.replace(INTERNET[plugin], ip_lookup_url.rstrip('/'))
+        if case['seed'] is not None:
+            plays.append(reset_play(plugin, case['seed'](), url))
+        plays += plays_of(plugin, yaml.safe_load(examples), url, case.get('facts'))
+        case_extra = case.get('extra', {})
+        case_extra = case_extra(tmp_path) if callable(case_extra) else case_extra
+        assert not set(case_extra) & set(extra), (plugin, sorted(set(case_extra) & set(extra)))
+        extra.update(case_extra)
+    path = tmp_path / 'examples.yml'
+    path.write_text(yaml.safe_dump(plays, allow_unicode=True, sort_keys=False), encoding='utf-8')
+    return str(path), extra
+
+
+def test_every_plugin_has_a_case():
+    assert sorted(p for p in CASES if ':' not in p) == module_names()
+    assert sorted(f[:-4] for f in os.listdir(FILTERS_DIR) if f.endswith('.yml')) == \
+        sorted(p.split(':')[1] for p in CASES if p.startswith('filter:'))
+
+
+def test_every_example_runs_as_written(play, emulator, tmp_path, lookup_url):
+    """One ansible-playbook run: for each plugin a fresh emulator state, its examples, and a second
+    run of each writing example task that must not be changed and must send no write."""
+    path, extra = build(tmp_path, emulator.url, lookup_url[0])
+    emulator.reset(CASES[PLUGINS[0]]['seed']())
+    for plugin in PLUGINS:   # every seed's credentials are checked by the harness's secret scan
+        if CASES[plugin]['seed'] is not None:
+            secrets_in(CASES[plugin]['seed'](), None, emulator.secrets)
+    result = play(path, extra, expect_failure=None)
     assert result.rc == 0 and result.stat('failed') == 0, failures(result)
+
     statuses = task_results(result.stdout)
-    reruns = dict((task, status) for task, status in statuses.items() if task.startswith('RERUN: '))
-    actions = dict((task[len(name) + 2:], writes) for task, writes in ACTIONS.items() if task.startswith(name + ': '))
-    assert not [task for task, status in reruns.items() if 'changed' in status
-                and task[len('RERUN: '):] not in actions], reruns
-    marks = writes_between_markers(result.stdout, emulator.requests())
-    assert len(marks) == len(reruns), (marks, reruns)
-    for label, writes in marks:
-        task = task_of_marker(path, label)
-        assert writes == actions.get(task, []), (task, writes)
-    return result, statuses
-
-
-# The one change made to an example's text: a public service on the Internet (the test machine has no
-# network) is replaced by a stand-in on loopback that answers the same way.
-INTERNET = {'dnspod_ddns': 'https://api.ipify.org'}
-
-
-@pytest.mark.parametrize('name', module_cases())
-def test_module_examples_run_as_written(play, emulator, tmp_path, lookup_url, name):
-    assert name in CASES, 'no seed for the examples of %s: add one to CASES' % name
-    examples = plugin_examples(os.path.join(MODULES_DIR, name + '.py'))
-    if name in INTERNET:
-        assert INTERNET[name] in examples
-        examples = examples.replace(INTERNET[name], lookup_url[0].rstrip('/'))
-    run_examples(play, emulator, tmp_path, name, examples, CASES[name])
+    ran = [task for task in statuses if task.startswith('RERUN ')]
+    changed = [task[len('RERUN '):] for task in ran if 'changed' in statuses[task]]
+    assert sorted(changed) == sorted(ACTIONS), changed
+    writes = dict((task[len('RERUN '):], actions.split(',') if actions else [])
+                  for task, actions in WRITES.findall(result.stdout))
+    assert sorted(writes) == sorted(task[len('RERUN '):] for task in ran)
+    assert dict((task, w) for task, w in writes.items() if w) == ACTIONS
+    # Every plugin's examples ran (none skipped as a whole) and the lookup answered.
+    for plugin in PLUGINS:
+        assert 'PLAY [EXAMPLES %s]' % plugin in result.stdout, plugin
+    assert len(ran) >= 40, ran
+    skipped = set(task for task, status in statuses.items() if status == ['skipping'])
+    assert skipped == SKIPPED, skipped
+    # The lookup's first example answered with the seeded addresses.
+    assert '"msg": "192.0.2.10,192.0.2.11"' in result.stdout, failures(result)
+    return result
