@@ -325,4 +325,3 @@ def test_every_example_runs_as_written(play, emulator, tmp_path, lookup_url):
     assert skipped == SKIPPED, skipped
     # The lookup's first example answered with the seeded addresses.
     assert '"msg": "192.0.2.10,192.0.2.11"' in result.stdout, failures(result)
-    return result
