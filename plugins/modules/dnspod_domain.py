@@ -107,7 +107,7 @@ EXAMPLES = r'''
 
 - name: Remove a domain and all of its records
   dnspod.dnspod.dnspod_domain:
-    domain: old.example
+    domain: retired.example
     state: absent
     force: true
 '''

@@ -62,7 +62,7 @@ EXAMPLES = r'''
 - name: Keep the code somewhere safe (it is not shown again)
   ansible.builtin.copy:
     content: "{{ locked.lock_code }}"
-    dest: /secure/example.com.lock-code
+    dest: "{{ secrets_dir }}/example.com.lock-code"
     mode: "0600"
   when: locked.lock_code is not none
   no_log: true
