@@ -158,6 +158,10 @@ class Emulator:
         self.secrets = secrets_in({'login_token': DEFAULT_TOKEN, 'password': 'emulator-password'})
         secrets_in(seed or {}, None, self.secrets)
 
+    def add_secrets(self, doc):
+        """Also scan the playbook runs for the secrets of ``doc`` (a seed the playbook itself loads)."""
+        secrets_in(doc, None, self.secrets)
+
     def faults(self, rules):
         """Make the emulator misbehave (rules: docs/emulator.md "Fault injection"); [] clears.
         Returns the report of GET /_emulator/faults."""

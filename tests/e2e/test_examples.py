@@ -18,7 +18,6 @@ import re
 import pytest
 import yaml
 
-from conftest import secrets_in
 from seeds import PASSWORD, TOKEN, account, domain, record
 from test_account_ddns import lookup_url  # noqa: F401  pylint: disable=unused-import  (a fixture)
 
@@ -307,7 +306,7 @@ def test_every_example_runs_as_written(play, emulator, tmp_path, lookup_url):
     emulator.reset(CASES[PLUGINS[0]]['seed']())
     for plugin in PLUGINS:   # every seed's credentials are checked by the harness's secret scan
         if CASES[plugin]['seed'] is not None:
-            secrets_in(CASES[plugin]['seed'](), None, emulator.secrets)
+            emulator.add_secrets(CASES[plugin]['seed']())
     result = play(path, extra, expect_failure=None)
     assert result.rc == 0 and result.stat('failed') == 0, failures(result)
 
