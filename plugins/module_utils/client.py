@@ -17,11 +17,19 @@ import stat
 import tempfile
 import time
 
+try:
+    import fcntl
+    HAS_FCNTL = True
+except ImportError:  # not POSIX: the latch works without the lock (see LoginLatch.first_call)
+    fcntl = None
+    HAS_FCNTL = False
+
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAlreadyDoneError,
     DNSPodAPIError,
     DNSPodConfigError,
+    DNSPodError,
     DNSPodTransportError,
     is_login_failure,
 )
@@ -145,6 +153,10 @@ class LoginLatch(object):
         salt = ('dnspod.dnspod login latch\n%s' % api_url).encode('utf-8')
         self.key = hashlib.pbkdf2_hmac('sha256', material, salt, 20000).hex()[:40]
         self.path = os.path.join(directory, '%s.json' % self.key)
+        # Held (flock) by the task whose call is the first to prove or refute these credentials,
+        # and touched when a call passed the login (see first_call).
+        self.lock_path = os.path.join(directory, '%s.lock' % self.key)
+        self.proof_path = os.path.join(directory, '%s.ok' % self.key)
 
     def _usable_dir(self, create):
         try:
@@ -189,6 +201,7 @@ class LoginLatch(object):
                 json.dump(data, out)
             os.chmod(temp, 0o600)
             os.replace(temp, self.path)
+            os.remove(self.proof_path)
         except OSError:
             pass
 
@@ -197,6 +210,92 @@ class LoginLatch(object):
             os.remove(self.path)
         except OSError:
             pass
+
+    def proven(self):
+        """Whether a call with these credentials passed the login less than LATCH_SECONDS ago
+        (the modification time of the empty proof file prove() touches; a refusal removes it)."""
+        try:
+            mtime = os.stat(self.proof_path).st_mtime
+        except OSError:
+            return False
+        return 0 <= self._clock() - mtime < LATCH_SECONDS
+
+    def prove(self):
+        """Record that a call passed the login: tasks that start later send without waiting."""
+        if not self._usable_dir(True):
+            return
+        try:
+            os.close(os.open(self.proof_path, os.O_WRONLY | os.O_CREAT | getattr(os, 'O_NOFOLLOW', 0), 0o600))
+            os.utime(self.proof_path, None)
+        except OSError:
+            pass
+
+    def first_call(self, wait):
+        """Context manager around the call that proves or refutes the credentials.
+
+        Many tasks of one play start at once (forks), each in its own process: each found no
+        marker and sent its login, and a wrong password reached the API once per fork (39-50 of
+        50). So the first call per credential is serialised across the controller's processes by
+        an exclusive ``flock`` on a lock file beside the marker: the holder sends; the others wait,
+        then read the marker again (and raise the refusal the holder recorded), or see that the
+        login passed (``proven``) and send at once. Yields True when the caller holds the lock,
+        False when it may send without it (the login was proven meanwhile, or no lock can be had:
+        the directory is unusable, or no fcntl on this system). ``wait`` bounds the wait in
+        seconds (the caller's own worst case for one call: its timeout plus its retry budget):
+        a holder that hangs longer raises DNSPodLatchBusy, sending nothing."""
+        return _FirstCall(self, wait)
+
+
+class DNSPodLatchBusy(DNSPodError):
+    """Another task's first call with the same credentials outlived the wait: nothing was sent."""
+
+
+class _FirstCall(object):
+    POLL = 0.05
+
+    def __init__(self, latch, wait):
+        self.latch = latch
+        self.wait = max(0.0, float(wait))
+        self.handle = None
+
+    def __enter__(self):
+        latch = self.latch
+        if not HAS_FCNTL or latch.proven() or not latch._usable_dir(True):
+            return False
+        try:
+            fd = os.open(latch.lock_path, os.O_RDWR | os.O_CREAT | getattr(os, 'O_NOFOLLOW', 0), 0o600)
+        except OSError:
+            return False
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise DNSPodLatchBusy(
+                        'not sent: another task has been sending the first call with the same api_url and '
+                        'credentials for more than %.0f s (lock file %s); this task sent nothing, so that a '
+                        'wrong credential is not tried by every task at once' % (self.wait, latch.lock_path))
+                time.sleep(self.POLL)
+        self.handle = fd
+        if latch.proven():
+            self._release()
+            return False
+        return True
+
+    def _release(self):
+        if self.handle is not None:
+            try:
+                fcntl.flock(self.handle, fcntl.LOCK_UN)
+            finally:
+                os.close(self.handle)
+                self.handle = None
+
+    def __exit__(self, *exc_info):
+        self._release()
+        return False
 
 
 def _utc(timestamp):
@@ -347,6 +446,24 @@ class DNSPodClient(object):
         transport fault that may have come after the server acted."""
         if self._login_failure is None and not self._login_ok and self._latch is not None:
             self._check_latch(action)
+            with self._latch.first_call(self._first_call_wait()) as holding:
+                if holding:
+                    # The wait may have ended with another task's refusal: read the marker again.
+                    self._check_latch(action)
+                try:
+                    return self._call(action, params, empty_codes)
+                finally:
+                    if self._login_ok:
+                        self._latch.prove()
+        return self._call(action, params, empty_codes)
+
+    def _first_call_wait(self):
+        """How long to wait for another task's first call: the worst case of one call of this
+        client (the last retry may start just before max_retry_time and last its timeout)."""
+        transport = self._transport
+        return transport.max_retry_time + float(transport.timeout or 0) + 1.0
+
+    def _call(self, action, params, empty_codes):
         if self._login_failure is not None:
             failed = self._login_failure
             raise DNSPodAPIError(action, failed.code, 'not sent, because %s was refused earlier: %s'
