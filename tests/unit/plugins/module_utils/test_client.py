@@ -154,7 +154,8 @@ def test_missing_requests_is_a_config_error(monkeypatch):
 # ---- retries ---------------------------------------------------------------------------------
 
 def test_rate_limit_retried_with_capped_backoff(fake_api):
-    client, sleeps = make(fake_api, backoff_base=1.0, backoff_cap=4.0, max_retries=5, max_retry_time=100)
+    # a budget that can outlast the hourly quota: retried with backoff until it passes
+    client, sleeps = make(fake_api, backoff_base=1.0, backoff_cap=4.0, max_retries=5, max_retry_time=3600)
     for dummy in range(4):
         fake_api.answer(code='-2')
     fake_api.ok(version='4.6')
@@ -167,8 +168,43 @@ def test_rate_limit_retried_with_capped_backoff(fake_api):
     assert [e['code'] for e in client.log] == ['-2', '-2', '-2', '-2', '1']
 
 
+def limited(message):
+    return {'status': {'code': '-2', 'message': message, 'created_at': '2026-11-25 10:00:00'}}
+
+
+def test_one_rate_limit_answer_is_retried(fake_api):
+    client, sleeps = make(fake_api)
+    fake_api.answer(body=limited('API usage is limited'))
+    fake_api.ok(version='4.6')
+    assert client.call('Info.Version')['version'] == '4.6'
+    assert len(fake_api.requests) == 2 and len(sleeps) == 1
+
+
+def test_hourly_quota_stops_when_the_budget_cannot_outlast_it(fake_api):
+    # the -2 again after a wait: the quota; 60 s of budget cannot outlast its hour
+    client, sleeps = make(fake_api, max_retries=5, max_retry_time=60)
+    for dummy in range(6):
+        fake_api.answer(body=limited('API usage is limited'))
+    with pytest.raises(DNSPodAPIError) as info:
+        client.call('Info.Version')
+    assert len(fake_api.requests) == 2 and len(sleeps) == 1
+    assert info.value.code == '-2' and 'quota' in str(info.value) and 'retry_max_time' in str(info.value)
+
+
+def test_record_lock_is_never_retried(fake_api):
+    client, sleeps = make(fake_api, max_retry_time=3600)
+    fake_api.answer(body=limited('API usage is limited: the record is locked for an hour after '
+                                 'repeated modifications that changed nothing'))
+    with pytest.raises(DNSPodAPIError) as info:
+        client.call('Record.Modify', {'domain_id': '1', 'record_id': '2'})
+    assert len(fake_api.requests) == 1 and sleeps == []
+    text = str(info.value)
+    assert info.value.code == '-2' and 'not retry' in text and 'an hour' in text and 'unchanged' not in text.split('.')[-1]
+    assert 'rate limit was exceeded' not in text
+
+
 def test_rate_limit_gives_up_with_the_api_error(fake_api):
-    client, sleeps = make(fake_api, max_retries=2)
+    client, sleeps = make(fake_api, max_retries=2, max_retry_time=3600)
     for dummy in range(5):
         fake_api.answer(code='-2')
     with pytest.raises(DNSPodAPIError) as info:
@@ -180,8 +216,8 @@ def test_rate_limit_gives_up_with_the_api_error(fake_api):
 def test_retry_time_is_bounded(fake_api):
     client, sleeps = make(fake_api, backoff_base=10, backoff_cap=10, max_retries=50, max_retry_time=25)
     for dummy in range(10):
-        fake_api.answer(code='-2')
-    with pytest.raises(DNSPodAPIError):
+        fake_api.answer(body='busy', status=503)
+    with pytest.raises(DNSPodTransportError):
         client.call('Info.Version')
     assert len(sleeps) == 2 and sum(sleeps) <= 25
     assert len(fake_api.requests) == 3
