@@ -721,7 +721,12 @@ class DNSPodClient(object):
                                      status)
         try:
             answer = self.call('Record.Create', params)
-        except DNSPodAlreadyDoneError as exc:
+        except DNSPodAPIError as exc:
+            # 104 after a lost answer (our own first attempt), or because another task or host
+            # created this exact record meanwhile: either way the record is there, which is what
+            # was asked. 104 also refuses a CNAME beside another record: then nothing is found.
+            if exc.code != '104':
+                raise
             record_id = self._find_record(domain_id, sub_domain, record_type, record_line, value, mx)
             if record_id is None:
                 raise DNSPodAPIError(exc.action, exc.code, exc.message)
@@ -745,8 +750,11 @@ class DNSPodClient(object):
     def remove_record(self, domain_id, record_id):
         try:
             self.call('Record.Remove', {'domain_id': domain_id, 'record_id': record_id})
-        except DNSPodAlreadyDoneError:
-            pass
+        except DNSPodAPIError as exc:
+            # 8 "record id error": the record is gone (our lost first attempt, or another run
+            # removed it meanwhile), which is what was asked.
+            if exc.code != '8':
+                raise
 
     def set_record_status(self, domain_id, record_id, status):
         self.call('Record.Status', {'domain_id': domain_id, 'record_id': record_id, 'status': status_to_api(status)})
