@@ -446,7 +446,7 @@ class DNSPodClient(object):
         transport fault that may have come after the server acted."""
         if self._login_failure is None and not self._login_ok and self._latch is not None:
             self._check_latch(action)
-            with self._latch.first_call(self._first_call_wait()) as holding:
+            with self._latch.first_call(self.call_bound()) as holding:
                 if holding:
                     # The wait may have ended with another task's refusal: read the marker again.
                     self._check_latch(action)
@@ -457,9 +457,9 @@ class DNSPodClient(object):
                         self._latch.prove()
         return self._call(action, params, empty_codes)
 
-    def _first_call_wait(self):
-        """How long to wait for another task's first call: the worst case of one call of this
-        client (the last retry may start just before max_retry_time and last its timeout)."""
+    def call_bound(self):
+        """Seconds one call of this client can take at worst (the last retry may start just
+        before max_retry_time and last its timeout): how long to wait for another task's call."""
         transport = self._transport
         return transport.max_retry_time + float(transport.timeout or 0) + 1.0
 
