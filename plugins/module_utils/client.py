@@ -745,7 +745,14 @@ class DNSPodClient(object):
         params = self._record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight,
                                      status)
         params['record_id'] = record_id
-        self.call('Record.Modify', params)
+        try:
+            self.call('Record.Modify', params)
+        except DNSPodAPIError as exc:
+            if exc.code != '8':
+                raise
+            # 8 "record id error": another run removed the record since it was read (two purges of
+            # one zone at once). The record this Modify was to leave behind is created instead.
+            self.create_record(domain_id, sub_domain, record_type, record_line, value, ttl=ttl, mx=mx, weight=weight)
 
     def remove_record(self, domain_id, record_id):
         try:

@@ -143,3 +143,32 @@ def wait_bound(client, calls=8):
     """How long a task waits for the lock: what ``calls`` calls of its own client can take at worst
     (each its timeout plus its retry budget); a holder still writing after that has hung."""
     return calls * client.call_bound()
+
+
+@contextlib.contextmanager
+def _unlocked():
+    yield lambda: None
+
+
+def run_guarded(module, guard, wait, read_and_plan, finish):
+    """Read, plan and write under ``guard``; never returns (``finish`` exits the module).
+
+    ``read_and_plan()`` reads the state and returns ``(plan, operations)``; ``finish(plan, bump)``
+    applies the operations (unless check mode), calls ``bump()`` once it has written, and exits.
+    Nothing to write, or check mode: finished without the lock. Otherwise the lock is taken and the
+    plan applied when no other task wrote since the read; else read again (without the lock), and in
+    the last round read and write while holding it. SetLockTimeout fails the module."""
+    try:
+        for rounds in range(OPTIMISTIC_ROUNDS + 1):
+            holding = rounds == OPTIMISTIC_ROUNDS
+            with (guard.writing(wait) if holding else _unlocked()) as bump:
+                seen = guard.version()
+                plan, operations = read_and_plan()
+                if not operations or module.check_mode or holding:
+                    finish(plan, bump)
+            with guard.writing(wait) as bump:
+                if guard.version() == seen:
+                    finish(plan, bump)
+            # Another task wrote meanwhile: read again (its plan may be empty now).
+    except SetLockTimeout as exc:
+        module.fail_json(msg=str(exc))

@@ -260,8 +260,6 @@ api:
   sample: {"calls": 2, "writes": 1}
 '''
 
-import contextlib
-
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
@@ -341,11 +339,6 @@ def finish(module, client, domain, current, operations, bump):
     module.exit_json(**result)
 
 
-@contextlib.contextmanager
-def no_lock():
-    yield lambda: None
-
-
 def run(module):
     """The task, for an AnsibleModule (module process) or the action plugin's worker-module
     (plugins/plugin_utils/worker_module.py); exit_json/fail_json never return."""
@@ -373,21 +366,14 @@ def run(module):
         set_parts = ('full name', params['sub_domain'], params['record_type'],
                      params.get('record_line') or client.default_line)
     guard = setlock.guard_for(client, params['domain'], set_parts)
-    wait = setlock.wait_bound(client)
-    try:
-        for rounds in range(setlock.OPTIMISTIC_ROUNDS + 1):
-            holding = rounds == setlock.OPTIMISTIC_ROUNDS
-            with (guard.writing(wait) if holding else no_lock()) as bump:
-                seen = guard.version()
-                domain, current, operations = read_and_plan(module, client, params, domain_name, desired)
-                if not operations or module.check_mode or holding:
-                    finish(module, client, domain, current, operations, bump)
-            with guard.writing(wait) as bump:
-                if guard.version() == seen:
-                    finish(module, client, domain, current, operations, bump)
-            # Another task wrote the set since it was read: read it again (its plan may be empty now).
-    except setlock.SetLockTimeout as exc:
-        module.fail_json(msg=str(exc), api=common.api_summary(client))
+
+    def read():
+        domain, current, operations = read_and_plan(module, client, params, domain_name, desired)
+        return (domain, current, operations), operations
+
+    def write(plan, bump):
+        finish(module, client, plan[0], plan[1], plan[2], bump)
+    setlock.run_guarded(module, guard, setlock.wait_bound(client), read, write)
 
 
 def main():

@@ -739,3 +739,16 @@ def test_agent_user_id_sent_on_every_call(fake_api):
 def test_repr_names_the_endpoint_and_counters(fake_api):
     client = make(fake_api)[0]
     assert repr(client) == '<DNSPodClient %s auth=login_token calls=0 writes=0>' % fake_api.url
+
+
+def test_modify_of_a_record_another_run_removed_creates_it(fake_api):
+    client = make(fake_api)[0]
+    fake_api.answer(body=reported('code8_record_id_error_2021-04-24.json'))
+    fake_api.ok(record={'id': '99', 'name': 'www', 'status': 'enabled'})
+    assert client.modify_record('42', '7', 'www', 'A', DEFAULT, '192.0.2.3', ttl=600) is None
+    assert fake_api.actions() == ['Record.Modify', 'Record.Create']
+    sent = fake_api.requests[1]['form']
+    assert (sent['sub_domain'], sent['value'], sent['ttl']) == ('www', '192.0.2.3', '600') and 'record_id' not in sent
+    fake_api.answer(code='7')
+    with pytest.raises(DNSPodAPIError):
+        client.modify_record('42', '7', 'www', 'A', DEFAULT, '192.0.2.3')
