@@ -199,7 +199,7 @@ def test_record_lock_is_never_retried(fake_api):
         client.call('Record.Modify', {'domain_id': '1', 'record_id': '2'})
     assert len(fake_api.requests) == 1 and sleeps == []
     text = str(info.value)
-    assert info.value.code == '-2' and 'not retry' in text and 'an hour' in text and 'unchanged' not in text.split('.')[-1]
+    assert info.value.code == '-2' and 'not retry' in text and 'an hour' in text
     assert 'rate limit was exceeded' not in text
 
 
