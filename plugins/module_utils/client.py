@@ -748,7 +748,7 @@ class DNSPodClient(object):
         try:
             self.call('Record.Modify', params)
         except DNSPodAPIError as exc:
-            if exc.code != '8':
+            if exc.code != '8' or is_login_failure(exc.code, exc.message, exc.action):
                 raise
             # 8 "record id error": another run removed the record since it was read (two purges of
             # one zone at once). The record this Modify was to leave behind is created instead.
@@ -759,8 +759,8 @@ class DNSPodClient(object):
             self.call('Record.Remove', {'domain_id': domain_id, 'record_id': record_id})
         except DNSPodAPIError as exc:
             # 8 "record id error": the record is gone (our lost first attempt, or another run
-            # removed it meanwhile), which is what was asked.
-            if exc.code != '8':
+            # removed it meanwhile), which is what was asked; not the 8 refusing an e-mail login.
+            if exc.code != '8' or is_login_failure(exc.code, exc.message, exc.action):
                 raise
 
     def set_record_status(self, domain_id, record_id, status):
