@@ -333,6 +333,7 @@ class DNSPodClient(object):
         self._user_token = None
         self._login_failure = None
         self._login_ok = False
+        self._in_first_call = False
         if login_latch_dir is None:
             login_latch_dir = default_latch_dir()
         self._latch = None
@@ -444,18 +445,23 @@ class DNSPodClient(object):
         (DNSPodOutcomeUnknownError for a write sent once). Parameters that are None are not sent.
         ``once`` (default: the action is in SEND_ONCE_ACTIONS): never send it again after a
         transport fault that may have come after the server acted."""
-        if self._login_failure is None and not self._login_ok and self._latch is not None:
+        if (self._login_failure is None and not self._login_ok and self._latch is not None
+                and not self._in_first_call):
             self._check_latch(action)
             with self._latch.first_call(self.call_bound()) as holding:
                 if holding:
                     # The wait may have ended with another task's refusal: read the marker again.
                     self._check_latch(action)
+                # A call made while sending this one (the international Domain.Info of a name)
+                # goes under the same lock: flock would refuse a second descriptor of this process.
+                self._in_first_call = True
                 try:
-                    return self._call(action, params, empty_codes)
+                    return self._call(action, params, empty_codes, once)
                 finally:
+                    self._in_first_call = False
                     if self._login_ok:
                         self._latch.prove()
-        return self._call(action, params, empty_codes)
+        return self._call(action, params, empty_codes, once)
 
     def call_bound(self):
         """Seconds one call of this client can take at worst (the last retry may start just
@@ -463,7 +469,7 @@ class DNSPodClient(object):
         transport = self._transport
         return transport.max_retry_time + float(transport.timeout or 0) + 1.0
 
-    def _call(self, action, params, empty_codes):
+    def _call(self, action, params, empty_codes, once):
         if self._login_failure is not None:
             failed = self._login_failure
             raise DNSPodAPIError(action, failed.code, 'not sent, because %s was refused earlier: %s'
