@@ -758,7 +758,8 @@ class DNSPodClient(object):
                 raise
             # 8 "record id error": another run removed the record since it was read (two purges of
             # one zone at once). The record this Modify was to leave behind is created instead.
-            self.create_record(domain_id, sub_domain, record_type, record_line, value, ttl=ttl, mx=mx, weight=weight)
+            self.create_record(domain_id, sub_domain, record_type, record_line, value, ttl=ttl, mx=mx, weight=weight,
+                               status=status)
 
     def remove_record(self, domain_id, record_id):
         try:
