@@ -17,11 +17,19 @@ import stat
 import tempfile
 import time
 
+try:
+    import fcntl
+    HAS_FCNTL = True
+except ImportError:  # not POSIX: the latch works without the lock (see LoginLatch.first_call)
+    fcntl = None
+    HAS_FCNTL = False
+
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAlreadyDoneError,
     DNSPodAPIError,
     DNSPodConfigError,
+    DNSPodError,
     DNSPodTransportError,
     is_login_failure,
 )
@@ -145,6 +153,10 @@ class LoginLatch(object):
         salt = ('dnspod.dnspod login latch\n%s' % api_url).encode('utf-8')
         self.key = hashlib.pbkdf2_hmac('sha256', material, salt, 20000).hex()[:40]
         self.path = os.path.join(directory, '%s.json' % self.key)
+        # Held (flock) by the task whose call is the first to prove or refute these credentials,
+        # and touched when a call passed the login (see first_call).
+        self.lock_path = os.path.join(directory, '%s.lock' % self.key)
+        self.proof_path = os.path.join(directory, '%s.ok' % self.key)
 
     def _usable_dir(self, create):
         try:
@@ -189,6 +201,7 @@ class LoginLatch(object):
                 json.dump(data, out)
             os.chmod(temp, 0o600)
             os.replace(temp, self.path)
+            os.remove(self.proof_path)
         except OSError:
             pass
 
@@ -197,6 +210,92 @@ class LoginLatch(object):
             os.remove(self.path)
         except OSError:
             pass
+
+    def proven(self):
+        """Whether a call with these credentials passed the login less than LATCH_SECONDS ago
+        (the modification time of the empty proof file prove() touches; a refusal removes it)."""
+        try:
+            mtime = os.stat(self.proof_path).st_mtime
+        except OSError:
+            return False
+        return 0 <= self._clock() - mtime < LATCH_SECONDS
+
+    def prove(self):
+        """Record that a call passed the login: tasks that start later send without waiting."""
+        if not self._usable_dir(True):
+            return
+        try:
+            os.close(os.open(self.proof_path, os.O_WRONLY | os.O_CREAT | getattr(os, 'O_NOFOLLOW', 0), 0o600))
+            os.utime(self.proof_path, None)
+        except OSError:
+            pass
+
+    def first_call(self, wait):
+        """Context manager around the call that proves or refutes the credentials.
+
+        Many tasks of one play start at once (forks), each in its own process: each found no
+        marker and sent its login, and a wrong password reached the API once per fork (39-50 of
+        50). So the first call per credential is serialised across the controller's processes by
+        an exclusive ``flock`` on a lock file beside the marker: the holder sends; the others wait,
+        then read the marker again (and raise the refusal the holder recorded), or see that the
+        login passed (``proven``) and send at once. Yields True when the caller holds the lock,
+        False when it may send without it (the login was proven meanwhile, or no lock can be had:
+        the directory is unusable, or no fcntl on this system). ``wait`` bounds the wait in
+        seconds (the caller's own worst case for one call: its timeout plus its retry budget):
+        a holder that hangs longer raises DNSPodLatchBusy, sending nothing."""
+        return _FirstCall(self, wait)
+
+
+class DNSPodLatchBusy(DNSPodError):
+    """Another task's first call with the same credentials outlived the wait: nothing was sent."""
+
+
+class _FirstCall(object):
+    POLL = 0.05
+
+    def __init__(self, latch, wait):
+        self.latch = latch
+        self.wait = max(0.0, float(wait))
+        self.handle = None
+
+    def __enter__(self):
+        latch = self.latch
+        if not HAS_FCNTL or latch.proven() or not latch._usable_dir(True):
+            return False
+        try:
+            fd = os.open(latch.lock_path, os.O_RDWR | os.O_CREAT | getattr(os, 'O_NOFOLLOW', 0), 0o600)
+        except OSError:
+            return False
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise DNSPodLatchBusy(
+                        'not sent: another task has been sending the first call with the same api_url and '
+                        'credentials for more than %.0f s (lock file %s); this task sent nothing, so that a '
+                        'wrong credential is not tried by every task at once' % (self.wait, latch.lock_path))
+                time.sleep(self.POLL)
+        self.handle = fd
+        if latch.proven():
+            self._release()
+            return False
+        return True
+
+    def _release(self):
+        if self.handle is not None:
+            try:
+                fcntl.flock(self.handle, fcntl.LOCK_UN)
+            finally:
+                os.close(self.handle)
+                self.handle = None
+
+    def __exit__(self, *exc_info):
+        self._release()
+        return False
 
 
 def _utc(timestamp):
@@ -234,6 +333,7 @@ class DNSPodClient(object):
         self._user_token = None
         self._login_failure = None
         self._login_ok = False
+        self._in_first_call = False
         if login_latch_dir is None:
             login_latch_dir = default_latch_dir()
         self._latch = None
@@ -345,8 +445,31 @@ class DNSPodClient(object):
         (DNSPodOutcomeUnknownError for a write sent once). Parameters that are None are not sent.
         ``once`` (default: the action is in SEND_ONCE_ACTIONS): never send it again after a
         transport fault that may have come after the server acted."""
-        if self._login_failure is None and not self._login_ok and self._latch is not None:
+        if (self._login_failure is None and not self._login_ok and self._latch is not None
+                and not self._in_first_call):
             self._check_latch(action)
+            with self._latch.first_call(self.call_bound()) as holding:
+                if holding:
+                    # The wait may have ended with another task's refusal: read the marker again.
+                    self._check_latch(action)
+                # A call made while sending this one (the international Domain.Info of a name)
+                # goes under the same lock: flock would refuse a second descriptor of this process.
+                self._in_first_call = True
+                try:
+                    return self._call(action, params, empty_codes, once)
+                finally:
+                    self._in_first_call = False
+                    if self._login_ok:
+                        self._latch.prove()
+        return self._call(action, params, empty_codes, once)
+
+    def call_bound(self):
+        """Seconds one call of this client can take at worst (the last retry may start just
+        before max_retry_time and last its timeout): how long to wait for another task's call."""
+        transport = self._transport
+        return transport.max_retry_time + float(transport.timeout or 0) + 1.0
+
+    def _call(self, action, params, empty_codes, once):
         if self._login_failure is not None:
             failed = self._login_failure
             raise DNSPodAPIError(action, failed.code, 'not sent, because %s was refused earlier: %s'
@@ -604,7 +727,12 @@ class DNSPodClient(object):
                                      status)
         try:
             answer = self.call('Record.Create', params)
-        except DNSPodAlreadyDoneError as exc:
+        except DNSPodAPIError as exc:
+            # 104 after a lost answer (our own first attempt), or because another task or host
+            # created this exact record meanwhile: either way the record is there, which is what
+            # was asked. 104 also refuses a CNAME beside another record: then nothing is found.
+            if exc.code != '104':
+                raise
             record_id = self._find_record(domain_id, sub_domain, record_type, record_line, value, mx)
             if record_id is None:
                 raise DNSPodAPIError(exc.action, exc.code, exc.message)
@@ -623,13 +751,24 @@ class DNSPodClient(object):
         params = self._record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight,
                                      status)
         params['record_id'] = record_id
-        self.call('Record.Modify', params)
+        try:
+            self.call('Record.Modify', params)
+        except DNSPodAPIError as exc:
+            if exc.code != '8' or is_login_failure(exc.code, exc.message, exc.action):
+                raise
+            # 8 "record id error": another run removed the record since it was read (two purges of
+            # one zone at once). The record this Modify was to leave behind is created instead.
+            self.create_record(domain_id, sub_domain, record_type, record_line, value, ttl=ttl, mx=mx, weight=weight,
+                               status=status)
 
     def remove_record(self, domain_id, record_id):
         try:
             self.call('Record.Remove', {'domain_id': domain_id, 'record_id': record_id})
-        except DNSPodAlreadyDoneError:
-            pass
+        except DNSPodAPIError as exc:
+            # 8 "record id error": the record is gone (our lost first attempt, or another run
+            # removed it meanwhile), which is what was asked; not the 8 refusing an e-mail login.
+            if exc.code != '8' or is_login_failure(exc.code, exc.message, exc.action):
+                raise
 
     def set_record_status(self, domain_id, record_id, status):
         self.call('Record.Status', {'domain_id': domain_id, 'record_id': record_id, 'status': status_to_api(status)})

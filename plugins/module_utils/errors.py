@@ -43,6 +43,21 @@ HINTS = {
     '20004': 'The user token is invalid: check login_token (ID,TOKEN) or log in again.',
 }
 
+# A -2 that is not the account's quota: DNSPod locks a record for an hour after more than five
+# Record.Modify calls in an hour that changed nothing (REAL-WORLD-NOTES.md). Retrying cannot help
+# within any retry budget, and every retry is one more refused write on that record.
+RECORD_LOCKED_HINT = ('DNSPod locks a record for an hour after more than 5 modifications in an hour that '
+                      'changed nothing; the client does not retry it. Wait an hour, and look for another task, '
+                      'host or tool writing the same record set with the same value.')
+
+# How long the account's call quota lasts once exhausted: about 3,600 calls in an hour
+# (REAL-WORLD-NOTES.md). Retries whose budget (retry_max_time) is shorter cannot outlast it.
+QUOTA_WINDOW_SECONDS = 3600.0
+QUOTA_HINT = ('The API call quota of the account (about 3,600 calls an hour) is exhausted: the -2 answer came '
+              'again after a wait, and retry_max_time is shorter than the quota\'s hour, so the client stopped '
+              'retrying. Run again later, reduce the calls (fewer tasks, dnspod_records for many sets), or set '
+              'retry_max_time to 3600 or more to wait it out.')
+
 EMAIL_LOGIN_HINT = ('DNSPod no longer accepts login_email/login_password on this service: '
                     'create an API token in the console and use login_token (ID,TOKEN).')
 
@@ -76,10 +91,20 @@ def is_email_login_refusal(code, message='', action=None):
 def hint_for(code, message='', action=None):
     """A sentence a person can act on for a known code, else None."""
     code = str(code)
+    if is_record_locked(code, message):
+        return RECORD_LOCKED_HINT
     if is_email_login_refusal(code, message, action):
         # "Prohibit req by email, Request by token": code 8 means other things elsewhere.
         return EMAIL_LOGIN_HINT
     return HINTS.get(code)
+
+
+def is_record_locked(code, message=''):
+    """Whether a -2 answer says the record is locked (after unchanged modifications), not that
+    the account's call quota is spent: its message speaks of a record and a lock."""
+    text = (message or '').lower()
+    return (str(code) == '-2' and any(word in text for word in ('record', '记录'))
+            and any(word in text for word in ('lock', '锁')))
 
 
 def is_account_locked(code, message=''):

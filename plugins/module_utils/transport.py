@@ -25,7 +25,10 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodConfigError,
     DNSPodOutcomeUnknownError,
     DNSPodTransportError,
+    QUOTA_HINT,
+    QUOTA_WINDOW_SECONDS,
     RETRY_CODES,
+    is_record_locked,
 )
 
 try:
@@ -235,9 +238,10 @@ class Transport(object):
         answer = parse_body(response.content)
         if answer is None:
             return None, 'the answer is not a DNSPod API answer (no JSON status)', True
-        if answer['status']['code'] in RETRY_CODES:
-            # -2: the API did not carry the request out
-            return answer, 'code %s (rate limit)' % answer['status']['code'], False
+        code = answer['status']['code']
+        if code in RETRY_CODES and not is_record_locked(code, answer['status'].get('message')):
+            # -2: the API did not carry the request out (a record lock is not retried: an hour)
+            return answer, 'code %s (rate limit)' % code, False
         return answer, None, False
 
     def send(self, action, form, once=False):
@@ -252,6 +256,7 @@ class Transport(object):
         attempts = 0
         spent = 0.0
         faulted = False
+        limited = 0     # -2 answers in a row
         while True:
             attempts += 1
             started = self._clock()
@@ -265,12 +270,19 @@ class Transport(object):
                 return Reply(answer, attempts, faulted)
             if answer is None:
                 faulted = faulted or maybe_acted
+                limited = 0
                 self._on_attempt(action, 'transport:%s' % retry_reason)
                 if once and maybe_acted:
                     raise DNSPodOutcomeUnknownError(action, retry_reason, attempts)
             else:
+                limited += 1
                 self._on_attempt(action, answer['status']['code'])
             delay = backoff_delay(attempts - 1, self.backoff_base, self.backoff_cap)
+            if limited >= 2 and self.max_retry_time < QUOTA_WINDOW_SECONDS:
+                # The limit outlived a wait: the hourly quota, which no retry within a budget shorter
+                # than its hour can outlast; more retries would only add refused calls.
+                raise DNSPodAPIError(action, answer['status']['code'], '%s. %s' % (
+                    self._redact(str(answer['status'].get('message') or '')).rstrip('. '), QUOTA_HINT))
             if attempts > self.max_retries or spent + delay > self.max_retry_time:
                 if answer is not None:
                     raise DNSPodAPIError(action, answer['status']['code'],

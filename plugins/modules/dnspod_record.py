@@ -265,6 +265,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
+from ansible_collections.dnspod.dnspod.plugins.module_utils import setlock
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
 
 
@@ -292,27 +293,11 @@ def module_kwargs():
     return dict(common.dnspod_module_kwargs(), required_if=[('state', 'present', ('value',))])
 
 
-def run(module):
-    """The task, for an AnsibleModule (module process) or the action plugin's worker-module
-    (plugins/plugin_utils/worker_module.py); exit_json/fail_json never return."""
-    params = module.params
-
-    # Building the client sends nothing: everything that can be checked without the API is
-    # checked before the first call.
-    client = common.create_client(module)
-    need_name = record_module.needs_domain_name(params['sub_domain'])
-    try:
-        domain_name = record_module.domain_name_for_validation(params['domain'])
-        if domain_name is not None or not need_name:
-            desired = record_module.desired_set(params, domain_name, client.default_line)
-        else:
-            record_module.prevalidate_by_id(params, client.default_line)
-    except validation.ValidationError as exc:
-        module.fail_json(msg=str(exc))
-
-    if domain_name is None and need_name:
-        # Given by ID with a full name (www.example.com. or www.example.com): the host part
-        # depends on the domain's name.
+def read_and_plan(module, client, params, domain_name, desired):
+    """Read the set (one filtered Record.List) and plan its writes; the module fails on a task
+    that is wrong once the set is known. Returns ``(domain, current, operations)``."""
+    if desired is None:
+        # Given by ID with a full name: the host part depends on the domain's name.
         def reading(name):
             read_as = record_module.desired_set(params, name, client.default_line)
             return read_as, listing_filters(read_as)
@@ -339,10 +324,56 @@ def run(module):
         module.fail_json(msg=str(exc), api=common.api_summary(client))
     # A type or line the grade lacks, or a CNAME beside other records: failed before any write.
     record_module.check_writes(module, client, domain, at_name, operations)
+    return domain, current, operations
+
+
+def finish(module, client, domain, current, operations, bump):
+    """Apply the plan (unless check mode), count the set as written, and exit."""
     result = dict(domain=dict(id=domain['id'], name=domain['name']))
-    after = record_module.converge(module, client, domain['id'], current, operations, result)
+    try:
+        after = record_module.converge(module, client, domain['id'], current, operations, result)
+    finally:
+        if operations and not module.check_mode:
+            bump()
     result['records'] = sorted((r for r in after if not r.get('hold')), key=lambda r: str(r.get('value')))
     module.exit_json(**result)
+
+
+def run(module):
+    """The task, for an AnsibleModule (module process) or the action plugin's worker-module
+    (plugins/plugin_utils/worker_module.py); exit_json/fail_json never return."""
+    params = module.params
+
+    # Building the client sends nothing: everything that can be checked without the API is
+    # checked before the first call.
+    client = common.create_client(module)
+    need_name = record_module.needs_domain_name(params['sub_domain'])
+    desired = None
+    try:
+        domain_name = record_module.domain_name_for_validation(params['domain'])
+        if domain_name is not None or not need_name:
+            desired = record_module.desired_set(params, domain_name, client.default_line)
+        else:
+            record_module.prevalidate_by_id(params, client.default_line)
+    except validation.ValidationError as exc:
+        module.fail_json(msg=str(exc))
+
+    # Tasks of this controller writing the same set: a task writes only what it read after the
+    # last write of the others (module_utils/setlock.py); a task with nothing to write never waits.
+    if desired is not None:
+        set_parts = desired.key
+    else:
+        set_parts = ('full name', params['sub_domain'], params['record_type'],
+                     params.get('record_line') or client.default_line)
+    guard = setlock.guard_for(client, params['domain'], set_parts)
+
+    def read():
+        domain, current, operations = read_and_plan(module, client, params, domain_name, desired)
+        return (domain, current, operations), operations
+
+    def write(plan, bump):
+        finish(module, client, plan[0], plan[1], plan[2], bump)
+    setlock.run_guarded(module, guard, setlock.wait_bound(client), read, write)
 
 
 def main():

@@ -226,6 +226,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import guards
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
+from ansible_collections.dnspod.dnspod.plugins.module_utils import setlock
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
 
 
@@ -305,6 +306,7 @@ def run(module):
     # Building the client sends nothing: the whole list is validated before the first call.
     client = common.create_client(module)
     need_name = needs_domain_name(params)
+    sets = ignore = None
     try:
         guards.check_purge_list(params['records'], params['purge'], params['allow_empty'], 'records', 'record set')
         guards.check_threshold_options(params)
@@ -317,6 +319,30 @@ def run(module):
     except validation.ValidationError as exc:
         module.fail_json(msg=str(exc))
 
+    # Tasks of this controller writing the same domain: a task writes only what it read after the
+    # last write of the others (module_utils/setlock.py); a task with nothing to write never waits.
+    guard = setlock.guard_for(client, params['domain'], ('dnspod_records',))
+
+    def read():
+        plan = read_and_plan(module, client, params, need_name, domain_name, sets, ignore)
+        return plan, plan[2]
+
+    def write(plan, bump):
+        domain, current, operations = plan
+        result = dict(domain=dict(id=domain['id'], name=domain['name']))
+        try:
+            after = record_module.converge(module, client, domain['id'], current, operations, result)
+        finally:
+            if operations and not module.check_mode:
+                bump()
+        result['records'] = after
+        module.exit_json(**result)
+    setlock.run_guarded(module, guard, setlock.wait_bound(client), read, write)
+
+
+def read_and_plan(module, client, params, need_name, domain_name, sets, ignore):
+    """Read the zone (one paged Record.List) and plan its writes; the module fails on a task that
+    is wrong once the zone is known. Returns ``(domain, current, operations)``."""
     # One paged Record.List, by the domain's name or ID: its answer also names the domain, its ID
     # and grade, so no Domain.Info is sent.
     domain, current = record_module.read_records(module, client, params['domain'])
@@ -352,10 +378,7 @@ def run(module):
         found = index.get(recordset.set_key(sub_domain, record_type, record_line))
         return 'records[%d].' % found if found is not None else ''
     record_module.check_writes(module, client, domain, current, operations, item)
-    result = dict(domain=dict(id=domain['id'], name=domain['name']))
-    after = record_module.converge(module, client, domain['id'], current, operations, result)
-    result['records'] = after
-    module.exit_json(**result)
+    return domain, current, operations
 
 
 def main():

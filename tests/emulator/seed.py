@@ -33,7 +33,7 @@ SETTING_TYPES = {
     'lockout_seconds': (int, float), 'id_drift': bool, 'email_login_allowed': bool,
     'at_matches_wildcard': bool, 'round_robin_code': str, 'unchanged_modify_limit': int,
     'unchanged_modify_lock_seconds': (int, float), 'record_list_line_id': bool,
-    'require_user_agent': bool,
+    'require_user_agent': bool, 'latency_seconds': (int, float),
 }
 assert set(SETTING_TYPES) == set(DEFAULT_SETTINGS)
 _TIME = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$')
@@ -146,7 +146,7 @@ def _settings(settings):
         _check('settings.%s' % key, value, kind)
     if settings.get('flavor', 'cn') not in ('cn', 'intl'):
         raise SeedError('settings.flavor: expected "cn" or "intl", got %r' % settings['flavor'])
-    for key in ('rate_limit_per_hour', 'lockout_failures', 'unchanged_modify_limit'):
+    for key in ('rate_limit_per_hour', 'lockout_failures', 'unchanged_modify_limit', 'latency_seconds'):
         if settings.get(key, 0) < 0:
             raise SeedError('settings.%s: must be >= 0' % key)
     for key in ('default_page_size', 'max_page_size'):

@@ -187,6 +187,12 @@ class Handler(BaseHTTPRequestHandler):
                     'user_agent': user_agent})
             return self._send(403, b'Forbidden: set a User-Agent "Name/Version (contact)"\n',
                               'text/plain; charset=utf-8')
+        latency = state.settings['latency_seconds']
+        if latency:
+            # The API's answer time (settings.latency_seconds), spent before the action runs and
+            # outside the state lock: parallel calls overlap as they do on the live service, so
+            # tasks that read, decide and write race the way they would there.
+            time.sleep(latency)
         fault = self.server.faults.take(action) if self.command == 'POST' else None
         if fault is not None and not fault.after:
             self._log_fault(state, action, params, user_agent, fault)

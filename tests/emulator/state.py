@@ -30,6 +30,7 @@ DEFAULT_SETTINGS = {
     'unchanged_modify_lock_seconds': 3600,
     'record_list_line_id': False,
     'require_user_agent': False,
+    'latency_seconds': 0,
 }
 
 

@@ -154,7 +154,8 @@ def test_missing_requests_is_a_config_error(monkeypatch):
 # ---- retries ---------------------------------------------------------------------------------
 
 def test_rate_limit_retried_with_capped_backoff(fake_api):
-    client, sleeps = make(fake_api, backoff_base=1.0, backoff_cap=4.0, max_retries=5, max_retry_time=100)
+    # a budget that can outlast the hourly quota: retried with backoff until it passes
+    client, sleeps = make(fake_api, backoff_base=1.0, backoff_cap=4.0, max_retries=5, max_retry_time=3600)
     for dummy in range(4):
         fake_api.answer(code='-2')
     fake_api.ok(version='4.6')
@@ -167,8 +168,43 @@ def test_rate_limit_retried_with_capped_backoff(fake_api):
     assert [e['code'] for e in client.log] == ['-2', '-2', '-2', '-2', '1']
 
 
+def limited(message):
+    return {'status': {'code': '-2', 'message': message, 'created_at': '2026-11-25 10:00:00'}}
+
+
+def test_one_rate_limit_answer_is_retried(fake_api):
+    client, sleeps = make(fake_api)
+    fake_api.answer(body=limited('API usage is limited'))
+    fake_api.ok(version='4.6')
+    assert client.call('Info.Version')['version'] == '4.6'
+    assert len(fake_api.requests) == 2 and len(sleeps) == 1
+
+
+def test_hourly_quota_stops_when_the_budget_cannot_outlast_it(fake_api):
+    # the -2 again after a wait: the quota; 60 s of budget cannot outlast its hour
+    client, sleeps = make(fake_api, max_retries=5, max_retry_time=60)
+    for dummy in range(6):
+        fake_api.answer(body=limited('API usage is limited'))
+    with pytest.raises(DNSPodAPIError) as info:
+        client.call('Info.Version')
+    assert len(fake_api.requests) == 2 and len(sleeps) == 1
+    assert info.value.code == '-2' and 'quota' in str(info.value) and 'retry_max_time' in str(info.value)
+
+
+def test_record_lock_is_never_retried(fake_api):
+    client, sleeps = make(fake_api, max_retry_time=3600)
+    fake_api.answer(body=limited('API usage is limited: the record is locked for an hour after '
+                                 'repeated modifications that changed nothing'))
+    with pytest.raises(DNSPodAPIError) as info:
+        client.call('Record.Modify', {'domain_id': '1', 'record_id': '2'})
+    assert len(fake_api.requests) == 1 and sleeps == []
+    text = str(info.value)
+    assert info.value.code == '-2' and 'not retry' in text and 'an hour' in text
+    assert 'rate limit was exceeded' not in text
+
+
 def test_rate_limit_gives_up_with_the_api_error(fake_api):
-    client, sleeps = make(fake_api, max_retries=2)
+    client, sleeps = make(fake_api, max_retries=2, max_retry_time=3600)
     for dummy in range(5):
         fake_api.answer(code='-2')
     with pytest.raises(DNSPodAPIError) as info:
@@ -180,8 +216,8 @@ def test_rate_limit_gives_up_with_the_api_error(fake_api):
 def test_retry_time_is_bounded(fake_api):
     client, sleeps = make(fake_api, backoff_base=10, backoff_cap=10, max_retries=50, max_retry_time=25)
     for dummy in range(10):
-        fake_api.answer(code='-2')
-    with pytest.raises(DNSPodAPIError):
+        fake_api.answer(body='busy', status=503)
+    with pytest.raises(DNSPodTransportError):
         client.call('Info.Version')
     assert len(sleeps) == 2 and sum(sleeps) <= 25
     assert len(fake_api.requests) == 3
@@ -502,13 +538,23 @@ def test_create_after_a_lost_answer_finds_the_record_instead_of_failing(fake_api
     assert (listing['sub_domain'], listing['record_type'], listing['record_line']) == ('www', 'A', DEFAULT)
 
 
-def test_create_104_without_a_fault_is_an_error(fake_api):
+def test_create_104_of_a_record_another_host_made_is_success(fake_api):
+    # many hosts adding the same value: the one that comes second finds it made, not a failure
     client = make(fake_api)[0]
     fake_api.answer(body=reported('code104_record_exists_2017-09-04.json'))
+    fake_api.ok(info={'record_total': 1}, records=[a_record(8, name='www', value='192.0.2.1')])
+    assert client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.1') == '8'
+    assert fake_api.actions() == ['Record.Create', 'Record.List'] and client.writes == 0
+
+
+def test_create_104_without_the_record_is_an_error(fake_api):
+    client = make(fake_api)[0]
+    fake_api.answer(body=reported('code104_record_exists_2017-09-04.json'))
+    fake_api.ok(info={'record_total': 1}, records=[a_record(8, name='www', value='192.0.2.7')])
     with pytest.raises(DNSPodAPIError) as info:
         client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.1')
     assert not isinstance(info.value, DNSPodAlreadyDoneError) and info.value.code == '104'
-    assert fake_api.actions() == ['Record.Create'] and client.writes == 0
+    assert fake_api.actions() == ['Record.Create', 'Record.List'] and client.writes == 0
 
 
 def test_call_raises_already_done_after_a_fault(fake_api):
@@ -557,7 +603,9 @@ def test_remove_after_a_lost_answer_is_done(fake_api):
     fake_api.drop()
     fake_api.answer(code='8')
     assert client.remove_record('42', '7') is None
-    fake_api.answer(code='8')
+    fake_api.answer(body=reported('code8_record_id_error_2021-04-24.json'))   # removed by another run
+    assert client.remove_record('42', '7') is None
+    fake_api.answer(code='7')
     with pytest.raises(DNSPodAPIError):
         client.remove_record('42', '7')
 
@@ -691,3 +739,16 @@ def test_agent_user_id_sent_on_every_call(fake_api):
 def test_repr_names_the_endpoint_and_counters(fake_api):
     client = make(fake_api)[0]
     assert repr(client) == '<DNSPodClient %s auth=login_token calls=0 writes=0>' % fake_api.url
+
+
+def test_modify_of_a_record_another_run_removed_creates_it(fake_api):
+    client = make(fake_api)[0]
+    fake_api.answer(body=reported('code8_record_id_error_2021-04-24.json'))
+    fake_api.ok(record={'id': '99', 'name': 'www', 'status': 'enabled'})
+    assert client.modify_record('42', '7', 'www', 'A', DEFAULT, '192.0.2.3', ttl=600) is None
+    assert fake_api.actions() == ['Record.Modify', 'Record.Create']
+    sent = fake_api.requests[1]['form']
+    assert (sent['sub_domain'], sent['value'], sent['ttl']) == ('www', '192.0.2.3', '600') and 'record_id' not in sent
+    fake_api.answer(code='7')
+    with pytest.raises(DNSPodAPIError):
+        client.modify_record('42', '7', 'www', 'A', DEFAULT, '192.0.2.3')
