@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import re
-import stat
 import tempfile
 import time
 
@@ -25,6 +24,7 @@ except ImportError:  # not POSIX: the latch works without the lock (see LoginLat
     HAS_FCNTL = False
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils import private_dir
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAlreadyDoneError,
     DNSPodAPIError,
@@ -124,13 +124,7 @@ REDACTED = '********'
 def default_latch_dir():
     """``$DNSPOD_LOGIN_LATCH_DIR``, else ``<temp dir>/dnspod.dnspod-<uid>/login-latch``; None when
     the variable is ``off``."""
-    configured = os.environ.get(LATCH_DIR_ENV, '').strip()
-    if configured.lower() in ('off', 'no', 'false', '0'):
-        return None
-    if configured:
-        return configured
-    uid = os.getuid() if hasattr(os, 'getuid') else 'user'
-    return os.path.join(tempfile.gettempdir(), 'dnspod.dnspod-%s' % uid, 'login-latch')
+    return private_dir.configured_dir(LATCH_DIR_ENV, 'login-latch')
 
 
 class LoginLatch(object):
@@ -159,17 +153,7 @@ class LoginLatch(object):
         self.proof_path = os.path.join(directory, '%s.ok' % self.key)
 
     def _usable_dir(self, create):
-        try:
-            if create and not os.path.isdir(self.directory):
-                os.makedirs(self.directory, 0o700)
-            info = os.lstat(self.directory)
-        except OSError:
-            return False
-        if not stat.S_ISDIR(info.st_mode):
-            return False
-        if hasattr(os, 'getuid') and info.st_uid != os.getuid():
-            return False
-        return not info.st_mode & 0o022
+        return private_dir.usable_dir(self.directory, create)
 
     def read(self):
         """The recorded refusal (dict) while it is valid, else None (an expired file is removed)."""

@@ -163,6 +163,19 @@ def converge(module, client, domain_id, current, operations, result):
     return after
 
 
+def converge_counted(module, client, domain, current, operations, bump):
+    """``converge`` for a task holding a set guard (setlock.py): whatever happens, a plan that was
+    (or may have been partly) applied counts the set as written, so that the other tasks waiting
+    for it read it again. Returns the records after the plan and the result so far."""
+    result = dict(domain=dict(id=domain['id'], name=domain['name']))
+    try:
+        after = converge(module, client, domain['id'], current, operations, result)
+    finally:
+        if operations and not module.check_mode:
+            bump()
+    return after, result
+
+
 # Record.List codes that mean "this account has no such domain": 6 bad domain ID (documents),
 # 9 not the owner (documents), 13 no domain of that name (recordings, answered for a name).
 UNKNOWN_DOMAIN_CODES = ('6', '9', '13')

@@ -29,9 +29,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import stat
-import tempfile
 import time
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import private_dir
 
 try:
     import fcntl
@@ -54,28 +54,7 @@ class SetLockTimeout(Exception):
 
 def default_lock_dir():
     """``$DNSPOD_LOCK_DIR``, else ``<temp dir>/dnspod.dnspod-<uid>/set-locks``; None when ``off``."""
-    configured = os.environ.get(LOCK_DIR_ENV, '').strip()
-    if configured.lower() in ('off', 'no', 'false', '0'):
-        return None
-    if configured:
-        return configured
-    uid = os.getuid() if hasattr(os, 'getuid') else 'user'
-    return os.path.join(tempfile.gettempdir(), 'dnspod.dnspod-%s' % uid, 'set-locks')
-
-
-def _usable_dir(directory):
-    """Create the directory (0700) if needed; only a directory of ours that no one else can write."""
-    try:
-        if not os.path.isdir(directory):
-            os.makedirs(directory, 0o700)
-        info = os.lstat(directory)
-    except OSError:
-        return False
-    if not stat.S_ISDIR(info.st_mode):
-        return False
-    if hasattr(os, 'getuid') and info.st_uid != os.getuid():
-        return False
-    return not info.st_mode & 0o022
+    return private_dir.configured_dir(LOCK_DIR_ENV, 'set-locks')
 
 
 class SetGuard(object):
@@ -85,7 +64,7 @@ class SetGuard(object):
         self.directory = directory
         name = hashlib.sha256('\n'.join(str(part) for part in parts).encode('utf-8')).hexdigest()[:40]
         self.path = os.path.join(directory, '%s.lock' % name) if directory else None
-        self.usable = bool(directory) and HAS_FCNTL and _usable_dir(directory)
+        self.usable = bool(directory) and HAS_FCNTL and private_dir.usable_dir(directory, True)
 
     def version(self):
         """The write counter (0 when there is none); read without the lock."""

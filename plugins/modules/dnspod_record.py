@@ -329,12 +329,7 @@ def read_and_plan(module, client, params, domain_name, desired):
 
 def finish(module, client, domain, current, operations, bump):
     """Apply the plan (unless check mode), count the set as written, and exit."""
-    result = dict(domain=dict(id=domain['id'], name=domain['name']))
-    try:
-        after = record_module.converge(module, client, domain['id'], current, operations, result)
-    finally:
-        if operations and not module.check_mode:
-            bump()
+    after, result = record_module.converge_counted(module, client, domain, current, operations, bump)
     result['records'] = sorted((r for r in after if not r.get('hold')), key=lambda r: str(r.get('value')))
     module.exit_json(**result)
 

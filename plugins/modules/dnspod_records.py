@@ -329,12 +329,7 @@ def run(module):
 
     def write(plan, bump):
         domain, current, operations = plan
-        result = dict(domain=dict(id=domain['id'], name=domain['name']))
-        try:
-            after = record_module.converge(module, client, domain['id'], current, operations, result)
-        finally:
-            if operations and not module.check_mode:
-                bump()
+        after, result = record_module.converge_counted(module, client, domain, current, operations, bump)
         result['records'] = after
         module.exit_json(**result)
     setlock.run_guarded(module, guard, setlock.wait_bound(client), read, write)
