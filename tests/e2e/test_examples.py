@@ -15,11 +15,11 @@ import ast
 import os
 import re
 
-import pytest
 import yaml
 
 from seeds import PASSWORD, TOKEN, account, domain, record
-from test_account_ddns import lookup_url  # noqa: F401  pylint: disable=unused-import  (a fixture)
+# lookup_url is a fixture (a local stand-in for a public IP lookup service), used by name.
+from test_account_ddns import lookup_url  # noqa: F401  pylint: disable=unused-import
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 MODULES_DIR = os.path.join(REPO, 'plugins', 'modules')
