@@ -36,7 +36,6 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import (
     bool_to_api,
     normalize_domain,
-    normalize_group,
     normalize_record,
     status_to_api,
     to_int,
@@ -637,13 +636,6 @@ class DNSPodClient(object):
 
     def change_domain_group(self, domain_id, group_id):
         self.call('Domain.Changegroup', dict(self._domain_param(domain_id), group_id=group_id))
-
-    def list_groups(self):
-        answer = self.call('Domaingroup.List')
-        groups = answer.get('groups') or []
-        if isinstance(groups, dict):
-            groups = list(groups.values())
-        return [normalize_group(group) for group in groups]
 
     # ---- records ----------------------------------------------------------------------------
 

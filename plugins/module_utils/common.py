@@ -23,6 +23,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodTransportError,
 )
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
 
 DEFAULT_API_URL = 'https://dnsapi.cn'
 DEFAULT_CONTACT = 'https://github.com/dnspod-ansible/dnspod.dnspod'
@@ -199,7 +200,7 @@ def resolve_group_id(client, group):
     if group.isdigit():
         return group
     wanted = group.lower()
-    groups = client.list_groups()
+    groups = Groups(client).list()
     for item in groups:
         if str(item.get('group_name', '')).strip().lower() == wanted:
             return str(item['group_id'])

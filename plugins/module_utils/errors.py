@@ -88,9 +88,19 @@ def is_email_login_refusal(code, message='', action=None):
     return True
 
 
+# What a code means on one area's actions, where it says more than HINTS.
+AREA_HINTS = {
+    ('Domaingroup', '-7'): 'Domain groups need a paid (VIP) DNSPod grade: the API refuses Domaingroup.* calls '
+                           'of free accounts.',
+}
+
+
 def hint_for(code, message='', action=None):
     """A sentence a person can act on for a known code, else None."""
     code = str(code)
+    area_hint = AREA_HINTS.get((str(action or '').split('.', maxsplit=1)[0], code))
+    if area_hint:
+        return area_hint
     if is_record_locked(code, message):
         return RECORD_LOCKED_HINT
     if is_email_login_refusal(code, message, action):
@@ -120,6 +130,16 @@ def is_login_failure(code, message='', action=None):
     code = str(code)
     return (code in LOGIN_FAILURE_CODES or is_email_login_refusal(code, message, action)
             or is_account_locked(code, message))
+
+
+class TaskError(ValueError):
+    """The task cannot be done as asked, found by the collection itself (nothing was sent, or
+    what was read shows it): ``str()`` names the option. ``details`` go to the task's result. The
+    runner (runner.py) turns it into the module's failure."""
+
+    def __init__(self, msg, **details):
+        super(TaskError, self).__init__(msg)
+        self.details = details
 
 
 class DNSPodError(Exception):

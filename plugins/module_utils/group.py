@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Domain groups (Domaingroup.*): the pure planning of dnspod_group and the API wrappers.
+"""Domain groups: the pure planning of dnspod_group (the API calls are in dnspod_api/groups.py).
 
 Groups are the canonical dicts of ``normalize.normalize_group``:
 ``{group_id: str, group_name: str, group_type: str, size: int}``. The eight built-in groups
@@ -13,16 +13,12 @@ Names are compared exactly (after stripping blanks at both ends).
 
 from __future__ import annotations
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodOutcomeUnknownError
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import TaskError
 
 SYSTEM_GROUP_IDS = frozenset(str(i) for i in range(1, 9))
-NO_PERMISSION = '-7'
-FREE_ACCOUNT_HINT = ('domain groups need a paid (VIP) DNSPod grade: the API refuses Domaingroup.* '
-                     'calls of free accounts')
 
 
-class GroupError(ValueError):
+class GroupError(TaskError):
     """The task cannot be done as asked (the message names the option)."""
 
 
@@ -133,50 +129,17 @@ def new_group(name, group_id=None):
     return dict(group_id=group_id, group_name=name, group_type='custom', size=0)
 
 
-# ---- API wrappers ---------------------------------------------------------------------------
-
-def is_free_account_refusal(exc):
-    return isinstance(exc, DNSPodAPIError) and str(exc.code) == NO_PERMISSION
-
-
-def list_groups(client):
-    """Every group (system and custom) of the account, canonical."""
-    return client.list_groups()
-
-
-def create_group(client, name):
-    """Domaingroup.Create -> the new group's ID (str)."""
-    try:
-        answer = client.call('Domaingroup.Create', dict(group_name=name))
-    except DNSPodOutcomeUnknownError as exc:
-        # sent once: a second copy would answer "name taken" (or make a second group)
-        def verdict(groups):
-            found = find_by_name(groups, name)
-            return found is not None, 'Domaingroup.List %s a group named %r' % ('has' if found else 'has no', name)
-        return str(find_by_name(readback.settle(client, exc, client.list_groups, verdict,
-                                                'Domaingroup.List (dnspod_group_info)'), name)['group_id'])
-    created = answer.get('groups') or answer.get('group') or {}
-    if isinstance(created, dict):
-        gid = created.get('id', created.get('group_id'))
-        if gid is not None:
-            return str(gid)
-    found = find_by_name(client.list_groups(), name)
-    return str(found['group_id']) if found else None
+def clean_params(params):
+    """``(name, group_id, old_name)`` of dnspod_group's parameters, checked."""
+    name = clean_name(params['name'])
+    group_id = clean_group_id(params['group_id'])
+    old_name = clean_name(params.get('old_name'), option='old_name')
+    if params.get('state') == 'absent' and old_name is not None:
+        raise GroupError('old_name: only used to rename a group (state=present)')
+    return name, group_id, old_name
 
 
-def modify_group(client, group_id, name):
-    client.call('Domaingroup.Modify', dict(group_id=group_id, group_name=name))
-
-
-def remove_group(client, group_id):
-    """Domaingroup.Remove. Safe to repeat: a retry after a lost answer whose first copy removed the
-    group answers 6 "group id invalid"; then the listing read back shows it gone, and it is done."""
-    log = getattr(client, 'log', [])
-    start = len(log)
-    try:
-        client.call('Domaingroup.Remove', dict(group_id=group_id))
-    except DNSPodAPIError as exc:
-        faulted = any(str(entry.get('code', '')).startswith('transport:') for entry in log[start:])
-        if exc.code != '6' or not faulted or find_by_id(client.list_groups(), group_id) is not None:
-            raise
-        client.confirm_write()
+def shown(groups, group_type='all', name=None):
+    """The groups dnspod_group_info returns: of one type (or all), with one name (or any)."""
+    views = [view(g) for g in groups]
+    return [g for g in views if group_type in ('all', g['group_type']) and name in (None, g['group_name'])]

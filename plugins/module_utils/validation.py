@@ -24,6 +24,7 @@ import ipaddress
 import re
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import TaskError
 
 KNOWN_RECORD_TYPES = ('A', 'CNAME', 'MX', 'TXT', 'NS', 'AAAA', 'SRV', 'URL', '显性URL', '隐性URL', 'CAA', 'SPF',
                       'HTTPS', 'SVCB')
@@ -40,7 +41,7 @@ CAA = re.compile(r'^(\d{1,3})\s+([A-Za-z0-9]+)\s+"(.*)"$')
 MX_WITH_PRIORITY = re.compile(r'^\s*([0-9]+)\s+(\S+)\s*$')
 
 
-class ValidationError(ValueError):
+class ValidationError(TaskError):
     """Bad input, found before any API call. ``str()`` is '<parameter>: <message>'."""
 
     def __init__(self, parameter, message):

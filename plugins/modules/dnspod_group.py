@@ -113,80 +113,47 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import group as groups_util
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(
+    name=dict(type='str', aliases=['group_name']),
+    group_id=dict(type='str'),
+    old_name=dict(type='str'),
+    state=dict(type='str', default='present', choices=['present', 'absent']),
+)
+RULES = dict(mutually_exclusive=[('group_id', 'old_name')], required_if=[('state', 'present', ('name',))],
+             required_one_of=[('name', 'group_id')])
 
 
-def read_groups(module, client):
-    try:
-        return groups_util.list_groups(client)
-    except DNSPodError as exc:
-        if groups_util.is_free_account_refusal(exc):
-            # the API's code and message, then what it means for groups
-            module.fail_json(msg='%s (%s)' % (exc, groups_util.FREE_ACCOUNT_HINT), api=common.api_summary(client),
-                             **common.error_details(exc))
-        raise
+def converge(task):
+    name, group_id, old_name = groups_util.clean_params(task.params)
+    groups = task.api.groups
+    action, found = groups_util.plan(groups.list(), task.params['state'], name=name, group_id=group_id,
+                                     old_name=old_name)
+    before = after = groups_util.view(found)
+    changes = {}
+    if action == 'create':
+        changes, after = {'state': 'present'}, groups_util.new_group(name)
+        if not task.check_mode:
+            new_id = groups.create(name)
+            after = groups_util.view(groups_util.find_by_id(groups.list(), new_id) or groups_util.new_group(name, new_id))
+    elif action == 'rename':
+        changes, after = {'group_name': name}, groups_util.renamed(found, name)
+        if not task.check_mode:
+            groups.rename(found['group_id'], name)
+    elif action == 'remove':
+        changes, after = {'state': 'absent'}, {}
+        if not task.check_mode:
+            groups.remove(found['group_id'])
+    result = dict(changed=action is not None, group=after, changes=changes)
+    if task.diff:
+        result['diff'] = dict(before=before, after=after)
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        name=dict(type='str', aliases=['group_name']),
-        group_id=dict(type='str'),
-        old_name=dict(type='str'),
-        state=dict(type='str', default='present', choices=['present', 'absent']),
-    )
-    kwargs = common.dnspod_module_kwargs()
-    kwargs['mutually_exclusive'] = kwargs['mutually_exclusive'] + [('group_id', 'old_name')]
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True,
-                           required_if=[('state', 'present', ('name',))],
-                           required_one_of=[('name', 'group_id')], **kwargs)
-    params = module.params
-    state = params['state']
-    try:
-        name = groups_util.clean_name(params['name'])
-        group_id = groups_util.clean_group_id(params['group_id'])
-        old_name = groups_util.clean_name(params['old_name'], option='old_name')
-        if state == 'absent' and old_name is not None:
-            raise groups_util.GroupError('old_name: only used to rename a group (state=present)')
-    except groups_util.GroupError as exc:
-        module.fail_json(msg=str(exc))
-
-    client = common.create_client(module)
-    try:
-        groups = read_groups(module, client)
-        try:
-            action, found = groups_util.plan(groups, state, name=name, group_id=group_id, old_name=old_name)
-        except groups_util.GroupError as exc:
-            module.fail_json(msg=str(exc), api=common.api_summary(client))
-        before = groups_util.view(found)
-        changes = {}
-        after = before
-        if action == 'create':
-            changes = {'state': 'present'}
-            after = groups_util.new_group(name)
-            if not module.check_mode:
-                new_id = groups_util.create_group(client, name)
-                after = groups_util.view(groups_util.find_by_id(groups_util.list_groups(client), new_id)
-                                         or groups_util.new_group(name, new_id))
-        elif action == 'rename':
-            changes = {'group_name': name}
-            after = groups_util.renamed(found, name)
-            if not module.check_mode:
-                groups_util.modify_group(client, found['group_id'], name)
-        elif action == 'remove':
-            changes = {'state': 'absent'}
-            after = {}
-            if not module.check_mode:
-                groups_util.remove_group(client, found['group_id'])
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-
-    result = dict(changed=action is not None, group=after, changes=changes, api=common.api_summary(client))
-    if module._diff:
-        result['diff'] = dict(before=before, after=after)
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge, RULES)
 
 
 if __name__ == '__main__':

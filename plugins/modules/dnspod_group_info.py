@@ -76,38 +76,23 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import group as groups_util
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(
+    name=dict(type='str'),
+    group_type=dict(type='str', default='all', choices=['all', 'system', 'custom']),
+)
+
+
+def converge(task):
+    name = groups_util.clean_name(task.params['name'])
+    groups = groups_util.shown(task.api.groups.list(), task.params['group_type'], name)
+    return dict(changed=False, groups=groups)
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        name=dict(type='str'),
-        group_type=dict(type='str', default='all', choices=['all', 'system', 'custom']),
-    )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    try:
-        name = groups_util.clean_name(module.params['name'])
-    except groups_util.GroupError as exc:
-        module.fail_json(msg=str(exc))
-    wanted_type = module.params['group_type']
-
-    client = common.create_client(module)
-    try:
-        groups = groups_util.list_groups(client)
-    except DNSPodError as exc:
-        if groups_util.is_free_account_refusal(exc):
-            module.fail_json(msg='%s (%s)' % (exc, groups_util.FREE_ACCOUNT_HINT), api=common.api_summary(client),
-                             **common.error_details(exc))
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-    shown = [groups_util.view(g) for g in groups]
-    if wanted_type != 'all':
-        shown = [g for g in shown if g['group_type'] == wanted_type]
-    if name is not None:
-        shown = [g for g in shown if g['group_name'] == name]
-    module.exit_json(changed=False, groups=shown, api=common.api_summary(client))
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

@@ -441,18 +441,13 @@ def test_get_domain_sends_punycode(fake_api):
     assert found['name'] == 'xn--bcher-kva.example' and found['id'] == '9'
 
 
-def test_groups_types_and_lines(fake_api):
+def test_types_and_lines(fake_api):
     client = make(fake_api)[0]
-    fake_api.ok(groups=[{'group_id': 1, 'group_name': '默认分组', 'group_type': 'system', 'size': 1},
-                        {'group_id': 2, 'group_name': 'ops', 'group_type': 'custom', 'size': None}])
     fake_api.ok(types=['A', 'CNAME', 'MX'])
     fake_api.ok(lines=[DEFAULT, '电信'])
-    assert client.list_groups() == [
-        {'group_id': '1', 'group_name': '默认分组', 'group_type': 'system', 'size': 1},
-        {'group_id': '2', 'group_name': 'ops', 'group_type': 'custom', 'size': 0}]
     assert client.record_types('DP_Free') == ['A', 'CNAME', 'MX']
     assert client.record_lines('DP_Free', domain_id='42') == [DEFAULT, '电信']
-    assert fake_api.requests[2]['form']['domain_grade'] == 'DP_Free' and fake_api.requests[2]['form']['domain_id'] == '42'
+    assert fake_api.requests[1]['form']['domain_grade'] == 'DP_Free' and fake_api.requests[1]['form']['domain_id'] == '42'
 
 
 # ---- recorded answers through the client (type drift) ----------------------------------------

@@ -2,7 +2,6 @@
 import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import group as g
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 
 SYSTEM = [dict(group_id=str(i), group_name=n, group_type='system', size=0)
           for i, n in enumerate(['默认分组', '经常修改', '很少修改', '即将到期', '私人域名', '公司域名', '客户域名', '与我共享'], 1)]
@@ -80,39 +79,3 @@ def test_is_system_and_view():
         group_id='7', group_name='客户域名', group_type='system', size=0)
     assert g.renamed(WEB, 'sites') == dict(WEB, group_name='sites')
     assert g.new_group('x') == dict(group_id=None, group_name='x', group_type='custom', size=0)
-
-
-def test_free_account_refusal():
-    assert g.is_free_account_refusal(DNSPodAPIError('Domaingroup.List', '-7', 'No permission'))
-    assert not g.is_free_account_refusal(DNSPodAPIError('Domaingroup.List', '-1', 'Login fail'))
-    assert not g.is_free_account_refusal(ValueError('-7'))
-
-
-class FakeClient(object):
-    def __init__(self, answer, groups=()):
-        self.answer = answer
-        self.groups = list(groups)
-        self.sent = []
-
-    def call(self, action, params=None, empty_codes=()):
-        self.sent.append((action, params))
-        return self.answer
-
-    def list_groups(self):
-        self.sent.append(('Domaingroup.List', None))
-        return self.groups
-
-
-def test_api_wrappers():
-    client = FakeClient({'groups': {'id': '1985'}})
-    assert g.create_group(client, 'web') == '1985'
-    assert client.sent == [('Domaingroup.Create', {'group_name': 'web'})]
-    # an answer without the id: the new group is looked up by name
-    client = FakeClient({}, groups=[WEB])
-    assert g.create_group(client, 'web') == '1985'
-    assert [a for a, _p in client.sent] == ['Domaingroup.Create', 'Domaingroup.List']
-    client = FakeClient({})
-    g.modify_group(client, '1985', 'sites')
-    g.remove_group(client, '1985')
-    assert client.sent == [('Domaingroup.Modify', {'group_id': '1985', 'group_name': 'sites'}),
-                           ('Domaingroup.Remove', {'group_id': '1985'})]
