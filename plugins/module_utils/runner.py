@@ -28,6 +28,7 @@ the planners and the API layer below it raise.
 from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api import DNSPodAPI
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError, TaskError
 
@@ -66,6 +67,20 @@ class Task:
     def fail(msg, **details):
         """Stop the task with ``msg`` (never returns)."""
         raise TaskError(msg, **details)
+
+    def resolve_domain(self, domain):
+        """The domain (canonical dict) given by name or ID; fails the task when the account has no
+        such domain. A name is checked (and IDNA-encoded) before it is sent."""
+        domain = str(domain).strip()
+        if not domain.isdigit():
+            try:
+                domain = names.normalize_domain_name(domain)
+            except ValueError as exc:
+                raise TaskError('domain: %s' % exc)
+        found = self.client.get_domain(domain)
+        if found is None:
+            raise TaskError('domain: %s is not in this DNSPod account' % domain)
+        return found
 
     def summary(self):
         """The calls and writes sent so far (the result's ``api``)."""
