@@ -31,8 +31,8 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodConfigError,
     DNSPodError,
     DNSPodTransportError,
-    is_login_failure,
 )
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.codes import is_login_failure
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import (
     bool_to_api,
     normalize_domain,

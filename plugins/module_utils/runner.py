@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api import DNSPodAPI
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.areas import DNSPodAPI
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError, TaskError
 
 

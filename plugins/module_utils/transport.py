@@ -25,6 +25,8 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodConfigError,
     DNSPodOutcomeUnknownError,
     DNSPodTransportError,
+)
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.codes import (
     QUOTA_HINT,
     QUOTA_WINDOW_SECONDS,
     RETRY_CODES,

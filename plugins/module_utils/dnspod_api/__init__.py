@@ -9,16 +9,8 @@ This package alone knows the API's action names, their parameters and the shapes
 it returns the canonical dicts of normalize.py that the planners work on. The transport below it
 (client.py: authentication, retries, the login latch, paging) knows no area; the modules and the
 planners above it name no action. A second backend provides the same areas with the same methods.
+
+``areas.DNSPodAPI`` gathers the areas over one client (``task.api`` in runner.py); ``codes`` says
+what the API's status codes mean. This file imports nothing, so that errors.py can use ``codes``
+while the areas use errors.py.
 """
-
-from __future__ import annotations
-
-from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
-
-
-class DNSPodAPI:
-    """The areas of one account's API, over one client (one task's calls and writes)."""
-
-    def __init__(self, client):
-        self.client = client
-        self.groups = Groups(client)

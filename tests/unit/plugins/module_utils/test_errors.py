@@ -2,6 +2,7 @@
 import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import errors
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api import codes
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAlreadyDoneError, DNSPodAPIError, DNSPodConfigError, DNSPodError, DNSPodTransportError)
 
@@ -68,13 +69,13 @@ def test_code_8_hint_only_for_the_email_refusal():
     ('8', 'Record id invalid', False), ('104', '', False), ('1', '', False),
 ])
 def test_login_failures(code, message, expected):
-    assert errors.is_login_failure(code, message) is expected
+    assert codes.is_login_failure(code, message) is expected
 
 
 def test_never_retry_and_retry_codes_are_disjoint():
-    assert errors.RETRY_CODES == frozenset(['-2'])
-    assert not errors.RETRY_CODES & errors.NEVER_RETRY_CODES
-    assert errors.LOGIN_FAILURE_CODES <= errors.NEVER_RETRY_CODES
+    assert codes.RETRY_CODES == frozenset(['-2'])
+    assert not codes.RETRY_CODES & codes.NEVER_RETRY_CODES
+    assert codes.LOGIN_FAILURE_CODES <= codes.NEVER_RETRY_CODES
 
 
 def test_already_done_text_says_what_happened():
@@ -89,7 +90,7 @@ def test_transport_error_text():
 
 
 def test_hints_hold_no_placeholder_or_secret_words():
-    for hint in list(errors.HINTS.values()) + [errors.EMAIL_LOGIN_HINT]:
+    for hint in list(codes.HINTS.values()) + [codes.EMAIL_LOGIN_HINT]:
         assert '%' not in hint and '{' not in hint
         assert hint.endswith('.')
 
@@ -105,7 +106,7 @@ def test_hints_hold_no_placeholder_or_secret_words():
     ('Useremail.Modify', 'Old email is wrong'),
 ])
 def test_code_8_about_an_email_parameter_is_not_a_login_failure(action, message):
-    assert errors.is_login_failure('8', message, action) is False
+    assert codes.is_login_failure('8', message, action) is False
     assert DNSPodAPIError(action, '8', message).hint is None
 
 
@@ -113,7 +114,7 @@ def test_code_8_about_an_email_parameter_is_not_a_login_failure(action, message)
                                     'Record.List', None])
 def test_code_8_email_login_refusal_is_a_login_failure_on_every_action(action):
     message = 'Prohibit req by email, Request by token'
-    assert errors.is_login_failure('8', message, action) is True
+    assert codes.is_login_failure('8', message, action) is True
     assert 'login_token' in DNSPodAPIError(action or 'Info.Version', '8', message).hint
 
 

@@ -1,0 +1,18 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) dnspod.dnspod contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Every area of the traditional API over one client: what ``task.api`` is (runner.py)."""
+
+from __future__ import annotations
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
+
+
+class DNSPodAPI:
+    """The areas of one account's API, over one client (one task's calls and writes)."""
+
+    def __init__(self, client):
+        self.client = client
+        self.groups = Groups(client)
