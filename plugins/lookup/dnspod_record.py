@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 name: dnspod_record
 short_description: Values of DNSPod records
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Returns the values of the records of one or more names, read from the DNSPod API (not from DNS).
   - Finds which suffix of each name is a domain of the account (the longest one, so a delegated sub-domain managed as

@@ -9,7 +9,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: dnspod_record
 short_description: Manage one DNSPod record set
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Manages one record set of a DNSPod domain. A record set is all records with the same O(sub_domain),
     O(record_type) and O(record_line); its values form a list.

@@ -9,7 +9,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: dnspod_record_info
 short_description: List the records of a DNSPod domain
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Reads the records of a domain with C(Record.List), every page of it (one call per 3000 records), optionally
     filtered. No other call is sent (C(Record.List) takes the domain's name and gives its ID).

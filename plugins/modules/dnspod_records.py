@@ -9,7 +9,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: dnspod_records
 short_description: Manage all record sets of a DNSPod domain in one task
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Makes the record sets of a domain match a list, reading the domain's records with one paged C(Record.List)
     (one call per 3000 records; its answer also gives the domain's ID and grade, so no C(Domain.Info) is sent)
