@@ -3,9 +3,9 @@
 # (antsibull-docs + Sphinx, warnings are errors) from the installed collection into dist/docsite/.
 #   scripts/docs.sh            lint and build
 #   scripts/docs.sh --lint     lint only
-#   scripts/docs.sh --changelog  regenerate CHANGELOG.rst with antsibull-changelog from changelogs/ and the
-#                                fragments (the next release, the version of galaxy.yml or 0.2.0 when that
-#                                one has no entry yet; done on a copy: the fragments stay where they are)
+#   scripts/docs.sh --changelog  fold the fragments into the release of galaxy.yml's version in
+#                                changelogs/changelog.yaml (antsibull-changelog release, --update-existing while
+#                                that release is not published), remove them, and regenerate CHANGELOG.rst
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
@@ -21,19 +21,24 @@ ansible-galaxy collection build --output-path "$work/dist" --force >/dev/null
 ansible-galaxy collection install "$work"/dist/dnspod-dnspod-*.tar.gz -p "$work/collections" --offline --force >/dev/null
 
 if [ "${1:-}" = "--changelog" ]; then
+    # antsibull-changelog finds the plugins in an installed-looking tree: work on a copy, then take back
+    # changelog.yaml and CHANGELOG.rst and remove the fragments the release took in.
     copy="$work/changelog/ansible_collections/dnspod/dnspod"
     mkdir -p "$copy"
     git ls-files -z | xargs -0 -I{} cp --parents {} "$copy"/
-    cp -r changelogs "$copy"/   # fragments not committed yet too
-    version=$(cd "$copy" && python - <<'PY'
-import yaml
-print(yaml.safe_load(open('galaxy.yml'))['version'])
-PY
-)
-    [ "$version" = "0.1.0" ] && version=0.2.0   # the modules of the next release say version_added: 0.2.0
-    (cd "$copy" && antsibull-changelog release --version "$version" --cummulative-release >/dev/null)
+    rm -rf "$copy/changelogs" && cp -r changelogs "$copy"/   # fragments not committed yet too
+    version=$(python -c 'import yaml; print(yaml.safe_load(open("galaxy.yml"))["version"])')
+    flags=(--cummulative-release)
+    if python -c 'import sys, yaml; sys.exit(sys.argv[1] not in (yaml.safe_load(open("changelogs/changelog.yaml"))["releases"] or {}))' "$version"; then
+        flags+=(--update-existing)
+    fi
+    (cd "$copy" && antsibull-changelog lint && antsibull-changelog release --version "$version" "${flags[@]}" >/dev/null)
+    cp "$copy/changelogs/changelog.yaml" changelogs/changelog.yaml
     cp "$copy/CHANGELOG.rst" CHANGELOG.rst
-    echo "docs: CHANGELOG.rst regenerated for $version"
+    for fragment in changelogs/fragments/*; do
+        if [ -e "$fragment" ] && [ ! -e "$copy/$fragment" ]; then rm "$fragment"; fi
+    done
+    echo "docs: changelogs/changelog.yaml and CHANGELOG.rst hold the fragments of release $version"
     exit 0
 fi
 

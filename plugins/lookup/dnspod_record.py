@@ -8,7 +8,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 name: dnspod_record
 short_description: Values of DNSPod records
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Returns the values of the records of one or more names, read from the DNSPod API (not from DNS).
   - Finds which suffix of each name is a domain of the account (the longest one, so a delegated sub-domain managed as
@@ -106,6 +106,7 @@ from ansible.plugins.lookup import LookupBase
 from ansible.utils.display import Display
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import credentials
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
@@ -192,10 +193,12 @@ class LookupModule(LookupBase):
             raise AnsibleLookupError('the dnspod_record lookup needs the Python library requests')
         params = dict((option, self._connection_option(option)) for option in common.CLIENT_OPTIONS)
         problem = common.require_credentials(params)
-        if problem:
+        if problem == credentials.NO_CREDENTIALS:
             raise AnsibleLookupError('dnspod_record: %s; a lookup cannot see module_defaults: set the play variable '
                                      'dnspod_login_token (or dnspod_login_email and dnspod_login_password), or '
                                      'pass login_token=... to the lookup' % problem)
+        if problem:
+            raise AnsibleLookupError('dnspod_record: %s' % problem)
         try:
             record_type = validation.validate_record_type(self.get_option('record_type'))
             for warning in common.tls_warnings(params):

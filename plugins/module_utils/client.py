@@ -41,9 +41,19 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import (
     to_int,
     to_punycode,
 )
-# HAS_REQUESTS, REQUESTS_IMPORT_ERROR, COLLECTION_VERSION and is_loopback are imported from here by callers.
-from ansible_collections.dnspod.dnspod.plugins.module_utils.transport import (  # pylint: disable=unused-import
+from ansible_collections.dnspod.dnspod.plugins.module_utils.constants import (
     COLLECTION_VERSION,
+    DEFAULT_API_URL,
+    DEFAULT_CONTACT,
+    DEFAULT_LANG,
+    DEFAULT_RETRIES,
+    DEFAULT_RETRY_MAX_TIME,
+    DEFAULT_TIMEOUT,
+    DEFAULT_VALIDATE_CERTS,
+)
+from ansible_collections.dnspod.dnspod.plugins.module_utils.credentials import check_credentials
+# HAS_REQUESTS, REQUESTS_IMPORT_ERROR and is_loopback are imported from here by callers.
+from ansible_collections.dnspod.dnspod.plugins.module_utils.transport import (  # pylint: disable=unused-import
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
     Transport,
@@ -59,7 +69,6 @@ MAX_PAGE_SIZE_INTERNATIONAL = 500
 # The international service names the default line `Default` in Record.List (and Record.Line) but
 # refuses it in writes ("Record line invalid"): it takes `default` (NewFuture/DDNS commit b2d3a5f).
 INTERNATIONAL_DEFAULT_LINE = 'default'
-DEFAULT_CONTACT = 'https://github.com/dnspod-ansible/dnspod.dnspod'
 
 # Actions that change state: counted in ``writes`` when the API accepts them, flagged in ``log``.
 WRITE_ACTIONS = frozenset([
@@ -115,7 +124,6 @@ LATCH_DIR_ENV = 'DNSPOD_LOGIN_LATCH_DIR'
 LATCH_SECONDS = 300.0           # a refused login: the lock-out window (30 failures in 5 minutes)
 LATCH_LOCKED_SECONDS = 3600.0   # -8, the account is locked: the documented hour
 
-TOKEN_PATTERN = re.compile(r'^[0-9]+,[^,\s]+$')
 DTOKEN_COOKIE = re.compile(r'^t[0-9]+$')
 REDACTED = '********'
 
@@ -289,30 +297,21 @@ class DNSPodClient(object):
     """See docs/architecture.md. Secrets are kept in private attributes and never appear in
     ``repr()``, ``log``, or the text of an error."""
 
-    def __init__(self, api_url='https://dnsapi.cn', login_token=None, login_email=None, login_password=None,
-                 login_code=None, user_id=None, lang='en', timeout=30, validate_certs=True, ca_path=None,
-                 contact=DEFAULT_CONTACT, max_retries=5, backoff_base=1.0, backoff_cap=16.0,
-                 max_retry_time=60.0, international=None, sleep=time.sleep, page_size=MAX_PAGE_SIZE,
+    def __init__(self, api_url=DEFAULT_API_URL, login_token=None, login_email=None, login_password=None,
+                 login_code=None, user_id=None, lang=DEFAULT_LANG, timeout=DEFAULT_TIMEOUT,
+                 validate_certs=DEFAULT_VALIDATE_CERTS, ca_path=None, contact=DEFAULT_CONTACT,
+                 max_retries=DEFAULT_RETRIES, backoff_base=1.0, backoff_cap=16.0,
+                 max_retry_time=DEFAULT_RETRY_MAX_TIME, international=None, sleep=time.sleep, page_size=MAX_PAGE_SIZE,
                  session=None, login_latch_dir=None):
         if not HAS_REQUESTS:
             raise DNSPodConfigError('the Python library requests is required')
         self.api_url, host = check_api_url(api_url)
-        if login_token is not None and str(login_token).strip() != '':
-            login_token = str(login_token).strip()
-            if not TOKEN_PATTERN.match(login_token):
-                # Never echo the value: it is a secret even when malformed.
-                raise DNSPodConfigError('login_token: expected ID,TOKEN (the numeric token ID, a comma, the token)')
-        else:
-            login_token = None
-            if not (login_email and login_password):
-                raise DNSPodConfigError('no credentials: set login_token, or login_email and login_password')
+        credentials = check_credentials(login_token, login_email, login_password, login_code)
         self.international = host == INTERNATIONAL_HOST if international is None else bool(international)
-        self._login_token = login_token
-        self._login_email = None if login_token else login_email
-        self._login_password = None if login_token else login_password
-        self._login_code = None
-        if login_code and not login_token and str(login_code).strip():
-            self._login_code = str(login_code).strip()
+        self._login_token = credentials['login_token']
+        self._login_email = credentials['login_email']
+        self._login_password = credentials['login_password']
+        self._login_code = credentials['login_code']
         self._user_token = None
         self._login_failure = None
         self._login_ok = False
@@ -327,7 +326,7 @@ class DNSPodClient(object):
                 'international-login_token' if self.international else 'cn', self._login_token, self._login_email,
                 self._login_password, self._login_code))
         self.user_id = str(user_id).strip() if user_id not in (None, '') else None
-        self.lang = lang or 'en'
+        self.lang = lang or DEFAULT_LANG
         self.user_agent = 'dnspod.dnspod/%s (%s)' % (COLLECTION_VERSION, contact or DEFAULT_CONTACT)
         cap = MAX_PAGE_SIZE_INTERNATIONAL if self.international else MAX_PAGE_SIZE
         self.page_size = max(1, min(int(page_size), cap))

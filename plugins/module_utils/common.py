@@ -17,6 +17,16 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.client import (
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
 )
+from ansible_collections.dnspod.dnspod.plugins.module_utils.constants import (  # pylint: disable=unused-import
+    DEFAULT_API_URL,
+    DEFAULT_CONTACT,
+    DEFAULT_LANG,
+    DEFAULT_RETRIES,
+    DEFAULT_RETRY_MAX_TIME,
+    DEFAULT_TIMEOUT,
+    DEFAULT_VALIDATE_CERTS,
+)
+from ansible_collections.dnspod.dnspod.plugins.module_utils.credentials import credentials_problem
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAPIError,
     DNSPodError,
@@ -24,9 +34,6 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
 )
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
-
-DEFAULT_API_URL = 'https://dnsapi.cn'
-DEFAULT_CONTACT = 'https://github.com/dnspod-ansible/dnspod.dnspod'
 
 # Options in the doc fragment dnspod.dnspod.dnspod, with their environment fallbacks.
 CLIENT_OPTIONS = ('api_url', 'login_token', 'login_email', 'login_password', 'login_code', 'user_id',
@@ -66,11 +73,11 @@ def dnspod_argument_spec():
         login_code=dict(type='str', no_log=True, fallback=(env_fallback, ['DNSPOD_LOGIN_CODE'])),
         user_id=dict(type='str', fallback=(env_fallback, ['DNSPOD_USER_ID'])),
         international=dict(type='bool'),
-        lang=dict(type='str', default='en', choices=['en', 'cn']),
-        timeout=dict(type='float', default=30),
-        retries=dict(type='int', default=5),
-        retry_max_time=dict(type='float', default=60),
-        validate_certs=dict(type='bool', default=True, fallback=(env_fallback, ['DNSPOD_VALIDATE_CERTS'])),
+        lang=dict(type='str', default=DEFAULT_LANG, choices=['en', 'cn']),
+        timeout=dict(type='float', default=DEFAULT_TIMEOUT),
+        retries=dict(type='int', default=DEFAULT_RETRIES),
+        retry_max_time=dict(type='float', default=DEFAULT_RETRY_MAX_TIME),
+        validate_certs=dict(type='bool', default=DEFAULT_VALIDATE_CERTS, fallback=(env_fallback, ['DNSPOD_VALIDATE_CERTS'])),
         ca_path=dict(type='path', fallback=(env_fallback, ['DNSPOD_CA_PATH'])),
         contact=dict(type='str', default=DEFAULT_CONTACT, fallback=(env_fallback, ['DNSPOD_CONTACT'])),
     )
@@ -97,13 +104,13 @@ def client_from_params(params):
         login_code=params.get('login_code'),
         user_id=params.get('user_id'),
         international=params.get('international'),
-        lang=params.get('lang') or 'en',
-        timeout=params.get('timeout') or 30,
-        validate_certs=params.get('validate_certs', True) is not False,
+        lang=params.get('lang') or DEFAULT_LANG,
+        timeout=params.get('timeout') or DEFAULT_TIMEOUT,
+        validate_certs=params.get('validate_certs', DEFAULT_VALIDATE_CERTS) is not False,
         ca_path=params.get('ca_path'),
         contact=params.get('contact') or DEFAULT_CONTACT,
-        max_retries=params['retries'] if params.get('retries') is not None else 5,
-        max_retry_time=params['retry_max_time'] if params.get('retry_max_time') is not None else 60.0,
+        max_retries=params['retries'] if params.get('retries') is not None else DEFAULT_RETRIES,
+        max_retry_time=params['retry_max_time'] if params.get('retry_max_time') is not None else DEFAULT_RETRY_MAX_TIME,
     )
 
 
@@ -120,13 +127,8 @@ def tls_warnings(params):
 
 
 def require_credentials(params):
-    """Return an error message when no usable credentials were given, else None."""
-    if params.get('login_token'):
-        return None
-    if params.get('login_email') and params.get('login_password'):
-        return None
-    return ('no credentials: set login_token (or the DNSPOD_LOGIN_TOKEN environment variable), '
-            'or login_email and login_password')
+    """Return an error message when no usable credentials were given, else None (credentials.py decides)."""
+    return credentials_problem(params)
 
 
 def create_client(module):

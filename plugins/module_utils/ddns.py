@@ -29,9 +29,8 @@ from __future__ import annotations
 import ipaddress
 import json
 import socket
+from urllib.parse import urlparse
 from urllib.request import getproxies, proxy_bypass
-
-from ansible.module_utils.six.moves.urllib.parse import urlparse
 
 FAMILIES = {'A': 4, 'AAAA': 6}
 SOURCE_VALUE = 'value'

@@ -17,8 +17,7 @@ import time
 import traceback
 import warnings
 import xml.etree.ElementTree as ET
-
-from ansible.module_utils.six.moves.urllib.parse import urlparse
+from urllib.parse import urlparse
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAPIError,
@@ -46,8 +45,6 @@ try:
     from urllib3.exceptions import InsecureRequestWarning
 except ImportError:
     InsecureRequestWarning = None
-
-COLLECTION_VERSION = '0.1.0'
 
 # HTTP statuses worth another try: the server or a proxy in front of it is overloaded or restarting.
 RETRY_HTTP_STATUSES = frozenset([429])

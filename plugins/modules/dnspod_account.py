@@ -155,11 +155,13 @@ telephone_code:
   returned: success
   type: dict
   sample: {"sent": true, "telephone": "18600000000"}
+# BEGIN shared api_write (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
   description: API calls and writes the task sent.
   returned: always
   type: dict
   sample: {"calls": 2, "writes": 1}
+# END shared api_write
 '''
 
 from ansible.module_utils.basic import AnsibleModule

@@ -121,11 +121,13 @@ record_line_ids:
   returned: when O(gather) holds V(record_lines)
   type: dict
   sample: {"默认": "0", "电信": "10=0"}
+# BEGIN shared api_read (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
-  description: API calls the task sent (never a write).
+  description: API calls the task sent (an info module never writes, C(writes) is always 0).
   returned: always
   type: dict
   sample: {"calls": 2, "writes": 0}
+# END shared api_read
 '''
 
 from ansible.module_utils.basic import AnsibleModule

@@ -53,16 +53,20 @@ aliases:
       description: Alias domain name, in punycode.
       type: str
       sample: example.net
+# BEGIN shared domain_ref (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 domain:
   description: ID and name of the domain.
   returned: always
   type: dict
   sample: {"id": "2059079", "name": "example.com"}
+# END shared domain_ref
+# BEGIN shared api_read (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
-  description: API calls and writes the task sent.
+  description: API calls the task sent (an info module never writes, C(writes) is always 0).
   returned: always
   type: dict
   sample: {"calls": 2, "writes": 0}
+# END shared api_read
 '''
 
 from ansible.module_utils.basic import AnsibleModule

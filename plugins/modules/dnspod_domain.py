@@ -9,7 +9,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: dnspod_domain
 short_description: Add, configure or remove a domain in a DNSPod account
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Makes sure a domain is in the DNSPod account (C(Domain.Create)) or not (C(Domain.Remove)).
   - Sets its status, remark, star, group and search-engine push, writing only the settings that differ.
@@ -70,7 +70,6 @@ options:
       - The API refuses a transfer to an unknown e-mail (code C(8)), to the account itself (C(9)) and between personal
         and enterprise accounts (C(10), C(11)).
     type: str
-    version_added: 0.2.0
   force:
     description:
       - With O(state=absent), remove the domain even when it holds records besides the system NS records.
@@ -130,11 +129,13 @@ changes:
   returned: always
   type: dict
   sample: {"remark": "managed by Ansible"}
+# BEGIN shared api_write (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
   description: API calls and writes the task sent.
   returned: always
   type: dict
   sample: {"calls": 2, "writes": 1}
+# END shared api_write
 '''
 
 from ansible.module_utils.basic import AnsibleModule

@@ -9,7 +9,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: dnspod_domain_info
 short_description: List the domains of a DNSPod account, or show one
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Reads the domains of a DNSPod account with C(Domain.List), every page of it, or one domain with C(Domain.Info).
   - With O(domain), can also read the domain's operation log (C(Domain.Log)) and its permissions, the limits of
@@ -44,14 +44,12 @@ options:
       - With O(domain), also return the domain's operation log (C(Domain.Log)) as RV(log).
     type: bool
     default: false
-    version_added: 0.2.0
   include_purview:
     description:
       - With O(domain), also return the domain's permissions (C(Domain.Purview)) as RV(purview).
       - The document asks clients to keep this list rather than ask for it on every run.
     type: bool
     default: false
-    version_added: 0.2.0
 author:
   - dnspod.dnspod contributors (@dnspod-ansible)
 '''
@@ -163,7 +161,6 @@ log:
   type: list
   elements: str
   sample: ["2012-09-12 12:06:33(API): (111.111.111.111) 暂停 域名解析"]
-  version_added: 0.2.0
 purview:
   description:
     - The permissions (limits of the grade) of the domain, in the order the API gives them.
@@ -180,12 +177,13 @@ purview:
       description: The limit, a number or C(yes)/C(no).
       type: raw
       sample: 600
-  version_added: 0.2.0
+# BEGIN shared api_read (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
-  description: API calls and writes the task sent.
+  description: API calls the task sent (an info module never writes, C(writes) is always 0).
   returned: always
   type: dict
-  sample: {"calls": 1, "writes": 0}
+  sample: {"calls": 2, "writes": 0}
+# END shared api_read
 '''
 
 from ansible.module_utils.basic import AnsibleModule

@@ -104,11 +104,13 @@ changes:
   returned: always
   type: dict
   sample: {"group_name": "websites"}
+# BEGIN shared api_write (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
   description: API calls and writes the task sent.
   returned: always
   type: dict
   sample: {"calls": 2, "writes": 1}
+# END shared api_write
 '''
 
 from ansible.module_utils.basic import AnsibleModule

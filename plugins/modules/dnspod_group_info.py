@@ -67,11 +67,13 @@ groups:
       description: Number of domains in the group.
       type: int
       sample: 1
+# BEGIN shared api_read (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
-  description: API calls and writes the task sent.
+  description: API calls the task sent (an info module never writes, C(writes) is always 0).
   returned: always
   type: dict
-  sample: {"calls": 1, "writes": 0}
+  sample: {"calls": 2, "writes": 0}
+# END shared api_read
 '''
 
 from ansible.module_utils.basic import AnsibleModule

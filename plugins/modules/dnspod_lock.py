@@ -99,21 +99,25 @@ lock_code:
   returned: always
   type: str
   sample: fdd638
+# BEGIN shared domain_ref (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 domain:
   description: ID and name of the domain.
   returned: always
   type: dict
   sample: {"id": "2059079", "name": "example.com"}
+# END shared domain_ref
 changes:
   description: What was (or in check mode would be) written; C(locked) -> true or false.
   returned: always
   type: dict
   sample: {"locked": true}
+# BEGIN shared api_write (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
   description: API calls and writes the task sent.
   returned: always
   type: dict
-  sample: {"calls": 3, "writes": 1}
+  sample: {"calls": 2, "writes": 1}
+# END shared api_write
 '''
 
 from ansible.module_utils.basic import AnsibleModule

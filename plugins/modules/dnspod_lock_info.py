@@ -58,16 +58,20 @@ lock:
       description: Last day of the lock (Beijing time), null when not locked.
       type: str
       sample: "2026-12-02"
+# BEGIN shared domain_ref (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 domain:
   description: ID and name of the domain.
   returned: always
   type: dict
   sample: {"id": "2059079", "name": "example.com"}
+# END shared domain_ref
+# BEGIN shared api_read (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
-  description: API calls and writes the task sent.
+  description: API calls the task sent (an info module never writes, C(writes) is always 0).
   returned: always
   type: dict
   sample: {"calls": 2, "writes": 0}
+# END shared api_read
 '''
 
 from ansible.module_utils.basic import AnsibleModule

@@ -121,11 +121,13 @@ subvalues:
   type: dict
   sample: {"points": {"max": 2, "list": {"ctc": "电信", "cuc": "联通", "cmc": "移动"}},
            "records": [{"id": "16909160", "record_line": "默认", "value": "192.0.2.10"}]}
+# BEGIN shared api_read (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
-  description: API calls the task sent (C(writes) is always 0).
+  description: API calls the task sent (an info module never writes, C(writes) is always 0).
   returned: always
   type: dict
   sample: {"calls": 2, "writes": 0}
+# END shared api_read
 '''
 
 from ansible.module_utils.basic import AnsibleModule

@@ -72,11 +72,13 @@ products:
       elements: dict
   sample: [{"name": "D_Plus", "type": "personal", "title": "VIP", "content": "",
             "prices": [{"name": "1year", "title": "1 year", "value": 698, "days": 365}]}]
+# BEGIN shared api_read (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
-  description: API calls and writes the task sent.
+  description: API calls the task sent (an info module never writes, C(writes) is always 0).
   returned: always
   type: dict
-  sample: {"calls": 1, "writes": 0}
+  sample: {"calls": 2, "writes": 0}
+# END shared api_read
 '''
 
 from ansible.module_utils.basic import AnsibleModule

@@ -9,7 +9,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: dnspod_record
 short_description: Manage one DNSPod record set
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Manages one record set of a DNSPod domain. A record set is all records with the same O(sub_domain),
     O(record_type) and O(record_line); its values form a list.
@@ -191,6 +191,7 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+# BEGIN shared records_of_set (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 records:
   description: The records of the set after the task (in check mode, as they would be), sorted by value.
   returned: always
@@ -198,25 +199,25 @@ records:
   elements: dict
   contains:
     id:
-      description: Record ID; null for a record that check mode would create.
+      description: Record ID; null only for a record that check mode would create.
       type: str
       sample: "16894439"
     sub_domain:
-      description: Host, relative to the domain.
+      description: Host, relative to the domain, lower case, C(@) for the domain itself.
       type: str
-      sample: www
+      sample: "www"
     record_type:
       description: Record type.
       type: str
-      sample: A
+      sample: "A"
     record_line:
       description: Line name.
       type: str
-      sample: 默认
+      sample: "默认"
     value:
-      description: Value as the API stores it (CNAME, MX, NS targets end with a dot).
+      description: Value as the API stores it (CNAME, MX and NS targets end with a dot).
       type: str
-      sample: 192.0.2.10
+      sample: "192.0.2.10"
     ttl:
       description: TTL.
       type: int
@@ -232,11 +233,12 @@ records:
     status:
       description: V(enabled) or V(disabled).
       type: str
-      sample: enabled
+      sample: "enabled"
     remark:
       description: Remark.
       type: str
       sample: ""
+# END shared records_of_set
 operations:
   description: The writes that were (or in check mode would be) sent, in order.
   returned: always
@@ -248,16 +250,20 @@ summary:
   returned: always
   type: dict
   sample: {"create": 1, "modify": 0, "remove": 0, "status": 0, "remark": 0}
+# BEGIN shared domain_ref (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 domain:
   description: ID and name of the domain.
   returned: always
   type: dict
   sample: {"id": "2059079", "name": "example.com"}
+# END shared domain_ref
+# BEGIN shared api_write (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
   description: API calls and writes the task sent.
   returned: always
   type: dict
   sample: {"calls": 2, "writes": 1}
+# END shared api_write
 '''
 
 from ansible.module_utils.basic import AnsibleModule

@@ -9,7 +9,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: dnspod_record_info
 short_description: List the records of a DNSPod domain
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Reads the records of a domain with C(Record.List), every page of it (one call per 3000 records), optionally
     filtered. No other call is sent (C(Record.List) takes the domain's name and gives its ID).
@@ -65,6 +65,7 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+# BEGIN shared records_listed (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 records:
   description: The matching records, in the order the API lists them, system NS records included.
   returned: always
@@ -72,21 +73,21 @@ records:
   elements: dict
   contains:
     id:
-      description: Record ID.
+      description: Record ID; null only for a record that check mode would create.
       type: str
       sample: "16894439"
     sub_domain:
       description: Host, relative to the domain, lower case, C(@) for the domain itself.
       type: str
-      sample: www
+      sample: "www"
     record_type:
       description: Record type.
       type: str
-      sample: A
+      sample: "A"
     record_line:
       description: Line name.
       type: str
-      sample: 默认
+      sample: "默认"
     record_line_id:
       description: Line ID when the API gives it.
       type: str
@@ -94,7 +95,7 @@ records:
     value:
       description: Value as the API stores it (CNAME, MX and NS targets end with a dot).
       type: str
-      sample: 192.0.2.10
+      sample: "192.0.2.10"
     ttl:
       description: TTL.
       type: int
@@ -110,7 +111,7 @@ records:
     status:
       description: V(enabled) or V(disabled).
       type: str
-      sample: enabled
+      sample: "enabled"
     remark:
       description: Remark.
       type: str
@@ -127,16 +128,21 @@ records:
       description: Last change (Beijing time).
       type: str
       sample: "2026-11-25 10:00:00"
+# END shared records_listed
+# BEGIN shared domain_ref (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 domain:
   description: ID and name of the domain.
   returned: always
   type: dict
   sample: {"id": "2059079", "name": "example.com"}
+# END shared domain_ref
+# BEGIN shared api_read (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
-  description: API calls and writes the task sent.
+  description: API calls the task sent (an info module never writes, C(writes) is always 0).
   returned: always
   type: dict
-  sample: {"calls": 1, "writes": 0}
+  sample: {"calls": 2, "writes": 0}
+# END shared api_read
 '''
 
 from ansible.module_utils.basic import AnsibleModule

@@ -9,7 +9,7 @@ from __future__ import annotations
 DOCUMENTATION = r'''
 module: dnspod_records
 short_description: Manage all record sets of a DNSPod domain in one task
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Makes the record sets of a domain match a list, reading the domain's records with one paged C(Record.List)
     (one call per 3000 records; its answer also gives the domain's ID and grade, so no C(Domain.Info) is sent)
@@ -189,13 +189,54 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+# BEGIN shared records_of_domain (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 records:
   description: All records of the domain after the task (in check mode, as they would be), system NS records included.
   returned: always
   type: list
   elements: dict
-  sample: [{"id": "16894439", "sub_domain": "www", "record_type": "A", "record_line": "默认", "value": "192.0.2.10",
-            "ttl": 600, "mx": 0, "weight": null, "status": "enabled", "remark": ""}]
+  contains:
+    id:
+      description: Record ID; null only for a record that check mode would create.
+      type: str
+      sample: "16894439"
+    sub_domain:
+      description: Host, relative to the domain, lower case, C(@) for the domain itself.
+      type: str
+      sample: "www"
+    record_type:
+      description: Record type.
+      type: str
+      sample: "A"
+    record_line:
+      description: Line name.
+      type: str
+      sample: "默认"
+    value:
+      description: Value as the API stores it (CNAME, MX and NS targets end with a dot).
+      type: str
+      sample: "192.0.2.10"
+    ttl:
+      description: TTL.
+      type: int
+      sample: 600
+    mx:
+      description: MX priority, 0 for other types.
+      type: int
+      sample: 0
+    weight:
+      description: Weight, or null.
+      type: int
+      sample: null
+    status:
+      description: V(enabled) or V(disabled).
+      type: str
+      sample: "enabled"
+    remark:
+      description: Remark.
+      type: str
+      sample: ""
+# END shared records_of_domain
 operations:
   description: The writes that were (or in check mode would be) sent, in order.
   returned: always
@@ -207,16 +248,20 @@ summary:
   returned: always
   type: dict
   sample: {"create": 1, "modify": 0, "remove": 0, "status": 0, "remark": 0}
+# BEGIN shared domain_ref (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 domain:
   description: ID and name of the domain.
   returned: always
   type: dict
   sample: {"id": "2059079", "name": "example.com"}
+# END shared domain_ref
+# BEGIN shared api_write (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
   description: API calls and writes the task sent.
   returned: always
   type: dict
   sample: {"calls": 2, "writes": 1}
+# END shared api_write
 '''
 
 from ansible.module_utils.basic import AnsibleModule

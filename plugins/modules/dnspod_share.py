@@ -128,11 +128,13 @@ request:
   returned: always
   type: dict
   sample: {"email": "colleague@example.org", "mode": "rw", "old_sub_domain": "www"}
+# BEGIN shared api_write (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
   description: API calls and writes the task sent.
   returned: always
   type: dict
-  sample: {"calls": 3, "writes": 1}
+  sample: {"calls": 2, "writes": 1}
+# END shared api_write
 '''
 
 from ansible.module_utils.basic import AnsibleModule

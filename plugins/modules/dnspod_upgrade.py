@@ -127,11 +127,13 @@ agent:
   returned: when changed and not in check mode, unless the answer of C(Domain.Upgrade) was lost
   type: dict
   sample: {"user_id": "423255", "discount": 100, "points": 1396, "balance": 4149}
+# BEGIN shared api_write (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)
 api:
   description: API calls and writes the task sent.
   returned: always
   type: dict
-  sample: {"calls": 3, "writes": 1}
+  sample: {"calls": 2, "writes": 1}
+# END shared api_write
 '''
 
 from ansible.module_utils.basic import AnsibleModule

@@ -4,6 +4,7 @@ import json
 import os
 
 import pytest
+import yaml
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import client as client_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils import transport as transport_module
@@ -12,6 +13,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAlreadyDoneError, DNSPodAPIError, DNSPodConfigError, DNSPodTransportError)
 
 FIXTURES = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'fixtures', 'real-responses')
+GALAXY_YML = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'galaxy.yml')
 
 
 def recorded_answer(session, action):
@@ -57,7 +59,9 @@ def test_sends_form_fields_and_user_agent(fake_api):
     sent = fake_api.requests[0]
     assert sent['action'] == 'Info.Version'
     assert sent['form'] == {'login_token': TOKEN, 'format': 'json', 'lang': 'en', 'error_on_empty': 'no'}
-    assert sent['headers']['User-Agent'] == 'dnspod.dnspod/0.1.0 (ops@example.com)'
+    with open(GALAXY_YML, encoding='utf-8') as handle:
+        version = yaml.safe_load(handle)['version']     # the collection's version, as galaxy.yml states it
+    assert sent['headers']['User-Agent'] == 'dnspod.dnspod/%s (ops@example.com)' % version
     assert sent['headers']['Content-Type'] == 'application/x-www-form-urlencoded'
 
 
