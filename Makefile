@@ -1,11 +1,15 @@
 # The two commands of the README: `make demo` and `make test`. Both set up .venv themselves.
-.PHONY: demo test venv unit e2e sanity lint build docs clean bench
+# `make matrix`: unit, parity and sanity on every supported ansible-core, and galaxy-importer (docs/testing.md).
+.PHONY: demo test matrix venv unit e2e sanity lint build docs clean bench
 
 demo:
 	scripts/demo.sh
 
 test:
 	scripts/run-tests.sh
+
+matrix:
+	scripts/matrix.sh $(MATRIX_ARGS)
 
 venv:
 	scripts/bootstrap.sh

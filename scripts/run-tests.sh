@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The README's test command: every test of the project, from a fresh clone.
 #   1. Python 3.9 compatibility of everything that runs as a module
-#   2. pytest: unit tests and end-to-end playbook tests against the emulator
+#   2. pytest: unit tests and end-to-end playbook tests against the emulator, on the newest ansible-core
 #      (the e2e fixture builds the collection tarball and installs it offline)
+#   2b. the oldest supported ansible-core (meta/runtime.yml): unit and worker/module-process parity tests
+#      (noxfile.py sessions; `make matrix` runs every core, docs/testing.md)
 #   3. ansible-test sanity on a copy under ansible_collections/dnspod/dnspod
 #   4. ansible-lint, production profile
 #   5. docs: antsibull-docs lint-collection-docs, then the docs site built with antsibull-docs + Sphinx
@@ -37,6 +39,10 @@ step "pytest: unit and end-to-end"
 # Two workers (pytest-xdist): most of the time is ansible-playbook runs, one core each; every worker
 # has its own emulator and installed collection. PYTEST_WORKERS=0 runs in one process.
 python -m pytest -p no:cacheprovider -p no:pytest-ansible -n "${PYTEST_WORKERS:-2}" tests/unit tests/e2e "$@"
+
+oldest=$(sed -n "s/^requires_ansible: *['\"]>=\([0-9]*\.[0-9]*\).*/\1/p" meta/runtime.yml)
+step "oldest supported ansible-core ($oldest): unit and parity tests"
+scripts/matrix.sh -s "unit-$oldest" "parity-$oldest"
 
 step "ansible-test sanity"
 scripts/sanity.sh

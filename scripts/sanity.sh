@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Run ansible-test sanity on a copy of the collection placed under ansible_collections/dnspod/dnspod
 # (ansible-test refuses symlinked paths), with an offline pip bootstrap for its virtualenvs.
+# The ansible-test (and so the ansible-core) of .venv; SANITY_VENV=DIR takes another virtualenv's, as the
+# matrix does with each core's (noxfile.py, scripts/core-venv.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/bootstrap.sh
-VENV="$PWD/.venv"
+if [ -n "${SANITY_VENV:-}" ]; then
+    VENV=$(cd "$SANITY_VENV" && pwd)
+else
+    scripts/bootstrap.sh
+    VENV="$PWD/.venv"
+fi
 pipver=$("$VENV/bin/python" - <<'PY'
 import os, re, ansible_test
 p = os.path.join(os.path.dirname(ansible_test.__file__), '_internal', 'python_requirements.py')

@@ -2,6 +2,9 @@
 module process when asked (dnspod_module_process): both ways send the same calls and return the
 same result."""
 import json
+import re
+
+from ansible.release import __version__ as ansible_version
 
 from seeds import TOKEN, domain, record, seed
 
@@ -10,6 +13,8 @@ SETS = [
     {'sub_domain': 'mail', 'record_type': 'MX', 'value': ['mx1.example.net.'], 'mx': 10},
     {'sub_domain': 'old', 'record_type': 'TXT', 'value': ['v=spf1 -all'], 'ttl': 3600},
 ]
+
+CORE = tuple(int(part) for part in ansible_version.split('.')[:2])
 
 # A module process leaves these in the -vvv output; the worker sends no module at all.
 MODULE_PROCESS_MARK = 'AnsiballZ_dnspod_records.py'
@@ -51,16 +56,43 @@ def test_worker_and_module_process_send_the_same_calls_and_return_the_same_resul
     assert worker_result['api'] == {'calls': 4, 'writes': 3}
 
 
+def shown_result(outcome, task='Sync the record sets'):
+    """The task's result as the callback shows it at -vvv (and AWX stores it as the job event):
+    the JSON after ``changed: [localhost] =>`` below the task's header."""
+    start = outcome.stdout.index('TASK [%s' % task)
+    line = re.compile(r'^(?:ok|changed): \[localhost\] => ', re.M).search(outcome.stdout, start)
+    assert line, outcome
+    return json.JSONDecoder().raw_decode(outcome.stdout, line.end())[0]
+
+
 def test_with_inject_invocation_both_ways_return_the_same_invocation(play, emulator, tmp_path):
-    # ansible-core 2.21 adds a module's arguments to its result only when asked; before 2.21 always.
+    # A module's result carries its arguments as `invocation`: before ansible-core 2.21 always,
+    # from 2.21 when INJECT_INVOCATION is on. The callback shows it at -vvv on every core; the
+    # registered variable has it from 2.21 only (before, the strategy drops it on registering).
     env = {'ANSIBLE_INJECT_INVOCATION': 'true'}
-    _worker, worker_result, _calls = sync(play, emulator, tmp_path, env=env)
-    _module, module_result, _calls = sync(play, emulator, tmp_path, {'dnspod_module_process': True}, env=env)
-    assert worker_result['invocation'] == module_result['invocation']
-    module_args = worker_result['invocation']['module_args']
+    worker, worker_result, _calls = sync(play, emulator, tmp_path, env=env)
+    module, module_result, _calls = sync(play, emulator, tmp_path, {'dnspod_module_process': True}, env=env)
+    assert MODULE_PROCESS_MARK not in worker.stdout and MODULE_PROCESS_MARK in module.stdout
+    worker_shown, module_shown = shown_result(worker), shown_result(module)
+    assert worker_shown['invocation'] == module_shown['invocation']
+    module_args = worker_shown['invocation']['module_args']
     assert module_args['domain'] == 'example.com'
     assert [item['sub_domain'] for item in module_args['records']] == ['www', 'mail', 'old']
     assert module_args['login_token'] == 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
+    registered = 'invocation' in module_result
+    assert registered is (CORE >= (2, 21))
+    assert ('invocation' in worker_result) is registered
+    if registered:
+        assert worker_result['invocation'] == module_result['invocation'] == worker_shown['invocation']
+
+
+def test_without_inject_invocation_only_older_cores_show_the_arguments(play, emulator, tmp_path):
+    worker, _result, _calls = sync(play, emulator, tmp_path)
+    module, _result, _calls = sync(play, emulator, tmp_path, {'dnspod_module_process': True})
+    worker_shown, module_shown = shown_result(worker), shown_result(module)
+    assert ('invocation' in module_shown) is (CORE < (2, 21))
+    assert ('invocation' in worker_shown) is (CORE < (2, 21))
+    assert worker_shown.get('invocation') == module_shown.get('invocation')
 
 
 def test_check_mode_in_the_worker_sends_no_write(play, emulator, tmp_path):
