@@ -143,7 +143,15 @@ class TaskError(ValueError):
 
 
 class DNSPodError(Exception):
-    """Base of every error of the client."""
+    """Base of every error of the client. ``details``: fields for the task's failed result, added
+    on the way up by the layer that knows them (``with_details``: dnspod_domain_acquire's ``step``)."""
+
+    details = {}
+
+    def with_details(self, **details):
+        """This error, carrying ``details`` (merged with those it has) to the task's failed result."""
+        self.details = dict(self.details, **details)
+        return self
 
 
 class DNSPodConfigError(DNSPodError):
