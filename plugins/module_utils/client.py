@@ -33,22 +33,19 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodTransportError,
     is_login_failure,
 )
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains, domain_param
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import (
-    bool_to_api,
-    normalize_domain,
     normalize_record,
     status_to_api,
     to_int,
-    to_punycode,
 )
-# HAS_REQUESTS, REQUESTS_IMPORT_ERROR, COLLECTION_VERSION and is_loopback are imported from here by callers.
+# HAS_REQUESTS and REQUESTS_IMPORT_ERROR are imported from here by callers.
 from ansible_collections.dnspod.dnspod.plugins.module_utils.transport import (  # pylint: disable=unused-import
     COLLECTION_VERSION,
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
     Transport,
     check_api_url,
-    is_loopback,
 )
 
 INTERNATIONAL_HOST = 'api.dnspod.com'
@@ -530,10 +527,6 @@ class DNSPodClient(object):
         raise error
 
     def paged(self, action, params, items_key, total_of, on_answer=None):
-        """Every item of a paged listing (see _paged); for the area helpers outside this file."""
-        return self._paged(action, params, items_key, total_of, on_answer)
-
-    def _paged(self, action, params, items_key, total_of, on_answer=None):
         """Every item of a listing: pages of ``page_size`` (``length`` always sent) from offset 0
         until the total of ``info`` is reached; stops early on an empty page or a page with
         nothing new (a server that ignores offset). ``on_answer(answer)`` sees each page's whole
@@ -561,81 +554,16 @@ class DNSPodClient(object):
             elif offset >= total:
                 return items
 
-    # ---- domains ----------------------------------------------------------------------------
+    # ---- domains: the API layer's (dnspod_api/domains.py) ------------------------------------
+    # kept until the records slice lands: the record methods below and the lookup plugin call these
 
-    @staticmethod
-    def _domain_param(domain):
-        """An all-digit argument is a domain ID, anything else a name (lower case, punycode)."""
-        domain = str(domain).strip()
-        if domain.isdigit():
-            return {'domain_id': domain}
-        return {'domain': to_punycode(domain)}
+    _domain_param = staticmethod(domain_param)
 
     def get_domain(self, domain):
-        """Domain.Info by ID or name -> canonical domain, or None when the account has no such
-        domain (code 6 in the documents, 13 in recordings)."""
-        try:
-            answer = self.call('Domain.Info', self._domain_param(domain))
-        except DNSPodAPIError as exc:
-            if exc.code in ('6', '13'):
-                return None
-            raise
-        return normalize_domain(answer.get('domain'))
+        return Domains(self).get(domain)
 
     def list_domains(self, type='all', group_id=None):  # pylint: disable=redefined-builtin
-        domain_type = type or 'all'
-
-        def total_of(info):
-            for key in ('domain_total', '%s_total' % domain_type):
-                if key in info and (key == 'domain_total' or group_id is None):
-                    return to_int(info[key], None)
-            return None
-        raw = self._paged('Domain.List', {'type': domain_type, 'group_id': group_id}, 'domains', total_of)
-        return [normalize_domain(item) for item in raw]
-
-    def create_domain(self, domain, group_id=None, is_mark=None):
-        """Domain.Create -> canonical domain (``id``, ``name``, ``punycode``; the other fields are
-        defaults: read them with get_domain). After a transport fault an "already exists" answer
-        is resolved with Domain.Info."""
-        name = to_punycode(domain)
-        params = {'domain': name, 'group_id': group_id}
-        if is_mark is not None:
-            params['is_mark'] = bool_to_api(is_mark)
-        try:
-            answer = self.call('Domain.Create', params)
-        except DNSPodAlreadyDoneError as exc:
-            found = self.get_domain(name)
-            if found is None:
-                raise DNSPodAPIError(exc.action, exc.code, exc.message)
-            return found
-        created = answer.get('domain') or {}
-        if not created.get('id'):
-            found = self.get_domain(name)
-            if found is None:
-                raise DNSPodTransportError('Domain.Create', 'the answer holds no domain id', 1)
-            return found
-        return normalize_domain(dict(created, domain=created.get('domain') or name))
-
-    def remove_domain(self, domain_id):
-        try:
-            self.call('Domain.Remove', self._domain_param(domain_id))
-        except DNSPodAlreadyDoneError:
-            pass
-
-    def set_domain_status(self, domain_id, status):
-        self.call('Domain.Status', dict(self._domain_param(domain_id), status=status_to_api(status)))
-
-    def set_domain_remark(self, domain_id, remark):
-        self.call('Domain.Remark', dict(self._domain_param(domain_id), remark=remark or ''))
-
-    def set_domain_mark(self, domain_id, is_mark):
-        self.call('Domain.Ismark', dict(self._domain_param(domain_id), is_mark=bool_to_api(is_mark)))
-
-    def set_domain_searchengine_push(self, domain_id, push):
-        self.call('Domain.Searchenginepush', dict(self._domain_param(domain_id), status=bool_to_api(push)))
-
-    def change_domain_group(self, domain_id, group_id):
-        self.call('Domain.Changegroup', dict(self._domain_param(domain_id), group_id=group_id))
+        return Domains(self).list(type=type, group_id=group_id)
 
     # ---- records ----------------------------------------------------------------------------
 
@@ -658,7 +586,7 @@ class DNSPodClient(object):
         def keep_domain(answer):
             if not blocks and isinstance(answer.get('domain'), dict) and answer['domain'].get('id') is not None:
                 blocks.append(answer['domain'])
-        items = self._paged('Record.List', params, 'records', total_of, keep_domain)
+        items = self.paged('Record.List', params, 'records', total_of, keep_domain)
         records = [normalize_record(item) for item in items]
         if sub_domain is not None:
             wanted = str(sub_domain).strip().lower() or '@'

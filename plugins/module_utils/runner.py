@@ -77,7 +77,7 @@ class Task:
                 domain = names.normalize_domain_name(domain)
             except ValueError as exc:
                 raise TaskError('domain: %s' % exc)
-        found = self.client.get_domain(domain)
+        found = self.api.domains.get(domain)
         if found is None:
             raise TaskError('domain: %s is not in this DNSPod account' % domain)
         return found

@@ -13,12 +13,17 @@ planners above it name no action. A second backend provides the same areas with 
 
 from __future__ import annotations
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.account import Account
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
-
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.products import Products
 
 class DNSPodAPI:
     """The areas of one account's API, over one client (one task's calls and writes)."""
 
     def __init__(self, client):
         self.client = client
+        self.account = Account(client)
+        self.domains = Domains(client)
         self.groups = Groups(client)
+        self.products = Products(client)
