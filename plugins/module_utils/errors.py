@@ -204,7 +204,7 @@ class DNSPodTransportError(DNSPodError):
 
 
 class DNSPodOutcomeUnknownError(DNSPodTransportError):
-    """A write that is not safe to repeat (client.SEND_ONCE_ACTIONS: it spends money, returns a
+    """A write that is not safe to repeat (sent with ``once=True``: it spends money, returns a
     one-time secret, sends a message, or a second copy fails or acts twice) met a transport fault
     after the request may have reached the server: its answer was lost, and it was not sent
     again. ``action``, ``detail`` and ``attempts`` as DNSPodTransportError; ``advice`` is what the

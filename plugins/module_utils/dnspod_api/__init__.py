@@ -18,6 +18,22 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains i
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.products import Products
 
+# Writes never repeated blindly (docs/reliability.md, "Lost answers"): each spends money, returns a
+# one-time secret, sends a message, or acts again (or fails) when a second copy arrives after the
+# first was carried out. After a transport fault that may have come after the server acted, the
+# transport does not send them again but raises DNSPodOutcomeUnknownError, and the area reads the
+# state back. The areas here send theirs with ``once=True`` (Domain.Transfer, Domain.Acquiresend,
+# Domain.Acquirevalidate, Domain.Upgrade, Userpasswd.Modify, Useremail.Modify, Telephoneverify.Code,
+# Domaingroup.Create); these are those of the areas whose helpers still name their actions: the
+# client sends them once by default (DNSPodClient's ``send_once``). Each leaves this list when its
+# area comes here.
+SEND_ONCE = frozenset([
+    'Domain.Lock', 'Domain.Unlock',
+    'Monitor.Create',
+    'User.Create', 'User.Transfer', 'Verify.Email', 'Verify.Telephone',
+])
+
+
 class DNSPodAPI:
     """The areas of one account's API, over one client (one task's calls and writes)."""
 
