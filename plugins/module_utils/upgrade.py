@@ -14,31 +14,18 @@ domain has another grade, renews when it has the grade and its service ends with
 from __future__ import annotations
 
 import datetime
-import re
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import agent
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodOutcomeUnknownError, TaskError
-from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_str
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.products import parse_date  # pylint: disable=unused-import
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import TaskError
 
 BEIJING = datetime.timezone(datetime.timedelta(hours=8))
-_DATE = re.compile(r'^\s*([0-9]{4}-[0-9]{2}-[0-9]{2})')
 
 
 def beijing_today():
     """Today's date in Beijing, the API's time zone."""
     return datetime.datetime.now(BEIJING).date()
-
-
-def parse_date(value):
-    """A date from 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS'; None for empty or zero dates."""
-    match = _DATE.match(to_str(value))
-    if not match:
-        return None
-    try:
-        return datetime.datetime.strptime(match.group(1), '%Y-%m-%d').date()
-    except ValueError:
-        return None     # 0000-00-00 and the like
 
 
 def find_price(products, grade, term):
@@ -126,34 +113,11 @@ def choose_price(products, grade, term, renew_before_days):
                 days=price['days'])
 
 
-def upgrade_verdict(before, grade):
-    """Whether a Domain.Upgrade whose answer was lost was carried out, from the service read back:
-    a new grade, or a later end of the service than ``before``'s; no change cannot tell whether
-    the agent was charged."""
-    def verdict(now):
-        shown = 'Domain.Info shows grade %s until %s (before: %s until %s)' % (
-            now['grade'] or 'unknown', now['vip_end_at'] or 'no end date', before['grade'] or 'unknown',
-            before['vip_end_at'] or 'no end date')
-        later = parse_date(now['vip_end_at']) is not None and (
-            parse_date(before['vip_end_at']) is None or parse_date(now['vip_end_at']) > parse_date(before['vip_end_at']))
-        if now['grade'] == grade and (before['grade'] != grade or later):
-            return True, shown
-        return None, shown
-    return verdict
-
-
 def buy(api, name, grade, term, params, current):
     """Domain.Upgrade (sent once) -> ``(service, extra, warning)``: the service fields after it,
-    the result's ``bill`` and ``agent``, and a warning when the answer was lost and Domain.Info
+    the result's ``bill`` and ``agent``, and a warning when its answer was lost and the read-back
     shows the purchase carried out (never bought twice)."""
-    try:
-        bought = api.products.upgrade(name, grade, term, params['ip_addr'].strip(),
-                                      (params.get('notice_email') or '').strip() or None)
-    except DNSPodOutcomeUnknownError as exc:
-        service = api.products.confirm_upgrade(exc, name, upgrade_verdict(current, grade))
-        return (dict((k, v) for k, v in service.items() if k in SERVICE_FIELDS and v), {},
-                'Domain.Upgrade lost its answer, so its bill and the agent\'s balance were not received; Domain.Info '
-                'shows grade %s until %s: the purchase was carried out (sent once, not repeated)'
-                % (service['grade'], service['vip_end_at']))
-    return (dict((k, v) for k, v in bought['domain'].items() if k in SERVICE_FIELDS and v),
-            dict(bill=bought['bill'], agent=bought['agent']), None)
+    bought = api.products.upgrade(name, grade, term, params['ip_addr'].strip(),
+                                  (params.get('notice_email') or '').strip() or None, before=current)
+    service = dict((k, v) for k, v in bought['domain'].items() if k in SERVICE_FIELDS and v)
+    return service, dict((k, bought[k]) for k in ('bill', 'agent') if k in bought), bought.get('warning')

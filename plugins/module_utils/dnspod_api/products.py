@@ -7,9 +7,26 @@
 
 from __future__ import annotations
 
+import datetime
+import re
+
 from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodOutcomeUnknownError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_int, to_punycode, to_str
+
+_DATE = re.compile(r'^\s*([0-9]{4}-[0-9]{2}-[0-9]{2})')
+
+
+def parse_date(value):
+    """A date from 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS'; None for empty or zero dates."""
+    match = _DATE.match(to_str(value))
+    if not match:
+        return None
+    try:
+        return datetime.datetime.strptime(match.group(1), '%Y-%m-%d').date()
+    except ValueError:
+        return None     # 0000-00-00 and the like
 
 
 def normalize_product(raw):
@@ -73,16 +90,37 @@ class Products:
             products = list(products.values())
         return [normalize_product(item) for item in products]
 
-    def upgrade(self, name, grade, term, ip_addr, notice_email=None):
+    def upgrade(self, name, grade, term, ip_addr, notice_email=None, before=None):
         """Domain.Upgrade, sent once (it spends the agent's money) -> normalize_purchase of the answer.
-        A lost answer raises DNSPodOutcomeUnknownError: see ``confirm_upgrade``."""
-        answer = self.client.call('Domain.Upgrade', {'domain': to_punycode(name), 'grade': grade, 'term': term,
-                                                     'ip_addr': ip_addr, 'notice_email': notice_email}, once=True)
+
+        A lost answer is never bought again: Domain.Info is read back, and a new grade, or a later end
+        of the service than ``before``'s (the service read before), shows the purchase carried out:
+        then ``{'domain': the service read back, 'warning': what happened}`` (no bill, no agent).
+        No change cannot tell whether the agent was charged: DNSPodOutcomeUnknownError says what to
+        check."""
+        try:
+            answer = self.client.call('Domain.Upgrade', {'domain': to_punycode(name), 'grade': grade, 'term': term,
+                                                         'ip_addr': ip_addr, 'notice_email': notice_email}, once=True)
+        except DNSPodOutcomeUnknownError as exc:
+            service = readback.settle(self.client, exc, lambda: Domains(self.client).service(name),
+                                      _upgrade_verdict(before, grade),
+                                      "the agent's balance and bills in the DNSPod console (the purchase may have "
+                                      "been charged)")
+            return {'domain': service, 'warning': (
+                'Domain.Upgrade lost its answer, so its bill and the agent\'s balance were not received; Domain.Info '
+                'shows grade %s until %s: the purchase was carried out (sent once, not repeated)'
+                % (service['grade'], service['vip_end_at']))}
         return normalize_purchase(answer)
 
-    def confirm_upgrade(self, exc, name, verdict):
-        """Domain.Upgrade lost its answer (DNSPodOutcomeUnknownError ``exc``): never bought again.
-        Domain.Info is read back and ``verdict(service)`` tells whether the purchase was carried out
-        (the service read back is returned); else the error says what to check."""
-        return readback.settle(self.client, exc, lambda: Domains(self.client).service(name), verdict,
-                               "the agent's balance and bills in the DNSPod console (the purchase may have been charged)")
+
+def _upgrade_verdict(before, grade):
+    def verdict(now):
+        shown = 'Domain.Info shows grade %s until %s (before: %s until %s)' % (
+            now['grade'] or 'unknown', now['vip_end_at'] or 'no end date', before['grade'] or 'unknown',
+            before['vip_end_at'] or 'no end date')
+        later = parse_date(now['vip_end_at']) is not None and (
+            parse_date(before['vip_end_at']) is None or parse_date(now['vip_end_at']) > parse_date(before['vip_end_at']))
+        if now['grade'] == grade and (before['grade'] != grade or later):
+            return True, shown
+        return None, shown
+    return verdict
