@@ -121,6 +121,19 @@ def check_removable(domain, records):
                         'Set force=true to remove the domain with its records.' % (domain['name'], len(user_records)))
 
 
+def ensure_absent(api, current, force, check_mode):
+    """Remove the domain -> ``(changes, after)``; without ``force`` only when it holds no records
+    of its own."""
+    if current is None:
+        return {}, {}
+    if not force:
+        # the records area's listing: api.records once that area is in the API layer
+        check_removable(current, api.client.list_records(current['id']))
+    if not check_mode:
+        api.domains.remove(current['id'])
+    return {'state': 'absent'}, {}
+
+
 def transfer_result(current, email, check_mode, api):
     """state=present with transfer_to: Domain.Transfer unless the domain is not here (any more) or
     already belongs to ``email`` -> ``(changed, before)``."""

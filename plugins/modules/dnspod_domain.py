@@ -176,15 +176,8 @@ def converge(task):
     if params['state'] == 'present':
         changes, after = domain_util.ensure_present(api, name, current, domain_util.wanted_settings(params, api),
                                                     task.check_mode)
-    elif current is None:
-        changes, after = {}, {}
     else:
-        if not params['force']:
-            # the records area's listing (Record.List); it moves to task.api.records with that area
-            domain_util.check_removable(current, api.client.list_records(current['id']))
-        if not task.check_mode:
-            api.domains.remove(current['id'])
-        changes, after = {'state': 'absent'}, {}
+        changes, after = domain_util.ensure_absent(api, current, params['force'], task.check_mode)
     result = dict(changed=bool(changes), domain=after, changes=changes)
     if task.diff:
         result['diff'] = dict(before=domain_util.diff_view(current), after=domain_util.diff_view(after))

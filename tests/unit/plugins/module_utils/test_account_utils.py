@@ -4,6 +4,7 @@ import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import account
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.account import normalize_user
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
 
 USER_003 = {
@@ -97,3 +98,52 @@ def test_predict_after():
     assert after['email'] == 'new@example.com' and after['email_verified'] is False
     assert user['telephone'] == '15012345678'                         # not changed in place
     assert account.predict_after(user, {}) == user
+
+
+def account_params(**extra):
+    params = dict(real_name=None, nick=None, telephone=None, im=None, new_email=None, old_email=None,
+                  email_password=None, old_password=None, new_password=None, send_telephone_code=False,
+                  return_verify_code=False, login_email=None, login_token='1,x')
+    params.update(extra)
+    return params
+
+
+def test_plan_names_the_writes_and_hides_the_password():
+    user = normalize_user(USER_003)
+    params = account_params(nick='Ops', new_email='b@example.com', email_password='p', old_password='o',
+                            new_password='n', send_telephone_code=True)
+    planned = account.plan(user, account.check_params(params), params)
+    assert planned['changes'] == {'nick': 'Ops'} and planned['email'] == ('api@dnspod.com', 'b@example.com')
+    assert planned['telephone'] == '18754553214' and planned['password'] is True
+    assert planned['result_changes'] == {'nick': 'Ops', 'email': 'b@example.com', 'password': '********'}
+    assert planned['after']['email'] == 'b@example.com' and planned['after']['email_verified'] is False
+
+
+def test_with_login_email_the_e_mail_and_the_password_change_in_two_tasks():
+    params = account_params(login_token=None, login_email='a@example.com', new_email='b@example.com',
+                            email_password='p', old_password='o', new_password='n')
+    with pytest.raises(ValidationError) as info:
+        account.check_params(params)
+    assert info.value.parameter == 'new_email'
+
+
+class FailingAccount:
+    def __init__(self):
+        self.sent = []
+
+    def modify(self, changes):
+        self.sent.append(('modify', changes))
+
+    def change_email(self, old, new, password):
+        raise DNSPodAPIError('Useremail.Modify', '8', 'old e-mail is wrong')
+
+
+def test_a_failed_write_carries_the_changes_to_the_result():
+    user = normalize_user(USER_003)
+    params = account_params(nick='Ops', new_email='b@example.com', email_password='p')
+    planned = account.plan(user, account.check_params(params), params)
+    target = FailingAccount()
+    with pytest.raises(DNSPodAPIError) as info:
+        account.apply(target, planned, params)
+    assert target.sent == [('modify', {'nick': 'Ops'})]
+    assert info.value.details == {'changes': {'nick': 'Ops', 'email': 'b@example.com'}}
