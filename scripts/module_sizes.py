@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 """Lines of code of each module file outside DOCUMENTATION, EXAMPLES and RETURN (no blank lines,
 no comment lines), with the median and the largest: the module-shape figure of docs/architecture.md.
 
-    scripts/module_sizes.py [MODULES_DIR]     (default: plugins/modules)
+    python3 scripts/module_sizes.py [MODULES_DIR]     (default: plugins/modules)
 """
 import ast
 import os

@@ -33,7 +33,6 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodTransportError,
 )
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
 
 # Options in the doc fragment dnspod.dnspod.dnspod, with their environment fallbacks.
 CLIENT_OPTIONS = ('api_url', 'login_token', 'login_email', 'login_password', 'login_code', 'user_id',
@@ -190,21 +189,3 @@ def resolve_domain(module, client, domain):
     if found is None:
         module.fail_json(msg='domain: %s is not in this DNSPod account' % domain, api=api_summary(client))
     return found
-
-
-def resolve_group_id(client, group):
-    """A domain group given by numeric ID or by name -> its ID (str).
-
-    Raises DNSPodError from the listing (free accounts cannot list groups) and ValueError for an
-    unknown name.
-    """
-    group = str(group).strip()
-    if group.isdigit():
-        return group
-    wanted = group.lower()
-    groups = Groups(client).list()
-    for item in groups:
-        if str(item.get('group_name', '')).strip().lower() == wanted:
-            return str(item['group_id'])
-    known = ', '.join(sorted(str(item.get('group_name')) for item in groups))
-    raise ValueError('group: no group named %r in this account (groups: %s)' % (group, known or 'none'))

@@ -22,7 +22,15 @@ class TaskError(ValueError):
 
 
 class DNSPodError(Exception):
-    """Base of every error of the client."""
+    """Base of every error of the client. ``details``: fields for the task's failed result, added
+    on the way up by the layer that knows them (``with_details``: dnspod_domain_acquire's ``step``)."""
+
+    details = {}
+
+    def with_details(self, **details):
+        """This error, carrying ``details`` (merged with those it has) to the task's failed result."""
+        self.details = dict(self.details, **details)
+        return self
 
 
 class DNSPodConfigError(DNSPodError):
@@ -75,7 +83,7 @@ class DNSPodTransportError(DNSPodError):
 
 
 class DNSPodOutcomeUnknownError(DNSPodTransportError):
-    """A write that is not safe to repeat (client.SEND_ONCE_ACTIONS: it spends money, returns a
+    """A write that is not safe to repeat (sent with ``once=True``: it spends money, returns a
     one-time secret, sends a message, or a second copy fails or acts twice) met a transport fault
     after the request may have reached the server: its answer was lost, and it was not sent
     again. ``action``, ``detail`` and ``attempts`` as DNSPodTransportError; ``advice`` is what the

@@ -3,7 +3,7 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""After a send-once write lost its answer (client.SEND_ONCE_ACTIONS, DNSPodOutcomeUnknownError):
+"""After a send-once write lost its answer (``once=True``, DNSPodOutcomeUnknownError):
 read the state back instead of sending the write again, and say what happened.
 
 The API has no idempotency key: a second copy of ``Domain.Upgrade`` charges again, of

@@ -77,7 +77,7 @@ class Task:
                 domain = names.normalize_domain_name(domain)
             except ValueError as exc:
                 raise TaskError('domain: %s' % exc)
-        found = self.client.get_domain(domain)
+        found = self.api.domains.get(domain)
         if found is None:
             raise TaskError('domain: %s is not in this DNSPod account' % domain)
         return found
@@ -98,10 +98,13 @@ def argument_spec(options):
 
 def module_kwargs(rules=None):
     """AnsibleModule's keyword arguments besides the argument spec: the shared rules, each list
-    extended by the module's own."""
+    extended (each dict, such as ``required_by``, updated) by the module's own."""
     kwargs = common.dnspod_module_kwargs()
     for key, value in (rules or {}).items():
-        kwargs[key] = list(kwargs.get(key, [])) + list(value)
+        if isinstance(value, dict):
+            kwargs[key] = dict(kwargs.get(key, {}), **value)
+        else:
+            kwargs[key] = list(kwargs.get(key, [])) + list(value)
     return kwargs
 
 
@@ -115,7 +118,9 @@ def execute(module, converge):
         details.setdefault('api', task.summary())
         module.fail_json(msg=str(exc), **details)
     except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=task.summary())
+        details = dict(exc.details)
+        details.setdefault('api', task.summary())
+        common.fail_from_error(module, exc, **details)
     result['api'] = task.summary()
     module.exit_json(**result)
 

@@ -166,109 +166,47 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import account
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import account as account_util
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 
-DIFF_FIELDS = ('email',) + account.PROFILE_FIELDS + ('telephone_verified', 'email_verified')
-HIDDEN = '********'
+OPTIONS = dict(
+    real_name=dict(type='str'),
+    nick=dict(type='str'),
+    telephone=dict(type='str'),
+    im=dict(type='str'),
+    new_email=dict(type='str'),
+    old_email=dict(type='str'),
+    email_password=dict(type='str', no_log=True),
+    old_password=dict(type='str', no_log=True),
+    new_password=dict(type='str', no_log=True),
+    send_telephone_code=dict(type='bool', default=False),
+    return_verify_code=dict(type='bool', default=False),
+)
+RULES = dict(required_together=[('old_password', 'new_password')],
+             required_by={'new_email': 'email_password', 'old_email': 'new_email'})
 
 
-def diff_view(user, password=None):
-    view = dict((key, user.get(key)) for key in DIFF_FIELDS)
-    if password is not None:
-        view['password'] = password
-    return view
+def converge(task):
+    params = task.params
+    wanted = account_util.check_params(params)
+    before = task.api.account.user()
+    plan = account_util.plan(before, wanted, params)
+    telephone_code = dict(sent=plan['telephone'] is not None, telephone=plan['telephone'] or '')
+    if not task.check_mode:
+        answer = account_util.apply(task.api.account, plan, params)
+        if params['return_verify_code']:
+            telephone_code.update(answer)
+    result = dict(changed=bool(plan['result_changes']) or telephone_code['sent'], account=plan['after'],
+                  changes=plan['result_changes'], password_changed=plan['password'], telephone_code=telephone_code)
+    if task.diff:
+        shown = ('(unchanged)', '(changed)') if plan['password'] else (None, None)
+        result['diff'] = dict(before=account_util.diff_view(before, shown[0]),
+                              after=account_util.diff_view(plan['after'], shown[1]))
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        real_name=dict(type='str'),
-        nick=dict(type='str'),
-        telephone=dict(type='str'),
-        im=dict(type='str'),
-        new_email=dict(type='str'),
-        old_email=dict(type='str'),
-        email_password=dict(type='str', no_log=True),
-        old_password=dict(type='str', no_log=True),
-        new_password=dict(type='str', no_log=True),
-        send_telephone_code=dict(type='bool', default=False),
-        return_verify_code=dict(type='bool', default=False),
-    )
-    kwargs = common.dnspod_module_kwargs()
-    kwargs['required_together'] = kwargs['required_together'] + [('old_password', 'new_password')]
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True,
-                           required_by={'new_email': 'email_password', 'old_email': 'new_email'}, **kwargs)
-    params = module.params
-
-    # Checks that need no API call come first: bad input sends nothing.
-    try:
-        wanted = account.wanted_profile(params)
-        if params['new_email'] is not None:
-            validation.validate_email(params['new_email'], 'new_email')
-            if not params['email_password']:
-                raise validation.ValidationError('email_password', 'required (and not empty) to change the e-mail')
-        change_password = params['new_password'] is not None
-        if change_password:
-            account.check_password_change(params['old_password'], params['new_password'])
-        if params['login_email'] and not params['login_token'] and change_password and params['new_email']:
-            raise validation.ValidationError(
-                'new_email', 'with login_email, change the e-mail and the password in two tasks (the password '
-                'change would log in with the old address)')
-    except validation.ValidationError as exc:
-        module.fail_json(msg=str(exc))
-
-    client = common.create_client(module)
-    try:
-        before = account.get_user(client)
-        changes = account.profile_changes(before, wanted)
-        email = None
-        if params['new_email'] is not None:
-            email = account.email_change(before['email'], params['new_email'], params['old_email'])
-        code_telephone = None
-        if params['send_telephone_code']:
-            code_telephone = wanted.get('telephone') or before['telephone']
-            if not code_telephone:
-                raise validation.ValidationError('telephone', 'the account has no telephone number to verify: set telephone')
-            if not account.telephone_code_needed(before, changes):
-                code_telephone = None
-    except validation.ValidationError as exc:
-        module.fail_json(msg=str(exc), api=common.api_summary(client))
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-
-    result_changes = dict(changes)
-    if email is not None:
-        result_changes['email'] = email[1]
-    if change_password:
-        result_changes['password'] = HIDDEN
-    telephone_code = dict(sent=code_telephone is not None, telephone=code_telephone or '')
-    after = account.predict_after(before, changes, email[1] if email else None)
-
-    if not module.check_mode:
-        try:
-            if changes:
-                account.modify_user(client, changes)
-            if code_telephone is not None:
-                answer = account.send_telephone_code(client, code_telephone)
-                if params['return_verify_code']:
-                    telephone_code.update(answer)
-            if email is not None:
-                account.change_email(client, email[0], email[1], params['email_password'])
-            if change_password:
-                account.change_password(client, params['old_password'], params['new_password'])
-        except DNSPodError as exc:
-            common.fail_from_error(module, exc, changes=result_changes, api=common.api_summary(client))
-
-    changed = bool(result_changes) or telephone_code['sent']
-    result = dict(changed=changed, account=after, changes=result_changes, password_changed=change_password,
-                  telephone_code=telephone_code, api=common.api_summary(client))
-    if module._diff:
-        result['diff'] = dict(before=diff_view(before, '(unchanged)' if change_password else None),
-                              after=diff_view(after, '(changed)' if change_password else None))
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge, RULES)
 
 
 if __name__ == '__main__':

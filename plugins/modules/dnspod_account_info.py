@@ -132,65 +132,46 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import account
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import account as account_util
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 
 ALL = ('user', 'log', 'version', 'record_types', 'record_lines')
+OPTIONS = dict(
+    gather=dict(type='list', elements='str', default=['user'], choices=['all'] + list(ALL)),
+    grade=dict(type='str'),
+    domain=dict(type='str'),
+)
+
+
+def converge(task):
+    gather, grade, domain = account_util.clean_info_params(task.params, ALL)
+    account = task.api.account
+    needs_grade = bool(gather & {'record_types', 'record_lines'})
+    result, domain_id = dict(changed=False), None
+    if domain is not None and (needs_grade or grade is None):
+        found = task.resolve_domain(domain)
+        grade, domain_id = grade or found.get('grade') or None, found['id']
+    if 'user' in gather or (needs_grade and grade is None):
+        user = account.user()
+        if 'user' in gather:
+            result['user'] = user
+        grade = grade or user['user_grade']
+    if 'log' in gather:
+        result['log'] = account.log()
+        result['log_entries'] = account_util.log_entries(result['log'])
+    if 'version' in gather:
+        result['api_version'] = account.version()
+    if needs_grade:
+        result['grade'] = grade
+    if 'record_types' in gather:
+        result['record_types'] = account.record_types(grade)
+    if 'record_lines' in gather:
+        result['record_lines'], result['record_line_ids'] = account.record_lines(grade, domain_id)
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        gather=dict(type='list', elements='str', default=['user'], choices=['all'] + list(ALL)),
-        grade=dict(type='str'),
-        domain=dict(type='str'),
-    )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    params = module.params
-    gather = set(ALL) if 'all' in params['gather'] else set(params['gather'])
-    grade = params['grade'].strip() if params['grade'] else None
-    if params['grade'] is not None and not grade:
-        module.fail_json(msg='grade: an empty grade is not a grade name')
-    domain_param = str(params['domain']).strip() if params['domain'] is not None else None
-    if domain_param is not None and not domain_param.isdigit():
-        try:
-            names.normalize_domain_name(domain_param)
-        except ValueError as exc:
-            module.fail_json(msg='domain: %s' % exc)
-
-    client = common.create_client(module)
-    result = dict(changed=False)
-    try:
-        needs_grade = bool(gather & {'record_types', 'record_lines'})
-        domain = None
-        if domain_param is not None and (needs_grade or grade is None):
-            domain = common.resolve_domain(module, client, domain_param)
-        if grade is None and domain is not None:
-            grade = domain.get('grade') or None
-        if 'user' in gather or (needs_grade and grade is None):
-            user = account.get_user(client)
-            if 'user' in gather:
-                result['user'] = user
-            if grade is None:
-                grade = user['user_grade']
-        if 'log' in gather:
-            result['log'] = account.user_log(client)
-            result['log_entries'] = [account.parse_log_line(line) for line in result['log']]
-        if 'version' in gather:
-            result['api_version'] = account.api_version(client)
-        if needs_grade:
-            result['grade'] = grade
-        if 'record_types' in gather:
-            result['record_types'] = account.record_types(client, grade)
-        if 'record_lines' in gather:
-            lines, ids = account.record_lines(client, grade, domain['id'] if domain is not None else None)
-            result.update(record_lines=lines, record_line_ids=ids)
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-    result['api'] = common.api_summary(client)
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

@@ -140,162 +140,53 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import acquire
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import domain as domain_util
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 
-# The settings this module manages, in the order they are written after a create.
-SETTINGS = ('status', 'remark', 'is_mark', 'group_id', 'searchengine_push')
-SETTING_OPTIONS = ('status', 'remark', 'is_mark', 'group', 'searchengine_push')
-
-
-def diff_view(domain):
-    if not domain:
-        return {}
-    view = dict((key, domain.get(key)) for key in ('name',) + SETTINGS)
-    return view
-
-
-def wanted_settings(module, client):
-    """The settings the task names, with the group resolved to its ID."""
-    params = module.params
-    wanted = {}
-    for key in ('status', 'remark', 'is_mark', 'searchengine_push'):
-        if params[key] is not None:
-            wanted[key] = params[key]
-    if params['group'] is not None:
-        try:
-            wanted['group_id'] = common.resolve_group_id(client, params['group'])
-        except ValueError as exc:
-            module.fail_json(msg=str(exc), api=common.api_summary(client))
-    return wanted
+OPTIONS = dict(
+    domain=dict(type='str', required=True, aliases=['name']),
+    state=dict(type='str', default='present', choices=['present', 'absent']),
+    status=dict(type='str', choices=['enabled', 'disabled']),
+    remark=dict(type='str'),
+    is_mark=dict(type='bool'),
+    group=dict(type='str'),
+    searchengine_push=dict(type='bool'),
+    force=dict(type='bool', default=False),
+    transfer_to=dict(type='str'),
+)
+RULES = dict(mutually_exclusive=[('transfer_to', option) for option in domain_util.SETTING_OPTIONS])
 
 
-def write_setting(client, domain_id, key, value):
-    if key == 'status':
-        client.set_domain_status(domain_id, value)
-    elif key == 'remark':
-        client.set_domain_remark(domain_id, value)
-    elif key == 'is_mark':
-        client.set_domain_mark(domain_id, value)
-    elif key == 'searchengine_push':
-        client.set_domain_searchengine_push(domain_id, value)
-    elif key == 'group_id':
-        client.change_domain_group(domain_id, value)
-
-
-def ensure_present(module, client, name, current):
-    wanted = wanted_settings(module, client)
-    if current is None:
-        if name.isdigit():
-            module.fail_json(msg='domain: no domain with ID %s in this account; give a name to create one' % name,
-                             api=common.api_summary(client))
-        # Domain.Create sets group and star itself; a new domain is enabled, unstarred and pushed.
-        defaults = dict(status='enabled', remark='', is_mark=False, group_id='1', searchengine_push=True)
-        changes = dict((k, v) for k, v in wanted.items() if defaults.get(k) != v)
-        changes['state'] = 'present'
-        predicted = dict(defaults, name=name, punycode=name, **wanted)
-        if module.check_mode:
-            return True, predicted, changes, None
-        created = client.create_domain(name, group_id=wanted.get('group_id'), is_mark=wanted.get('is_mark'))
-        # Domain.Create already set the group and the star.
-        for key in SETTINGS:
-            if key in changes and key not in ('state', 'group_id', 'is_mark'):
-                write_setting(client, created['id'], key, changes[key])
-        return True, client.get_domain(created['id']) or dict(predicted, **created), changes, None
-
-    changes = dict((k, v) for k, v in wanted.items() if current.get(k) != v)
-    if not changes:
-        return False, current, changes, current
-    if module.check_mode:
-        return True, dict(current, **changes), changes, current
-    for key in SETTINGS:
-        if key in changes:
-            write_setting(client, current['id'], key, changes[key])
-    return True, client.get_domain(current['id']) or dict(current, **changes), changes, current
-
-
-def ensure_absent(module, client, current):
-    if current is None:
-        return False, {}, {}, None
-    if not module.params['force']:
-        user_records = [r for r in client.list_records(current['id']) if not r.get('hold')]
-        if user_records:
-            module.fail_json(
-                msg='domain: %s holds %d record(s) besides the system NS records; it was not removed. '
-                    'Set force=true to remove the domain with its records.' % (current['name'], len(user_records)),
-                api=common.api_summary(client))
-    if not module.check_mode:
-        client.remove_domain(current['id'])
-    return True, {}, {'state': 'absent'}, current
-
-
-def ensure_transferred(module, client, current, email):
-    """Domain.Transfer to ``email`` unless the domain is not here (any more) or already belongs to it."""
-    if current is None:
-        module.warn('domain: %s is not in this account (transferred already?); there is nothing to transfer'
-                    % module.params['domain'])
-        return False, {}, {}, None
-    before = dict(diff_view(current), owner=current.get('owner'))
-    if acquire.owner_is(current, email):
-        return False, current, {}, before
-    if not module.check_mode:
-        acquire.transfer(client, current['id'], email, current['name'])
-    # the domain has left the account: nothing of it is shown any more
-    return True, {}, {'owner': email}, before
+def converge(task):
+    params = task.params
+    email = domain_util.clean_transfer_to(params)
+    name = domain_util.clean_domain(params['domain'])
+    api = task.api
+    if email is not None:
+        current = api.domains.get_own(name)
+        if current is None:
+            task.warn('domain: %s is not in this account (transferred already?); there is nothing to transfer'
+                      % params['domain'])
+        changed, before = domain_util.transfer_result(current, email, task.check_mode, api)
+        result = dict(changed=changed, domain=current if current and not changed else {},
+                      changes={'owner': email} if changed else {})
+        if task.diff:
+            result['diff'] = domain_util.transfer_diff(before, changed, email)
+        return result
+    current = api.domains.get(name)
+    if params['state'] == 'present':
+        changes, after = domain_util.ensure_present(api, name, current, domain_util.wanted_settings(params, api),
+                                                    task.check_mode)
+    else:
+        changes, after = domain_util.ensure_absent(api, current, params['force'], task.check_mode)
+    result = dict(changed=bool(changes), domain=after, changes=changes)
+    if task.diff:
+        result['diff'] = dict(before=domain_util.diff_view(current), after=domain_util.diff_view(after))
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        domain=dict(type='str', required=True, aliases=['name']),
-        state=dict(type='str', default='present', choices=['present', 'absent']),
-        status=dict(type='str', choices=['enabled', 'disabled']),
-        remark=dict(type='str'),
-        is_mark=dict(type='bool'),
-        group=dict(type='str'),
-        searchengine_push=dict(type='bool'),
-        force=dict(type='bool', default=False),
-        transfer_to=dict(type='str'),
-    )
-    kwargs = common.dnspod_module_kwargs()
-    kwargs['mutually_exclusive'] = kwargs['mutually_exclusive'] + [('transfer_to', opt) for opt in SETTING_OPTIONS]
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
-    transfer_to = module.params['transfer_to']
-    if transfer_to is not None:
-        try:
-            transfer_to = acquire.check_email(transfer_to, 'transfer_to')
-        except ValueError as exc:
-            module.fail_json(msg=str(exc))
-        if module.params['state'] != 'present':
-            module.fail_json(msg='transfer_to: only with state=present (a transfer gives the domain away; it does not remove it)')
-    name = module.params['domain'].strip()
-    if not name.isdigit():
-        try:
-            name = names.normalize_domain_name(name)
-        except ValueError as exc:
-            module.fail_json(msg='domain: %s' % exc)
-
-    client = common.create_client(module)
-    try:
-        current = acquire.own_domain(client, name) if transfer_to is not None else client.get_domain(name)
-        if transfer_to is not None:
-            changed, after, changes, before = ensure_transferred(module, client, current, transfer_to)
-        elif module.params['state'] == 'present':
-            changed, after, changes, before = ensure_present(module, client, name, current)
-        else:
-            changed, after, changes, before = ensure_absent(module, client, current)
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-
-    result = dict(changed=changed, domain=after or {}, changes=changes, api=common.api_summary(client))
-    if module._diff and transfer_to is not None:
-        after_view = dict(before, owner=transfer_to) if before and changes else (before or {})
-        result['diff'] = dict(before=before or {}, after=after_view)
-    elif module._diff:
-        result['diff'] = dict(before=diff_view(before), after=diff_view(after))
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge, RULES)
 
 
 if __name__ == '__main__':

@@ -110,65 +110,26 @@ api:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import acquire
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(
+    domain=dict(type='str', required=True, aliases=['name']),
+    email=dict(type='str'),
+    code=dict(type='str', no_log=True),
+)
+RULES = dict(mutually_exclusive=[('email', 'code')])
+
+
+def converge(task):
+    name, email, code, step = acquire.clean_params(task.params)
+    result = acquire.take_back(task.api, name, email, code, step, task.check_mode)
+    if task.diff:
+        result['diff'] = acquire.diff(name, result['step'])
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        domain=dict(type='str', required=True, aliases=['name']),
-        email=dict(type='str'),
-        code=dict(type='str', no_log=True),
-    )
-    kwargs = common.dnspod_module_kwargs()
-    kwargs['mutually_exclusive'] = kwargs['mutually_exclusive'] + [('email', 'code')]
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
-    params = module.params
-    try:
-        name = acquire.check_acquire_domain(params['domain'])
-        email = acquire.check_email(params['email'], 'email') if params['email'] is not None else None
-    except ValueError as exc:
-        module.fail_json(msg=str(exc))
-    code = params['code'].strip() if params['code'] is not None else None
-    if code is not None and not code:
-        module.fail_json(msg='code: the verification code cannot be empty')
-    step = 'validate' if code is not None else ('send' if email is not None else 'list')
-
-    client = common.create_client(module)
-    emails = []
-    sent_to = None
-    changes = {}
-    changed = False
-    try:
-        current = acquire.own_domain(client, name)
-        if current is not None:
-            step = 'none'
-            after = current
-        elif step == 'list':
-            # Domain.Acquire only reads the registrant's addresses: safe in check mode too
-            after = {}
-            emails = acquire.list_emails(client, name)
-        elif step == 'send':
-            after = {}
-            changed, sent_to, changes = True, email, {'code_sent': email}
-            if not module.check_mode:
-                acquire.send_code(client, name, email)
-        else:
-            changed, changes = True, {'state': 'present'}
-            after = {'name': name}
-            if not module.check_mode:
-                acquire.validate_code(client, name, code)
-                after = acquire.own_domain(client, name) or after
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, step=step, api=common.api_summary(client))
-
-    result = dict(changed=changed, step=step, emails=emails, sent_to=sent_to, domain=after, changes=changes,
-                  api=common.api_summary(client))
-    if module._diff:
-        result['diff'] = dict(before={'name': name, 'in_account': current is not None},
-                              after={'name': name, 'in_account': current is not None or step == 'validate'})
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge, RULES)
 
 
 if __name__ == '__main__':

@@ -188,64 +188,38 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import domain as domain_util
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(
+    domain=dict(type='str'),
+    type=dict(type='str', default='all', choices=['all', 'mine', 'share', 'ismark', 'pause', 'vip', 'recent', 'share_out']),
+    group=dict(type='str'),
+    fail_on_missing=dict(type='bool', default=False),
+    include_log=dict(type='bool', default=False),
+    include_purview=dict(type='bool', default=False),
+)
 
 
-def read_log(client, domain):
-    log = client.call('Domain.Log', dict(domain_id=domain['id'])).get('log') or []
-    return [str(line) for line in log]
-
-
-def read_purview(client, domain):
-    items = client.call('Domain.Purview', dict(domain_id=domain['id'])).get('purview') or []
-    if isinstance(items, dict):
-        items = [dict(name=key, value=value) for key, value in items.items()]
-    return [dict(name=item.get('name'), value=item.get('value')) for item in items if isinstance(item, dict)]
+def converge(task):
+    params = task.params
+    domain = domain_util.clean_info_params(params)
+    domains = task.api.domains
+    if domain is None:
+        return dict(changed=False, domains=domains.list(type=params['type'], group_id=params['group']))
+    found = domains.get(domain)
+    if found is None and params['fail_on_missing']:
+        task.fail('domain: %s is not in this DNSPod account' % domain)
+    result = dict(changed=False, domains=[found] if found else [])
+    if params['include_log']:
+        result['log'] = domains.log(found['id']) if found else []
+    if params['include_purview']:
+        result['purview'] = domains.purview(found['id']) if found else []
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        domain=dict(type='str'),
-        type=dict(type='str', default='all',
-                  choices=['all', 'mine', 'share', 'ismark', 'pause', 'vip', 'recent', 'share_out']),
-        group=dict(type='str'),
-        fail_on_missing=dict(type='bool', default=False),
-        include_log=dict(type='bool', default=False),
-        include_purview=dict(type='bool', default=False),
-    )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    params = module.params
-    domain = params['domain']
-    if domain is not None and not domain.strip().isdigit():
-        try:
-            domain = names.normalize_domain_name(domain)
-        except ValueError as exc:
-            module.fail_json(msg='domain: %s' % exc)
-    if (params['include_log'] or params['include_purview']) and domain is None:
-        module.fail_json(msg='include_log, include_purview: give the domain to read the log or permissions of')
-    if params['group'] is not None and not params['group'].strip().isdigit():
-        module.fail_json(msg='group: give the numeric group ID, got %r' % params['group'])
-
-    client = common.create_client(module)
-    extra = {}
-    try:
-        if domain is not None:
-            found = client.get_domain(domain.strip())
-            if found is None and params['fail_on_missing']:
-                module.fail_json(msg='domain: %s is not in this DNSPod account' % domain, api=common.api_summary(client))
-            domains = [found] if found else []
-            if params['include_log']:
-                extra['log'] = read_log(client, found) if found else []
-            if params['include_purview']:
-                extra['purview'] = read_purview(client, found) if found else []
-        else:
-            domains = client.list_domains(type=params['type'], group_id=params['group'])
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-    module.exit_json(changed=False, domains=domains, api=common.api_summary(client), **extra)
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

@@ -83,26 +83,23 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils import upgrade
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(
+    name=dict(type='str'),
+    type=dict(type='str', choices=['personal', 'enterprise']),
+)
+
+
+def converge(task):
+    name, kind = task.params['name'], task.params['type']
+    products = [p for p in task.api.products.list()
+                if (name is None or p['name'] == name) and (kind is None or p['type'] == kind)]
+    return dict(changed=False, products=products)
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        name=dict(type='str'),
-        type=dict(type='str', choices=['personal', 'enterprise']),
-    )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    client = common.create_client(module)
-    try:
-        products = upgrade.list_products(client)
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-    name, kind = module.params['name'], module.params['type']
-    products = [p for p in products if (name is None or p['name'] == name) and (kind is None or p['type'] == kind)]
-    module.exit_json(changed=False, products=products, api=common.api_summary(client))
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

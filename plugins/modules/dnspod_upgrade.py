@@ -138,99 +138,47 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import agent
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 from ansible_collections.dnspod.dnspod.plugins.module_utils import upgrade
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError, DNSPodOutcomeUnknownError
 
 DIFF_KEYS = ('grade', 'vip_end_at')
+OPTIONS = dict(
+    domain=dict(type='str', required=True),
+    grade=dict(type='str', required=True),
+    term=dict(type='str', required=True),
+    renew_before_days=dict(type='int', default=30),
+    ip_addr=dict(type='str', required=True),
+    notice_email=dict(type='str'),
+)
 
 
-def check_options(params):
-    errors = []
-    try:
-        names.normalize_domain_name(params['domain'])
-    except ValueError as exc:
-        errors.append('domain: %s' % exc)
-    for key in ('grade', 'term'):
-        if not params[key].strip():
-            errors.append('%s: must not be empty' % key)
-    if params['renew_before_days'] < 0:
-        errors.append('renew_before_days: must be 0 or more')
-    if not agent.is_public_ip(params['ip_addr']):
-        errors.append('ip_addr: %r is not a public IP address' % params['ip_addr'])
-    email = params.get('notice_email')
-    if email is not None and email.strip() and not agent.EMAIL.match(email.strip()):
-        errors.append('notice_email: %r is not an e-mail address' % email)
-    return errors
+def converge(task):
+    params = task.params
+    name, grade, term = upgrade.clean_params(params)
+    price = upgrade.choose_price(task.api.products.list(), grade, term, params['renew_before_days'])
+    current = task.api.domains.service(name)
+    plan = upgrade.plan_upgrade(current['grade'], upgrade.parse_date(current['vip_end_at']), grade, price['days'],
+                                upgrade.beijing_today(), params['renew_before_days'])
+    result = dict(changed=plan['action'] is not None, price=price, action=plan['action'], reason=plan['reason'],
+                  days_left=plan['days_left'], domain=dict(current))
+    if plan['action'] is None and plan['days_left'] is None:
+        task.warn(plan['reason'])
+    elif plan['action'] is not None and task.check_mode:
+        result['domain'].update(grade=grade, vip_end_at=plan['expected_end'])
+    elif plan['action'] is not None:
+        service, extra, warning = upgrade.buy(task.api, name, grade, term, params, current)
+        result['domain'].update(service)
+        result.update(extra)
+        if warning:
+            task.warn(warning)
+    if task.diff:
+        result['diff'] = dict(before=dict((k, current.get(k)) for k in DIFF_KEYS),
+                              after=dict((k, result['domain'].get(k)) for k in DIFF_KEYS))
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        domain=dict(type='str', required=True),
-        grade=dict(type='str', required=True),
-        term=dict(type='str', required=True),
-        renew_before_days=dict(type='int', default=30),
-        ip_addr=dict(type='str', required=True),
-        notice_email=dict(type='str'),
-    )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    params = module.params
-    errors = check_options(params)
-    if errors:
-        module.fail_json(msg='; '.join(errors))
-    name = names.normalize_domain_name(params['domain'])
-    grade, term = params['grade'].strip(), params['term'].strip()
-
-    client = common.create_client(module)
-    result = dict(changed=False, api=None)
-    try:
-        try:
-            product, price = upgrade.find_price(upgrade.list_products(client), grade, term)
-        except ValueError as exc:
-            module.fail_json(msg=str(exc), api=common.api_summary(client))
-        result['price'] = dict(grade=grade, term=term, title=product['title'], term_title=price['title'],
-                               value=price['value'], days=price['days'])
-        if params['renew_before_days'] >= price['days']:
-            module.fail_json(msg='renew_before_days: %d is not shorter than the term %s (%d days): every run would '
-                                 'renew again' % (params['renew_before_days'], term, price['days']),
-                             api=common.api_summary(client))
-        current = upgrade.domain_service(client, name)
-        plan = upgrade.plan_upgrade(current['grade'], upgrade.parse_date(current['vip_end_at']), grade,
-                                    price['days'], upgrade.beijing_today(), params['renew_before_days'])
-        result.update(action=plan['action'], reason=plan['reason'], days_left=plan['days_left'])
-        after = dict(current)
-        if plan['action'] is None and plan['days_left'] is None:
-            module.warn(plan['reason'])
-        elif plan['action'] is not None:
-            result['changed'] = True
-            if module.check_mode:
-                after.update(grade=grade, vip_end_at=plan['expected_end'])
-            else:
-                try:
-                    bought = upgrade.upgrade_domain(client, name, grade, term, params['ip_addr'].strip(),
-                                                    (params.get('notice_email') or '').strip() or None)
-                except DNSPodOutcomeUnknownError as exc:
-                    # never bought twice: read back, report what Domain.Info shows
-                    service = upgrade.confirm_upgrade(client, exc, name, current, grade)
-                    after.update((k, v) for k, v in service.items() if k in ('grade', 'vip_start_at', 'vip_end_at') and v)
-                    module.warn('Domain.Upgrade lost its answer, so its bill and the agent\'s balance were not '
-                                'received; Domain.Info shows grade %s until %s: the purchase was carried out '
-                                '(sent once, not repeated)' % (service['grade'], service['vip_end_at']))
-                else:
-                    after.update((k, v) for k, v in bought['domain'].items()
-                                 if k in ('grade', 'vip_start_at', 'vip_end_at') and v)
-                    result.update(bill=bought['bill'], agent=bought['agent'])
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-
-    result.update(domain=after, api=common.api_summary(client))
-    if module._diff:
-        result['diff'] = dict(before=dict((k, current.get(k)) for k in DIFF_KEYS),
-                              after=dict((k, after.get(k)) for k in DIFF_KEYS))
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.account import Account
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.products import Products
 
 
 class DNSPodAPI:
@@ -15,4 +18,7 @@ class DNSPodAPI:
 
     def __init__(self, client):
         self.client = client
+        self.account = Account(client)
+        self.domains = Domains(client)
         self.groups = Groups(client)
+        self.products = Products(client)

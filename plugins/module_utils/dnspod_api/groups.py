@@ -36,7 +36,7 @@ class Groups:
     def create(self, name):
         """A new group -> its ID (str)."""
         try:
-            answer = self.client.call('Domaingroup.Create', dict(group_name=name))
+            answer = self.client.call('Domaingroup.Create', dict(group_name=name), once=True)
         except DNSPodOutcomeUnknownError as exc:
             # sent once: a second copy would answer "name taken" (or make a second group)
             def verdict(groups):

@@ -374,15 +374,6 @@ def test_empty_record_listing_is_an_empty_list(fake_api, body):
     assert len(fake_api.requests) == 1
 
 
-def test_empty_domain_listing_is_an_empty_list(fake_api):
-    client = make(fake_api)[0]
-    fake_api.answer(code='9')
-    assert client.list_domains() == []
-    fake_api.answer(code='10')
-    with pytest.raises(DNSPodAPIError):
-        client.list_domains()  # 10 is not "no domains"
-
-
 def test_listing_is_filtered_again_on_the_client(fake_api):
     client = make(fake_api)[0]
     recs = [a_record(1, name='@'), a_record(2, name='*'), a_record(3, name='@', line='电信'),
@@ -400,49 +391,6 @@ def test_line_filter_ignores_case_and_keeps_the_api_spelling(fake_api):
                                                    a_record(2, name='www', line='Telecom')])
     got = client.list_records('42', sub_domain='WWW', record_line='default')
     assert [(r['id'], r['record_line']) for r in got] == [('1', 'Default')]
-
-
-def test_domain_list_pages_until_the_total(fake_api):
-    client = make(fake_api, page_size=2)[0]
-    domains = [dict(id=i, name='d%d.example' % i, status='enable', is_mark='no') for i in range(5)]
-    for start in (0, 2, 4):
-        fake_api.ok(info={'domain_total': 5, 'all_total': 5}, domains=domains[start:start + 2])
-    got = client.list_domains()
-    assert [d['name'] for d in got] == ['d%d.example' % i for i in range(5)]
-    assert [d['id'] for d in got] == [str(i) for i in range(5)]
-    assert [(r['form']['offset'], r['form']['length'], r['form']['type']) for r in fake_api.requests] == [
-        ('0', '2', 'all'), ('2', '2', 'all'), ('4', '2', 'all')]
-
-
-def test_domain_list_type_and_group(fake_api):
-    client = make(fake_api)[0]
-    fake_api.ok(info={'domain_total': 1, 'mine_total': 1}, domains=[dict(id=1, name='a.example')])
-    client.list_domains(type='mine', group_id='7')
-    form = fake_api.requests[0]['form']
-    assert (form['type'], form['group_id']) == ('mine', '7')
-
-
-def test_unknown_domain_is_none(fake_api):
-    client = make(fake_api)[0]
-    fake_api.answer(body=json.dumps(recorded_answer('test_provider_authenticate_with_unmanaged_domain_should_fail',
-                                                    'Domain.Info')[0]))
-    assert client.get_domain('Example.ORG.') is None
-    assert fake_api.requests[0]['form']['domain'] == 'example.org'
-    fake_api.answer(code='6')
-    assert client.get_domain(12345) is None
-    assert fake_api.requests[1]['form']['domain_id'] == '12345'
-    assert 'domain' not in fake_api.requests[1]['form']
-    fake_api.answer(code='8')
-    with pytest.raises(DNSPodAPIError):
-        client.get_domain('example.org')
-
-
-def test_get_domain_sends_punycode(fake_api):
-    client = make(fake_api)[0]
-    fake_api.ok(domain={'id': '9', 'name': 'bücher.example', 'punycode': 'xn--bcher-kva.example'})
-    found = client.get_domain('Bücher.Example')
-    assert fake_api.requests[0]['form']['domain'] == 'xn--bcher-kva.example'
-    assert found['name'] == 'xn--bcher-kva.example' and found['id'] == '9'
 
 
 def test_types_and_lines(fake_api):
@@ -499,26 +447,6 @@ def test_record_writes_map_fields(fake_api):
     assert 'mx' not in forms[1]
     assert [forms[2]['status'], forms[3]['status']] == ['disable', 'enable']
     assert forms[4]['remark'] == '' and fake_api.actions()[4] == 'Record.Remark'
-
-
-def test_domain_writes_map_fields(fake_api):
-    client = make(fake_api)[0]
-    fake_api.ok(domain={'id': '1992403', 'punycode': 'api2.com', 'domain': 'api2.com'})
-    created = client.create_domain('API2.com', group_id='3', is_mark=True)
-    assert (created['id'], created['name'], created['punycode']) == ('1992403', 'api2.com', 'api2.com')
-    client.set_domain_status('1992403', 'disabled')
-    client.set_domain_remark('1992403', '')
-    client.set_domain_mark('1992403', False)
-    client.set_domain_searchengine_push('1992403', True)
-    client.change_domain_group('1992403', '5')
-    client.remove_domain('1992403')
-    forms = [r['form'] for r in fake_api.requests]
-    assert (forms[0]['domain'], forms[0]['group_id'], forms[0]['is_mark']) == ('api2.com', '3', 'yes')
-    assert forms[1]['status'] == 'disable' and forms[2]['remark'] == '' and forms[3]['is_mark'] == 'no'
-    assert forms[4]['status'] == 'yes' and forms[5]['group_id'] == '5'
-    assert fake_api.actions()[1:] == ['Domain.Status', 'Domain.Remark', 'Domain.Ismark', 'Domain.Searchenginepush',
-                                      'Domain.Changegroup', 'Domain.Remove']
-    assert client.writes == 7
 
 
 # ---- writes after a transport fault ----------------------------------------------------------
@@ -583,18 +511,6 @@ def test_create_matches_the_value_form_the_api_returns(fake_api):
     fake_api.ok(info={'record_total': 1}, records=[a_record(11, name='docs', rtype='CNAME',
                                                             value='Docs.Example.com.')])
     assert client.create_record('42', 'docs', 'CNAME', DEFAULT, 'docs.example.com') == '11'
-
-
-def test_domain_create_after_a_lost_answer_reads_the_domain(fake_api):
-    client = make(fake_api)[0]
-    fake_api.drop()
-    fake_api.answer(code='7')
-    fake_api.ok(domain={'id': '77', 'name': 'new.example', 'punycode': 'new.example', 'status': 'enable'})
-    assert client.create_domain('new.example')['id'] == '77'
-    assert fake_api.actions() == ['Domain.Create', 'Domain.Create', 'Domain.Info']
-    fake_api.answer(code='7')
-    with pytest.raises(DNSPodAPIError):
-        client.create_domain('new.example')
 
 
 def test_remove_after_a_lost_answer_is_done(fake_api):

@@ -5,7 +5,6 @@ import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import acquire
 from ansible_collections.dnspod.dnspod.plugins.module_utils import lock
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 
 DAY = datetime.date(2026, 11, 25)
 
@@ -62,19 +61,12 @@ def test_predicted_and_lock_answer():
 
 
 class FakeClient(object):
-    def __init__(self, answer=None, error=None):
+    def __init__(self, answer=None):
         self.answer = answer or {}
-        self.error = error
         self.sent = []
 
     def call(self, action, params=None, empty_codes=()):
         self.sent.append((action, params, empty_codes))
-        return self.answer
-
-    def get_domain(self, domain):
-        self.sent.append(('Domain.Info', domain, ()))
-        if self.error:
-            raise self.error
         return self.answer
 
 
@@ -87,13 +79,6 @@ def test_lock_wrappers():
     lock.unlock(client, '5', 'abc')
     assert [(a, p) for a, p, _e in client.sent] == [('Domain.Lock', {'domain_id': '5', 'days': '3'}),
                                                     ('Domain.Unlock', {'domain_id': '5', 'lock_code': 'abc'})]
-
-
-def test_own_domain_treats_not_the_owner_as_absent():
-    assert acquire.own_domain(FakeClient(error=DNSPodAPIError('Domain.Info', '8', 'not the owner')), 'a.com') is None
-    assert acquire.own_domain(FakeClient({'id': '1', 'name': 'a.com'}), 'a.com') == {'id': '1', 'name': 'a.com'}
-    with pytest.raises(DNSPodAPIError):
-        acquire.own_domain(FakeClient(error=DNSPodAPIError('Domain.Info', '-1', 'login')), 'a.com')
 
 
 @pytest.mark.parametrize('raw, expected', [('Example.COM.', 'example.com'), (' a.b.org ', 'a.b.org')])
@@ -118,16 +103,3 @@ def test_email_and_owner():
     assert acquire.owner_is({'owner': 'A@Example.com'}, 'a@example.com ')
     assert not acquire.owner_is({'owner': ''}, 'a@example.com')
     assert not acquire.owner_is(None, 'a@example.com')
-
-
-def test_acquire_wrappers():
-    client = FakeClient({'emails': ['a@b.example']})
-    assert acquire.list_emails(client, 'x.com') == ['a@b.example']
-    acquire.send_code(client, 'x.com', 'a@b.example')
-    acquire.validate_code(client, 'x.com', '111000')
-    acquire.transfer(client, '9', 'c@d.example')
-    assert [(a, p) for a, p, _e in client.sent] == [
-        ('Domain.Acquire', {'domain': 'x.com'}),
-        ('Domain.Acquiresend', {'domain': 'x.com', 'email': 'a@b.example'}),
-        ('Domain.Acquirevalidate', {'domain': 'x.com', 'code': '111000'}),
-        ('Domain.Transfer', {'domain_id': '9', 'email': 'c@d.example'})]

@@ -1,9 +1,10 @@
-"""The upgrade decision (spends money: conservative), product lookup and the API wrappers."""
+"""The upgrade decision (spends money: conservative) and the product lookup (module_utils/upgrade.py)."""
 import datetime
 
 import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import upgrade
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.products import normalize_product
 
 TODAY = datetime.date(2024, 6, 1)
 PRODUCT_LIST = {'products': [
@@ -12,16 +13,6 @@ PRODUCT_LIST = {'products': [
         {'price_name': '2year', 'price_title': 'two', 'price_value': '1396', 'price_days': '730'}]},
     {'name': 'DP_Extra', 'type': 'enterprise', 'title': 'E', 'content': '', 'prices': [
         {'price_name': '1year', 'price_title': 'one', 'price_value': 1200, 'price_days': 365}]}]}
-
-
-class FakeClient(object):
-    def __init__(self, answers):
-        self.answers = answers
-        self.calls = []
-
-    def call(self, action, params=None, empty_codes=()):
-        self.calls.append((action, dict((k, v) for k, v in (params or {}).items() if v is not None)))
-        return self.answers[action]
 
 
 def day(offset):
@@ -67,36 +58,10 @@ def test_parse_date(text, date):
 
 
 def test_find_price_and_errors_list_the_choices():
-    products = [upgrade.normalize_product(p) for p in PRODUCT_LIST['products']]
+    products = [normalize_product(p) for p in PRODUCT_LIST['products']]
     product, price = upgrade.find_price(products, 'D_Plus', '2year')
     assert product['name'] == 'D_Plus' and price == {'name': '2year', 'title': 'two', 'value': 1396, 'days': 730}
     with pytest.raises(ValueError, match=r"^grade: 'D_Gold' .*D_Plus \(personal\), DP_Extra \(enterprise\)"):
         upgrade.find_price(products, 'D_Gold', '1year')
     with pytest.raises(ValueError, match=r"^term: '3year' .*1year, 2year"):
         upgrade.find_price(products, 'D_Plus', '3year')
-
-
-def test_list_products_and_domain_service():
-    client = FakeClient({'Product.List': PRODUCT_LIST,
-                         'Domain.Info': {'domain': {'id': '51', 'name': 'a.com', 'grade': 'D_Plus',
-                                                    'vip_start_at': '2024-01-01', 'vip_end_at': '2024-12-31'}}})
-    assert [p['name'] for p in upgrade.list_products(client)] == ['D_Plus', 'DP_Extra']
-    assert upgrade.domain_service(client, 'A.com') == {'id': '51', 'name': 'a.com', 'grade': 'D_Plus',
-                                                       'vip_start_at': '2024-01-01', 'vip_end_at': '2024-12-31'}
-    assert client.calls[-1] == ('Domain.Info', {'domain': 'a.com'})
-    upgrade.domain_service(client, '51')
-    assert client.calls[-1] == ('Domain.Info', {'domain_id': '51'})
-
-
-def test_upgrade_domain_reads_the_documented_answer():
-    answer = {'agent': {'user_id': '423255', 'discount': '100', 'points': 1396, 'balance': 4149},
-              'domain': {'domain_id': '825047', 'domain': 'sexdiy.org', 'grade': 'D_Plus', 'term': '1year',
-                         'vip_start_at': '2011-10-14', 'vip_end_at': '2013-10-13'},
-              'bill': {'user_price': 698, 'agent_price': '698', 'journal_number': '2011101411PLU001YN0002'}}
-    client = FakeClient({'Domain.Upgrade': answer})
-    result = upgrade.upgrade_domain(client, 'sexdiy.org', 'D_Plus', '1year', '203.0.113.7')
-    assert client.calls == [('Domain.Upgrade', {'domain': 'sexdiy.org', 'grade': 'D_Plus', 'term': '1year',
-                                                'ip_addr': '203.0.113.7'})]
-    assert result['bill'] == {'user_price': 698, 'agent_price': 698, 'journal_number': '2011101411PLU001YN0002'}
-    assert result['agent'] == {'user_id': '423255', 'discount': 100, 'points': 1396, 'balance': 4149}
-    assert result['domain']['vip_end_at'] == '2013-10-13'

@@ -1,7 +1,7 @@
 """dnspod_upgrade refuses bad input before the first call, naming the option."""
 import pytest
 
-from ansible_collections.dnspod.dnspod.plugins.modules.dnspod_upgrade import check_options
+from ansible_collections.dnspod.dnspod.plugins.module_utils.upgrade import check_options
 
 
 def params(**extra):

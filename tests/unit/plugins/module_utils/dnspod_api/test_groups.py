@@ -11,10 +11,13 @@ class FakeClient:
     def __init__(self, answers):
         self.answers = answers
         self.sent = []
+        self.once = []
         self.log = []
 
-    def call(self, action, params=None, empty_codes=()):
+    def call(self, action, params=None, empty_codes=(), once=None):
         self.sent.append((action, params))
+        if once:
+            self.once.append(action)
         return self.answers.get(action, {})
 
 
@@ -37,6 +40,7 @@ def test_create_rename_remove_send_the_documented_parameters():
     assert client.sent == [('Domaingroup.Create', {'group_name': 'web'}),
                            ('Domaingroup.Modify', {'group_id': '1985', 'group_name': 'sites'}),
                            ('Domaingroup.Remove', {'group_id': '1985'})]
+    assert client.once == ['Domaingroup.Create']    # a second copy would answer "name taken"
 
 
 def test_create_without_an_id_in_the_answer_looks_the_group_up():
