@@ -347,9 +347,8 @@ def test_module_name_only_for_this_collection(resolved, expected):
 
 
 def test_deprecations_of_the_validator_are_returned_as_a_module_returns_them():
-    spec = dict(common.dnspod_argument_spec(), name=dict(type='str', aliases=['old'],
-                                                          deprecated_aliases=[dict(name='old', version='9.0.0',
-                                                                                   collection_name='dnspod.dnspod')]))
+    old_alias = dict(name='old', version='9.0.0', collection_name='dnspod.dnspod')
+    spec = dict(common.dnspod_argument_spec(), name=dict(type='str', aliases=['old'], deprecated_aliases=[old_alias]))
     module = WorkerModule(NAME, spec, {'old': 'x'})
     assert module.params['name'] == 'x'
     result = exit_of(module.exit_json, changed=False)
