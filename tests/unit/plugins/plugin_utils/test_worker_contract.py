@@ -233,3 +233,18 @@ def test_every_module_is_routed_to_the_one_action_plugin():
     assert set(entry['action_plugin'] for entry in routing.values()) == {'dnspod.dnspod.dnspod_records'}
     actions = glob.glob(os.path.join(PLUGINS, 'action', '*.py'))
     assert [os.path.basename(path) for path in actions] == ['dnspod_records.py']
+
+
+def test_every_module_declares_the_action_and_async_attributes_the_same_way():
+    import yaml  # pylint: disable=import-outside-toplevel
+    from ansible_collections.dnspod.dnspod.plugins.doc_fragments.dnspod import \
+        ModuleDocFragment  # pylint: disable=import-outside-toplevel
+    actions = yaml.safe_load(ModuleDocFragment.ACTIONS)['attributes']
+    info = yaml.safe_load(ModuleDocFragment.INFO)['attributes']
+    for name in ('action', 'async', 'action_group'):
+        assert actions[name] == info[name], name
+        assert actions[name]['support'] == 'full'
+    for path in MODULE_FILES:
+        with open(path, encoding='utf-8') as handle:
+            text = handle.read()
+        assert 'dnspod.dnspod.dnspod.ACTIONS' in text or 'dnspod.dnspod.dnspod.INFO' in text, short(path)
