@@ -135,8 +135,9 @@ def main(argv=None):
     for index, (label, module, arguments, module_process) in enumerate(CASES):
         full, calls = best[(index, args.items)]
         empty = best[(index, 0)][0]
-        lines.append('| `%s` | %s | %.3f | %g | %.2f |' % (label, how(module_process), (full - empty) / args.items,
-                                                         calls / float(args.items), full))
+        per_item = (full - empty) / args.items
+        lines.append('| `%s` | %s | %.3f | %g | %.2f |' % (label, how(module_process), per_item, calls / float(args.items),
+                                                         full))
     text = '\n'.join(lines) + '\n'
     if args.output:
         with open(args.output, 'w', encoding='utf-8') as handle:
