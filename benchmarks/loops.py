@@ -136,8 +136,8 @@ def main(argv=None):
         full, calls = best[(index, args.items)]
         empty = best[(index, 0)][0]
         per_item = (full - empty) / args.items
-        lines.append('| `%s` | %s | %.3f | %g | %.2f |' % (label, how(module_process), per_item, calls / float(args.items),
-                                                         full))
+        row = (label, how(module_process), per_item, calls / float(args.items), full)
+        lines.append('| `%s` | %s | %.3f | %g | %.2f |' % row)
     text = '\n'.join(lines) + '\n'
     if args.output:
         with open(args.output, 'w', encoding='utf-8') as handle:
