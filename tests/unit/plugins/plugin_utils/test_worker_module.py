@@ -211,6 +211,8 @@ class FakeModule:
 def worker_action(monkeypatch, args, environment):
     action = worker_module.WorkerModuleAction.__new__(worker_module.WorkerModuleAction)
     action._task = FakeTask(args)
+    # Without `invocation`, whatever the core (before 2.21 a module's result always has it).
+    monkeypatch.setattr(worker_module, 'wants_invocation', lambda get_config_value, task_vars: False)
     # Recorded, not done: freezing would keep this test process's objects from the collector.
     FakeModule.frozen = []
     monkeypatch.setattr(worker_module.gc, 'freeze', lambda: FakeModule.frozen.append(True))
