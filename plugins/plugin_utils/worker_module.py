@@ -225,7 +225,7 @@ class WorkerModuleAction(NormalAction):
                               getattr(self._connection, 'become', None) is not None,
                               self._task.async_val, self._module_process_wanted(task_vars)):
             return None
-        name = module_name(self._task_name())
+        name = module_name(self._module_fqcn())
         if name is None or not self._worker_has_requests():
             return None
         try:
@@ -234,8 +234,12 @@ class WorkerModuleAction(NormalAction):
             return None
         return worker_entry(module)
 
-    def _task_name(self):
-        return getattr(self._task, 'resolved_action', None) or self._task.action
+    def _module_fqcn(self):
+        """The module's FQCN, from the module loader: before ansible-core 2.19 the task's
+        ``resolved_action`` names the action plugin a module is routed to (dnspod_records)."""
+        context = self._shared_loader_obj.module_loader.find_plugin_with_context(
+            self._task.action, collection_list=self._task.collections)
+        return context.resolved_fqcn if context is not None and context.resolved else None
 
     def _worker_has_requests(self):
         # Without requests on the controller's Python the module process may still have it (its
@@ -251,7 +255,8 @@ class WorkerModuleAction(NormalAction):
         # sets, docs/performance.md).
         gc.freeze()
         argument_spec, validator_kwargs, run = entry
-        name = self._task_name()
+        # The module's name as a module process gets it (`_ansible_module_name`): the task's action.
+        name = self._task.action
         # The task's `environment:` reaches a module process as its environment (the DNSPOD_*
         # options, a proxy); here it is set for the run and put back after.
         environment = {}

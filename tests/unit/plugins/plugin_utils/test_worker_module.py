@@ -5,6 +5,7 @@ it may, and core's normal action runs the module process otherwise."""
 import datetime
 import json
 import os
+import types
 
 import pytest
 
@@ -177,8 +178,8 @@ def test_empty_environment_variable_counts_as_unset(monkeypatch):
 class FakeTask:
     def __init__(self, args, environment=None):
         self.args = args
-        self.action = 'dnspod_records'
-        self.resolved_action = NAME
+        self.action = NAME
+        self.collections = None
         self.check_mode = False
         self.diff = False
         self.environment = environment
@@ -384,9 +385,24 @@ class FakeTemplar:
 class DecisionTask(FakeTask):
     def __init__(self, resolved_action=NAME, async_val=0, delegate_to=None):
         super().__init__({'domain': 'example.com'})
-        self.resolved_action = resolved_action
+        self.action = 'dnspod_records'  # as written, with `collections: [dnspod.dnspod]`
+        self.collections = ['dnspod.dnspod']
+        # Before ansible-core 2.19 this names the action plugin the module is routed to.
+        self.resolved_action = 'dnspod.dnspod.dnspod_records'
+        self.resolved = resolved_action
         self.async_val = async_val
         self.delegate_to = delegate_to
+
+
+class ModuleLoader:
+    """The module loader's answer for the task's action (resolved_fqcn, or not resolved)."""
+
+    def __init__(self, task):
+        self.task = task
+
+    def find_plugin_with_context(self, name, collection_list=None):
+        assert (name, collection_list) == (self.task.action, self.task.collections)
+        return types.SimpleNamespace(resolved=self.task.resolved is not None, resolved_fqcn=self.task.resolved)
 
 
 class PlayContext:
@@ -398,6 +414,7 @@ def decided(monkeypatch, task_vars=None, connection=None, module=FakeModule, pla
     """'worker' or 'normal': where the action plugin runs the task."""
     action = worker_module.WorkerModuleAction.__new__(worker_module.WorkerModuleAction)
     action._task = DecisionTask(**task)
+    action._shared_loader_obj = types.SimpleNamespace(module_loader=ModuleLoader(action._task))
     action._connection = connection or FakeConnection()
     action._play_context = play_context or PlayContext()
     action._templar = FakeTemplar()
@@ -415,7 +432,8 @@ def decided(monkeypatch, task_vars=None, connection=None, module=FakeModule, pla
     result = action.run(task_vars=task_vars or {})
     if result['ran'] == 'worker':
         assert result['base'] is True
-        assert imported[-1] == 'ansible_collections.dnspod.dnspod.plugins.modules.dnspod_records'
+        assert imported[-1] == 'ansible_collections.dnspod.dnspod.plugins.modules.%s' % (
+            action._task.resolved.rsplit('.', 1)[-1])
     return result['ran']
 
 
@@ -440,6 +458,8 @@ def test_the_action_is_core_normal_action_when_not_in_the_worker():
     ({'task_vars': {'dnspod_module_process': False}}, 'worker'),
     ({'module': object()}, 'normal'),
     ({'resolved_action': 'other.collection.dnspod_records'}, 'normal'),
+    ({'resolved_action': None}, 'normal'),
+    ({'resolved_action': 'dnspod.dnspod.dnspod_group'}, 'worker'),
     # Delegated: the variables of the host the task is delegated to decide, not the play host's.
     ({'delegate_to': 'elsewhere', 'task_vars': {'dnspod_module_process': True,
                                                 'ansible_delegated_vars': {'elsewhere': {}}}}, 'worker'),
