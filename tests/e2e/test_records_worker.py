@@ -3,6 +3,9 @@ module process when asked (dnspod_module_process): both ways send the same calls
 same result."""
 import json
 
+from ansible import release as ansible_release
+from ansible.module_utils.compat.version import LooseVersion
+
 from seeds import TOKEN, domain, record, seed
 
 SETS = [
@@ -56,7 +59,12 @@ def test_with_inject_invocation_both_ways_return_the_same_invocation(play, emula
     env = {'ANSIBLE_INJECT_INVOCATION': 'true'}
     _worker, worker_result, _calls = sync(play, emulator, tmp_path, env=env)
     _module, module_result, _calls = sync(play, emulator, tmp_path, {'dnspod_module_process': True}, env=env)
-    assert worker_result['invocation'] == module_result['invocation']
+    assert worker_result.get('invocation') == module_result.get('invocation')
+    if 'invocation' not in module_result:
+        # Before 2.21 the registered result of a module process has no invocation (the controller
+        # removes it), nor has the worker's.
+        assert LooseVersion(ansible_release.__version__) < LooseVersion('2.21')
+        return
     module_args = worker_result['invocation']['module_args']
     assert module_args['domain'] == 'example.com'
     assert [item['sub_domain'] for item in module_args['records']] == ['www', 'mail', 'old']
