@@ -104,7 +104,8 @@ notes:
   - A failed login is never retried, because DNSPod locks an account for an hour after 30 failed logins in 5 minutes.
 '''
 
-    # Attributes shared by the modules that change state.
+    # Attributes shared by the modules that change state. action: every module has the collection's one
+    # action plugin (meta/runtime.yml, plugins/plugin_utils/worker_module.py).
     ACTIONS = r'''
 attributes:
   check_mode:
@@ -114,6 +115,25 @@ attributes:
   diff_mode:
     description: Returns details on what has changed, or would change in check mode, when in diff mode.
     support: full
+  action:
+    description: Indicates this has a corresponding action plugin so some parts of the options can be executed on the controller.
+    support: full
+    details:
+      - >-
+        When the task runs on the controller (the C(local) connection, as with C(hosts: localhost) or
+        C(delegate_to: localhost)), without C(become) and not C(async), the module's code runs in the process Ansible
+        forks for the task rather than in a new Python process. The options are checked the same way, the same calls
+        are sent and the result is the same, but each task (each item of a loop) saves the start of a Python process
+        (measured in the collection's C(docs/performance.md)). The task's C(environment) applies as it does to a module
+        process.
+      - >-
+        It then runs on the controller's Python, which needs C(requests), not on C(ansible_python_interpreter). Set the
+        variable C(dnspod_module_process=true) for a host (for a delegated task, the host it is delegated to) to run
+        the module as a module process anyway. Tasks on any other connection run as a module process on their host.
+  async:
+    description: Supports being used with the C(async) keyword.
+    support: full
+    details: An C(async) task runs as a module process.
   action_group:
     description: Use C(group/dnspod.dnspod.dnspod) in C(module_defaults) to set defaults for this module.
     support: full
@@ -121,24 +141,8 @@ attributes:
       - dnspod.dnspod.dnspod
 '''
 
-    # The modules with an action plugin over plugin_utils/worker_module.py.
-    # Only notes, but ansible-doc takes no fragment without options or attributes.
-    WORKER = r'''
-options: {}
-notes:
-  - >-
-    When the task runs on the controller (the C(local) connection, as with C(hosts: localhost) or
-    C(delegate_to: localhost)), without C(become) and not C(async), the module's code runs in the process Ansible
-    forks for the task rather than in a new Python process. The options are checked the same way, the same calls are
-    sent and the result is the same, but the task takes about half a second less (measured in the collection's
-    C(docs/performance.md)). The task's C(environment) applies as it does to a module process.
-  - >-
-    It then runs on the controller's Python, which needs C(requests), not on C(ansible_python_interpreter). Set the
-    variable C(dnspod_module_process=true) for a host to run the module as a module process anyway. Tasks on any
-    other connection run as a module process on their host.
-'''
-
-    # Attributes shared by the info modules.
+    # Attributes shared by the info modules (action, async and action_group: the same as in ACTIONS,
+    # tests/unit/plugins/plugin_utils/test_worker_contract.py checks it).
     INFO = r'''
 attributes:
   check_mode:
@@ -149,11 +153,36 @@ attributes:
     description: Returns details on what has changed, or would change in check mode, when in diff mode.
     support: N/A
     details: This module only reads.
+  action:
+    description: Indicates this has a corresponding action plugin so some parts of the options can be executed on the controller.
+    support: full
+    details:
+      - >-
+        When the task runs on the controller (the C(local) connection, as with C(hosts: localhost) or
+        C(delegate_to: localhost)), without C(become) and not C(async), the module's code runs in the process Ansible
+        forks for the task rather than in a new Python process. The options are checked the same way, the same calls
+        are sent and the result is the same, but each task (each item of a loop) saves the start of a Python process
+        (measured in the collection's C(docs/performance.md)). The task's C(environment) applies as it does to a module
+        process.
+      - >-
+        It then runs on the controller's Python, which needs C(requests), not on C(ansible_python_interpreter). Set the
+        variable C(dnspod_module_process=true) for a host (for a delegated task, the host it is delegated to) to run
+        the module as a module process anyway. Tasks on any other connection run as a module process on their host.
+  async:
+    description: Supports being used with the C(async) keyword.
+    support: full
+    details: An C(async) task runs as a module process.
   action_group:
     description: Use C(group/dnspod.dnspod.dnspod) in C(module_defaults) to set defaults for this module.
     support: full
     membership:
       - dnspod.dnspod.dnspod
+'''
+
+    # Nothing left: the worker's notes are the `action` attribute of ACTIONS and INFO. Kept while
+    # module files still name it (ansible-doc takes no fragment without options or attributes).
+    WORKER = r'''
+options: {}
 '''
 
     # For plugins (the lookup): the same options as DOCUMENTATION, also read from play variables and

@@ -1,13 +1,14 @@
 # -*- coding: utf-8 -*-
-"""WorkerModule stands in for AnsibleModule when dnspod_records runs in Ansible's worker process:
-the same validation, the same result, secrets removed; runs_in_worker decides when it may."""
+"""WorkerModule stands in for AnsibleModule when a module runs in Ansible's worker process: the
+same validation, the same result, secrets removed; runs_in_worker and the action plugin decide when
+it may, and core's normal action runs the module process otherwise."""
 import datetime
 import json
 import os
+import types
 
 import pytest
 
-from ansible import constants as C
 from ansible.errors import AnsibleError
 from ansible.module_utils.basic import AnsibleFallbackNotFound
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
@@ -177,8 +178,8 @@ def test_empty_environment_variable_counts_as_unset(monkeypatch):
 class FakeTask:
     def __init__(self, args, environment=None):
         self.args = args
-        self.action = 'dnspod_records'
-        self.resolved_action = NAME
+        self.action = NAME
+        self.collections = None
         self.check_mode = False
         self.diff = False
         self.environment = environment
@@ -211,7 +212,8 @@ class FakeModule:
 def worker_action(monkeypatch, args, environment):
     action = worker_module.WorkerModuleAction.__new__(worker_module.WorkerModuleAction)
     action._task = FakeTask(args)
-    monkeypatch.setattr(worker_module.importlib, 'import_module', lambda name: FakeModule)
+    # Without `invocation`, whatever the core (before 2.21 a module's result always has it).
+    monkeypatch.setattr(worker_module, 'wants_invocation', lambda get_config_value, task_vars: False)
     # Recorded, not done: freezing would keep this test process's objects from the collector.
     FakeModule.frozen = []
     monkeypatch.setattr(worker_module.gc, 'freeze', lambda: FakeModule.frozen.append(True))
@@ -224,20 +226,10 @@ def worker_action(monkeypatch, args, environment):
     return action
 
 
-def module_result(result):
-    """The result without ``invocation``, which the worker adds as AnsibleModule would on this
-    ansible-core: before 2.21 always, from 2.21 when INJECT_INVOCATION is on (off by default)."""
-    wanted = worker_module.wants_invocation(C.config.get_config_value, {})
-    assert ('invocation' in result) is wanted, (wanted, sorted(result))
-    if wanted:
-        assert result['invocation']['module_args']['login_token'] == 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
-    return dict((key, value) for key, value in result.items() if key != 'invocation')
-
-
 def test_the_tasks_environment_is_set_for_the_run_and_put_back(monkeypatch):
     monkeypatch.delenv('DNSPOD_LOGIN_TOKEN', raising=False)
     action = worker_action(monkeypatch, {'domain': 'example.com'}, {'DNSPOD_LOGIN_TOKEN': TOKEN})
-    result = module_result(action._run_in_worker())
+    result = action._run_in_worker({}, worker_module.worker_entry(FakeModule))
     assert result == {'changed': False, 'domain': 'example.com'}
     assert FakeModule.seen == {'token': TOKEN, 'env': TOKEN, 'gc frozen before the run': True}
     assert 'DNSPOD_LOGIN_TOKEN' not in os.environ
@@ -246,18 +238,19 @@ def test_the_tasks_environment_is_set_for_the_run_and_put_back(monkeypatch):
 def test_the_module_files_own_checks_are_applied(monkeypatch):
     # module_kwargs() of the module file (here required_if) reach the validator, as AnsibleModule's.
     action = worker_action(monkeypatch, {'domain': 'example.com', 'state': 'present'}, {'DNSPOD_LOGIN_TOKEN': TOKEN})
-    result = module_result(action._run_in_worker())
+    result = action._run_in_worker({}, worker_module.worker_entry(FakeModule))
     assert result['failed'] is True and result['msg'] == 'state is present but all of the following are missing: value'
     action = worker_action(monkeypatch, {'domain': 'example.com', 'state': 'present', 'value': 'x'},
                            {'DNSPOD_LOGIN_TOKEN': TOKEN})
-    assert module_result(action._run_in_worker()) == {'changed': False, 'domain': 'example.com'}
+    assert action._run_in_worker({}, worker_module.worker_entry(FakeModule)) == {'changed': False,
+                                                                                 'domain': 'example.com'}
 
 
 def test_a_run_without_exit_is_an_error_and_the_environment_is_put_back(monkeypatch):
     monkeypatch.setenv('DNSPOD_LOGIN_TOKEN', 'outer')
     action = worker_action(monkeypatch, {'domain': 'no-exit'}, {'DNSPOD_LOGIN_TOKEN': TOKEN})
     with pytest.raises(Exception, match='ended without a result'):
-        action._run_in_worker()
+        action._run_in_worker({}, worker_module.worker_entry(FakeModule))
     assert os.environ['DNSPOD_LOGIN_TOKEN'] == 'outer'
 
 
@@ -283,3 +276,202 @@ def test_a_result_without_secrets_is_returned_whole():
     module = records_module({'domain': 'example.com', 'records': [], 'login_token': TOKEN})
     records = [{'id': str(i), 'value': '192.0.2.%d' % (i % 250 + 1), 'ttl': 600, 'hold': False} for i in range(300)]
     assert exit_of(module.exit_json, changed=False, records=records) == {'changed': False, 'records': records}
+
+
+class ConvergeModule:
+    """A module file in the runner's shape: OPTIONS, RULES and converge(task)."""
+    OPTIONS = dict(name=dict(type='str'), state=dict(type='str', default='absent', choices=['present', 'absent']))
+    RULES = dict(required_if=[('state', 'present', ('name',))])
+    seen = {}
+
+    @classmethod
+    def converge(cls, task):
+        cls.seen = {'params': dict(task.params), 'check_mode': task.check_mode, 'diff': task.diff}
+        if task.params['name'] == 'refused':
+            task.fail('name: refused here', name='refused')
+        task.warn('careful')
+        return dict(changed=False, name=task.params['name'])
+
+
+def test_a_module_in_the_runners_shape_runs_through_the_runner(monkeypatch):
+    monkeypatch.setenv('DNSPOD_LOGIN_TOKEN', TOKEN)
+    entry = worker_module.worker_entry(ConvergeModule)
+    action = worker_action(monkeypatch, {'name': 'a', 'state': 'present'}, {})
+    action._task.check_mode = True
+    result = action._run_in_worker({}, entry)
+    # The runner adds `api` (nothing was sent) to the converge's result; warnings come back.
+    assert result == {'changed': False, 'name': 'a', 'api': {'calls': 0, 'writes': 0}, 'warnings': ['careful']}
+    assert ConvergeModule.seen['check_mode'] is True and ConvergeModule.seen['diff'] is False
+    # The shared options are there with their defaults, and the secret is not in the result.
+    assert ConvergeModule.seen['params']['lang'] == 'en' and ConvergeModule.seen['params']['login_token'] == TOKEN
+
+
+def test_the_runners_rules_and_task_errors_reach_the_result(monkeypatch):
+    monkeypatch.setenv('DNSPOD_LOGIN_TOKEN', TOKEN)
+    entry = worker_module.worker_entry(ConvergeModule)
+    action = worker_action(monkeypatch, {'state': 'present'}, {})
+    result = action._run_in_worker({}, entry)
+    assert result['failed'] is True and result['msg'] == 'state is present but all of the following are missing: name'
+    action = worker_action(monkeypatch, {'state': 'present', 'name': 'refused'}, {})
+    result = action._run_in_worker({}, entry)
+    assert result == {'failed': True, 'msg': 'name: refused here', 'name': 'refused',
+                      'api': {'calls': 0, 'writes': 0}}
+
+
+def test_worker_entry_prefers_the_runners_shape_and_knows_no_other():
+    class Both(ConvergeModule, FakeModule):
+        pass
+
+    spec, kwargs, _run = worker_module.worker_entry(Both)
+    assert 'name' in spec and 'login_token' in spec
+    assert ('state', 'present', ('name',)) in kwargs['required_if']
+    spec, kwargs, run = worker_module.worker_entry(FakeModule)
+    assert run == FakeModule.run and 'value' in spec
+    assert worker_module.worker_entry(object()) is None
+
+    class OnlyMain:
+        OPTIONS = None
+
+        @staticmethod
+        def main():
+            pass
+    assert worker_module.worker_entry(OnlyMain) is None
+
+
+@pytest.mark.parametrize('resolved, expected', [
+    ('dnspod.dnspod.dnspod_domain', 'dnspod_domain'),
+    ('ansible.builtin.ping', None),
+    ('other.dnspod.dnspod_domain', None),
+    ('dnspod_domain', None),
+    (None, None),
+])
+def test_module_name_only_for_this_collection(resolved, expected):
+    assert worker_module.module_name(resolved) == expected
+
+
+def test_deprecations_of_the_validator_are_returned_as_a_module_returns_them():
+    old_alias = dict(name='old', version='9.0.0', collection_name='dnspod.dnspod')
+    spec = dict(common.dnspod_argument_spec(), name=dict(type='str', aliases=['old'], deprecated_aliases=[old_alias]))
+    module = WorkerModule(NAME, spec, {'old': 'x'})
+    assert module.params['name'] == 'x'
+    result = exit_of(module.exit_json, changed=False)
+    assert result['deprecations'] == [{'msg': "Alias 'old' is deprecated. See the module docs for more information",
+                                       'version': '9.0.0', 'date': None, 'collection_name': 'dnspod.dnspod'}]
+    assert 'warnings' not in result
+
+
+def test_results_are_marked_unsafe_only_before_core_2_19():
+    from ansible import template as _template  # pylint: disable=import-outside-toplevel
+    result = {'msg': '{{ lookup("pipe", "id") }}'}
+    if hasattr(_template, 'trust_as_template'):
+        assert worker_module.as_data(result) is result
+        assert not hasattr(worker_module, 'wrap_var')
+    else:
+        assert type(worker_module.as_data(result)['msg']).__name__ == 'AnsibleUnsafeText'
+
+
+class FakeConnection:
+    def __init__(self, transport='local', become=None):
+        self.transport = transport
+        self.become = become
+
+
+class FakeTemplar:
+    @staticmethod
+    def template(value):
+        return value
+
+
+class DecisionTask(FakeTask):
+    def __init__(self, resolved_action=NAME, async_val=0, delegate_to=None):
+        super().__init__({'domain': 'example.com'})
+        self.action = 'dnspod_records'  # as written, with `collections: [dnspod.dnspod]`
+        self.collections = ['dnspod.dnspod']
+        # Before ansible-core 2.19 this names the action plugin the module is routed to.
+        self.resolved_action = 'dnspod.dnspod.dnspod_records'
+        self.resolved = resolved_action
+        self.async_val = async_val
+        self.delegate_to = delegate_to
+
+
+class ModuleLoader:
+    """The module loader's answer for the task's action (resolved_fqcn, or not resolved)."""
+
+    def __init__(self, task):
+        self.task = task
+
+    def find_plugin_with_context(self, name, collection_list=None):
+        assert (name, collection_list) == (self.task.action, self.task.collections)
+        return types.SimpleNamespace(resolved=self.task.resolved is not None, resolved_fqcn=self.task.resolved)
+
+
+class PlayContext:
+    def __init__(self, become=False):
+        self.become = become
+
+
+def decided(monkeypatch, task_vars=None, connection=None, module=FakeModule, play_context=None, **task):
+    """'worker' or 'normal': where the action plugin runs the task."""
+    action = worker_module.WorkerModuleAction.__new__(worker_module.WorkerModuleAction)
+    action._task = DecisionTask(**task)
+    action._shared_loader_obj = types.SimpleNamespace(module_loader=ModuleLoader(action._task))
+    action._connection = connection or FakeConnection()
+    action._play_context = play_context or PlayContext()
+    action._templar = FakeTemplar()
+    imported = []
+
+    def import_module(name):
+        imported.append(name)
+        if name.endswith('.client'):
+            return type('Client', (), {'HAS_REQUESTS': True})
+        return module
+    monkeypatch.setattr(worker_module.importlib, 'import_module', import_module)
+    monkeypatch.setattr(worker_module.NormalAction, 'run', lambda self, tmp=None, task_vars=None: {'ran': 'normal'})
+    monkeypatch.setattr(worker_module.ActionBase, 'run', lambda self, tmp=None, task_vars=None: {'base': True})
+    action._run_in_worker = lambda task_vars, entry: {'ran': 'worker'}
+    result = action.run(task_vars=task_vars or {})
+    if result['ran'] == 'worker':
+        assert result['base'] is True
+        assert imported[-1] == 'ansible_collections.dnspod.dnspod.plugins.modules.%s' % (
+            action._task.resolved.rsplit('.', 1)[-1])
+    return result['ran']
+
+
+class BecomePlugin:
+    name = 'su'
+
+
+def test_the_action_is_core_normal_action_when_not_in_the_worker():
+    from ansible.plugins.action import normal  # pylint: disable=import-outside-toplevel
+    assert issubclass(worker_module.WorkerModuleAction, normal.ActionModule)
+    # Nothing of the module process is copied: run is the only method of its own besides helpers.
+    assert '_execute_module' not in vars(worker_module.WorkerModuleAction)
+
+
+@pytest.mark.parametrize('kwargs, expected', [
+    ({}, 'worker'),
+    ({'connection': FakeConnection('ssh')}, 'normal'),
+    ({'connection': FakeConnection(become=BecomePlugin())}, 'normal'),
+    ({'async_val': 30}, 'normal'),
+    ({'task_vars': {'dnspod_module_process': True}}, 'normal'),
+    ({'task_vars': {'dnspod_module_process': 'yes'}}, 'normal'),
+    ({'task_vars': {'dnspod_module_process': False}}, 'worker'),
+    ({'module': object()}, 'normal'),
+    ({'resolved_action': 'other.collection.dnspod_records'}, 'normal'),
+    ({'resolved_action': None}, 'normal'),
+    ({'resolved_action': 'dnspod.dnspod.dnspod_group'}, 'worker'),
+    # Delegated: the variables of the host the task is delegated to decide, not the play host's.
+    ({'delegate_to': 'elsewhere', 'task_vars': {'dnspod_module_process': True,
+                                                'ansible_delegated_vars': {'elsewhere': {}}}}, 'worker'),
+    ({'delegate_to': 'elsewhere', 'task_vars': {'ansible_delegated_vars': {
+        'elsewhere': {'dnspod_module_process': True}}}}, 'normal'),
+])
+def test_where_the_action_runs_the_module(monkeypatch, kwargs, expected):
+    assert decided(monkeypatch, **kwargs) == expected
+
+
+def test_become_is_read_from_the_connection_not_the_play_context(monkeypatch):
+    # The connection's become plugin is what the module process would run under.
+    assert decided(monkeypatch, connection=FakeConnection(become=None), play_context=PlayContext(become=True)) == 'worker'
+    assert decided(monkeypatch, connection=FakeConnection(become=BecomePlugin()),
+                   play_context=PlayContext(become=False)) == 'normal'
