@@ -8,8 +8,10 @@ local connection), else as a module process on the host: see plugin_utils/worker
 
 from __future__ import annotations
 
+from ansible_collections.dnspod.dnspod.plugins.plugin_utils.task_args import PlainTaskArgs
 from ansible_collections.dnspod.dnspod.plugins.plugin_utils.worker_module import WorkerModuleAction
 
 
-class ActionModule(WorkerModuleAction):
+class ActionModule(PlainTaskArgs, WorkerModuleAction):
+    # records: thousands of sets, finalized as plain data when they hold no template (task_args.py).
     MODULE = 'ansible_collections.dnspod.dnspod.plugins.modules.dnspod_records'
