@@ -31,7 +31,10 @@ Before ansible-core 2.19 there is no ``finalize_task_arg``: the class adds nothi
 
 from __future__ import annotations
 
+import copy
 import re
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 try:
     from ansible._internal._datatag._tags import Origin, TrustedAsTemplate
@@ -126,6 +129,117 @@ def finalize_plain(value, templar):
         return None
     except RecursionError:
         return None
+
+
+# Argument validation of list options of many dict items (validate_arguments).
+
+# What an option of an item may say for the fast check: anything else is Ansible's to check.
+_ITEM_SPEC_KEYS = frozenset(('type', 'required', 'default', 'choices', 'aliases'))
+_ITEM_TYPES = frozenset(('str', 'int', 'bool', 'raw'))
+# What a list option of dict items may say besides its items' options.
+_LIST_SPEC_KEYS = frozenset(('type', 'elements', 'options', 'required', 'aliases', 'default'))
+_SCALAR_TYPES = (str, int, float, bool)
+
+
+class _NotSimple(Exception):
+    """Raised by _simple_item for an item Ansible must validate (a conversion, an error, a warning)."""
+
+
+def _item_aliases(options):
+    """{alias: option} when every option of the items is one _simple_item can check, else None."""
+    aliases = {}
+    for name, spec in options.items():
+        if not set(spec) <= _ITEM_SPEC_KEYS or spec.get('type', 'str') not in _ITEM_TYPES:
+            return None
+        for alias in spec.get('aliases') or ():
+            aliases[alias] = name
+    return aliases
+
+
+def _simple_value(spec, value):
+    kind = spec.get('type', 'str')
+    value_type = type(value)
+    if kind == 'raw':
+        if value_type is list and all(type(element) in _SCALAR_TYPES for element in value):
+            value = list(value)
+        elif value_type not in _SCALAR_TYPES:
+            raise _NotSimple()
+    elif value_type is not {'str': str, 'int': int, 'bool': bool}[kind]:
+        # A value of another type is converted (or refused) by Ansible, which may warn.
+        raise _NotSimple()
+    choices = spec.get('choices')
+    if choices is not None and (value_type not in _SCALAR_TYPES or value not in choices):
+        raise _NotSimple()
+    return value
+
+
+def _simple_item(options, aliases, item):
+    """The item as ArgumentSpecValidator makes it (the aliases' options added, then the missing
+    options with their default or None), when it needs no conversion and has no error; raises
+    _NotSimple otherwise."""
+    if type(item) is not dict:
+        raise _NotSimple()
+    result = {}
+    for key, value in item.items():
+        name = key if key in options else aliases.get(key) if type(key) is str else None
+        if name is None or value is None:
+            # An unknown option is an error; None is checked (and turned into '' for a str) by Ansible.
+            raise _NotSimple()
+        result[key] = _simple_value(options[name], value)
+    for name, spec in options.items():
+        for alias in spec.get('aliases') or ():
+            if alias in item:
+                if name in result:
+                    # The option and its alias, or two aliases: Ansible warns.
+                    raise _NotSimple()
+                result[name] = result[alias]
+    for name, spec in options.items():
+        if name not in result:
+            if spec.get('required'):
+                raise _NotSimple()
+            default = spec.get('default')
+            result[name] = default if type(default) in _SCALAR_TYPES or default is None else copy.deepcopy(default)
+    return result
+
+
+def simple_items(option, items):
+    """The validated items of a list option of dicts (``type='list', elements='dict', options=...``),
+    as ArgumentSpecValidator would give them, when every item needs no conversion and has no error;
+    else None (then Ansible validates them)."""
+    if not set(option) <= _LIST_SPEC_KEYS or option.get('type') != 'list' or option.get('elements') != 'dict' \
+            or not option.get('options') or type(items) is not list:
+        return None
+    options = option['options']
+    aliases = _item_aliases(options)
+    if aliases is None:
+        return None
+    try:
+        return [_simple_item(options, aliases, item) for item in items]
+    except _NotSimple:
+        return None
+
+
+def validate_arguments(argument_spec, args, **validator_kwargs):
+    """ArgumentSpecValidator(argument_spec, **validator_kwargs).validate(args), with the items of
+    a list option of dicts that need no conversion checked by simple_items: Ansible's per-item
+    validation took 0.2 s at 10,000 record sets (about 20 microseconds an item), the simple check
+    a tenth of that. The option is validated as an empty list and its items put back; the result
+    is the same (tests/unit/plugins/plugin_utils/test_task_args.py compares them). Any error, or
+    an item that is not simple, and Ansible validates everything as it was given."""
+    validator = ArgumentSpecValidator(argument_spec, **validator_kwargs)
+    simple = {}
+    for name, option in argument_spec.items():
+        if name in args and isinstance(option, dict):
+            items = simple_items(option, args[name])
+            if items is not None:
+                simple[name] = items
+    if not simple:
+        return validator.validate(args)
+    validated = validator.validate(dict(args, **dict((name, []) for name in simple)))
+    if validated.errors.errors:
+        return ArgumentSpecValidator(argument_spec, **validator_kwargs).validate(args)
+    validated._validated_parameters.update(simple)
+    return validated
 
 
 class PlainTaskArgs:
