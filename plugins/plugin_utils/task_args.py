@@ -38,17 +38,29 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 
 try:
     from ansible._internal._datatag._tags import Origin, TrustedAsTemplate
-    from ansible.module_utils._internal._datatag import AnsibleTagHelper
+    from ansible.module_utils._internal._datatag import (
+        AnsibleTagHelper,
+        _AnsibleTaggedDict,
+        _AnsibleTaggedFloat,
+        _AnsibleTaggedInt,
+        _AnsibleTaggedList,
+        _AnsibleTaggedStr,
+    )
 except ImportError:  # ansible-core before 2.19: no data tagging, no finalize_task_arg
     AnsibleTagHelper = None
     _ALLOWED_TAGS = frozenset()
+    _TAGGED = {}
 else:
     _ALLOWED_TAGS = frozenset((Origin, TrustedAsTemplate))
+    # The tagged types of what may be copied, and the plain type each one is a subclass of.
+    _TAGGED = {_AnsibleTaggedStr: str, _AnsibleTaggedInt: int, _AnsibleTaggedFloat: float,
+               _AnsibleTaggedDict: dict, _AnsibleTaggedList: list}
 
 # A template that is one variable's name and nothing else, as Jinja reads ``{{ sets }}``.
 _ONE_VARIABLE = re.compile(r'\{\{[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}')
 
-# What Ansible takes as a possible template (is_possibly_template): a start string or a header.
+# What Ansible takes as a possible template (is_possibly_template): a start string, or a header
+# (``#jinja2:``) that may set other start strings.
 _TEMPLATE_MARKS = ('{{', '{%', '{#')
 _HEADER = '#jinja2:'
 
@@ -58,15 +70,9 @@ class _NotPlain(Exception):
 
 
 def _plain_str(value):
-    if _HEADER in value or any(mark in value for mark in _TEMPLATE_MARKS):
+    if ('{' in value and any(mark in value for mark in _TEMPLATE_MARKS)) or ('#' in value and _HEADER in value):
         raise _NotPlain()
     return str.__str__(value)
-
-
-def _check_tags(value):
-    tags = AnsibleTagHelper.tag_types(value)
-    if tags and not tags <= _ALLOWED_TAGS:
-        raise _NotPlain()
 
 
 def plain_copy(value):
@@ -78,22 +84,23 @@ def plain_copy(value):
         return _plain_str(value)
     if value is None or kind is bool or kind is int or kind is float:
         return value
-    # A tagged value is an instance of the plain type's subclass (str, int, float, dict, list).
-    _check_tags(value)
-    if isinstance(value, str):
+    plain = _TAGGED.get(kind)
+    if plain is None and kind is not dict and kind is not list:
+        # Lazy containers, markers (undefined), vaulted strings, dates, tuples, sets: Ansible's.
+        raise _NotPlain()
+    if plain is not None:
+        # Tagged: only with its origin and template trust (a Deprecated tag warns when templated).
+        for tag in AnsibleTagHelper.tag_types(value):
+            if tag not in _ALLOWED_TAGS:
+                raise _NotPlain()
+        kind = plain
+    if kind is str:
         return _plain_str(value)
-    if isinstance(value, bool):
-        return bool(value)
-    if isinstance(value, int):
-        return int.__int__(value)
-    if isinstance(value, float):
-        return float.__float__(value)
-    if isinstance(value, dict) and kind.__name__ in ('dict', '_AnsibleTaggedDict'):
+    if kind is dict:
         return dict((plain_copy(key), plain_copy(item)) for key, item in value.items())
-    if isinstance(value, list) and kind.__name__ in ('list', '_AnsibleTaggedList'):
+    if kind is list:
         return [plain_copy(item) for item in value]
-    # Lazy containers, markers (undefined), vaulted strings, dates, tuples, sets: Ansible's.
-    raise _NotPlain()
+    return kind(value)
 
 
 def one_variable(value):
