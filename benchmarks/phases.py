@@ -142,8 +142,13 @@ def main(argv=None):
             with open(log_path) as handle:
                 entries = [json.loads(line) for line in handle]
             print('run %d, N=%d, load average %s' % (index, args.sets, ' '.join('%.2f' % x for x in os.getloadavg())))
+            totals = {}
             for entry in entries:
-                print('  %-18s %6.3f s wall %6.3f s CPU' % (entry['phase'], entry['wall'], entry['cpu']))
+                total = totals.setdefault(entry['phase'], [0.0, 0.0])
+                total[0] += entry['wall']
+                total[1] += entry['cpu']
+            for phase, (wall, cpu) in totals.items():
+                print('  %-18s %6.3f s wall %6.3f s CPU' % (phase, wall, cpu))
         if args.profile:
             import pstats
             pstats.Stats(log_path + '.prof').sort_stats('cumulative').print_stats(args.profile)
