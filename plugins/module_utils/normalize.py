@@ -25,7 +25,7 @@ def to_str(value, default=''):
 
 def to_int(value, default=0):
     """A number that may arrive as int, numeric string, ``""`` or None."""
-    if type(value) is int:
+    if type(value) is int:  # pylint: disable=unidiomatic-typecheck
         return value
     if value is None or value is False or value is True:
         return default

@@ -106,7 +106,7 @@ def plain_copy(value):
 def one_variable(value):
     """The name of the variable when ``value`` is a trusted template of that one variable only
     (``{{ sets }}``), else None."""
-    if type(value) is str or not isinstance(value, str) or value.startswith(_HEADER):
+    if type(value) is str or not isinstance(value, str) or value.startswith(_HEADER):  # pylint: disable=unidiomatic-typecheck
         # An untagged string is not trusted: Ansible leaves it as it is.
         return None
     if TrustedAsTemplate not in AnsibleTagHelper.tag_types(value):
@@ -184,11 +184,11 @@ def _simple_item(options, aliases, item):
     """The item as ArgumentSpecValidator makes it (the aliases' options added, then the missing
     options with their default or None), when it needs no conversion and has no error; raises
     _NotSimple otherwise."""
-    if type(item) is not dict:
+    if type(item) is not dict:  # pylint: disable=unidiomatic-typecheck
         raise _NotSimple()
     result = {}
     for key, value in item.items():
-        name = key if key in options else aliases.get(key) if type(key) is str else None
+        name = key if key in options else aliases.get(key) if isinstance(key, str) else None
         if name is None or value is None:
             # An unknown option is an error; None is checked (and turned into '' for a str) by Ansible.
             raise _NotSimple()
@@ -213,8 +213,10 @@ def simple_items(option, items):
     """The validated items of a list option of dicts (``type='list', elements='dict', options=...``),
     as ArgumentSpecValidator would give them, when every item needs no conversion and has no error;
     else None (then Ansible validates them)."""
+    if type(items) is not list:  # pylint: disable=unidiomatic-typecheck
+        return None
     if not set(option) <= _LIST_SPEC_KEYS or option.get('type') != 'list' or option.get('elements') != 'dict' \
-            or not option.get('options') or type(items) is not list:
+            or not option.get('options'):
         return None
     options = option['options']
     aliases = _item_aliases(options)

@@ -138,7 +138,7 @@ def test_one_variable_of_plain_data_is_copied_as_templating_gives_it(engine):
     plain = task_args.finalize_plain(trusted('{{ sets }}'), templar)
     assert plain is not None
     assert plain == templar.template(trusted('{{ sets }}')) == SETS
-    assert type(plain[0]['sub_domain']) is str and type(plain[0]['ttl']) is int
+    assert [type(plain[0]['sub_domain']), type(plain[0]['ttl'])] == [str, int]
     assert task_args.finalize_plain(trusted('{{sets}}'), templar) == SETS
 
 
@@ -171,7 +171,7 @@ def test_an_untrusted_string_is_not_a_template(engine):
 def test_a_deprecated_variable_is_templated(engine):
     from ansible.module_utils.datatag import deprecate_value
     templar = engine({'x': 1})
-    templar.available_variables = dict(templar.available_variables, sets=[deprecate_value({'a': 'b'}, 'old', version='9.99')])
+    templar.available_variables = dict(templar.available_variables, sets=[deprecate_value({'a': 'b'}, 'old', version='2.0.0')])
     assert task_args.finalize_plain(trusted('{{ sets }}'), templar) is None
 
 
