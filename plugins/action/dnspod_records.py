@@ -13,8 +13,10 @@ every action plugin to have a module of its name that documents it."""
 
 from __future__ import annotations
 
+from ansible_collections.dnspod.dnspod.plugins.plugin_utils.task_args import PlainTaskArgs
 from ansible_collections.dnspod.dnspod.plugins.plugin_utils.worker_module import WorkerModuleAction
 
 
-class ActionModule(WorkerModuleAction):
-    pass
+class ActionModule(PlainTaskArgs, WorkerModuleAction):
+    """Task arguments that hold no template are finalized as plain data (task_args.py): thousands of
+    record sets in dnspod_records, and the arguments of every module routed here alike."""

@@ -45,7 +45,7 @@ _DOTS = re.compile(u'[\u3002\uff0e\uff61]')
 
 def _to_ascii_label(label):
     """One label -> lower-case ASCII (punycode for an internationalised label, IDNA 2008)."""
-    if all(ord(c) < 128 for c in label):
+    if label.isascii():
         label = label.lower()
         if label.startswith('xn--'):
             # Already punycode: it must decode, or the API would store garbage.
@@ -89,7 +89,7 @@ def _uts46(name):
 
 
 def _split(name):
-    if any(ord(c) >= 128 for c in name):
+    if not name.isascii():
         name = _uts46(name)
     return [_to_ascii_label(label) for label in _DOTS.sub('.', name).split('.')]
 

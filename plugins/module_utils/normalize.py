@@ -25,6 +25,8 @@ def to_str(value, default=''):
 
 def to_int(value, default=0):
     """A number that may arrive as int, numeric string, ``""`` or None."""
+    if type(value) is int:  # pylint: disable=unidiomatic-typecheck
+        return value
     if value is None or value is False or value is True:
         return default
     try:
@@ -125,25 +127,45 @@ def _first(raw, *keys):
 def normalize_record(raw):
     """A record of Record.List (``name``/``type``/``line``), Record.Info (``sub_domain``/
     ``record_type``/``record_line``) or a Create/Modify answer -> canonical record."""
+    # Called for every record of a zone (10,000 and more): the lookups are written out.
     raw = raw or {}
-    record_type = to_str(_first(raw, 'type', 'record_type')).strip().upper()
-    sub_domain = to_str(_first(raw, 'name', 'sub_domain'), '@').strip().lower() or '@'
-    hold = raw.get('hold')
+    get = raw.get
+    record_type = get('type')
+    if record_type is None:
+        record_type = get('record_type')
+    record_type = to_str(record_type).strip().upper()
+    sub_domain = get('name')
+    if sub_domain is None:
+        sub_domain = get('sub_domain')
+    sub_domain = to_str(sub_domain, '@').strip().lower() or '@'
+    record_id = get('id')
+    if record_id is None:
+        record_id = get('record_id')
+    line = get('line')
+    if line is None:
+        line = get('record_line')
+    line_id = get('line_id')
+    if line_id is None:
+        line_id = get('record_line_id')
+    enabled = get('enabled')
+    if enabled is None:
+        enabled = get('enable')
+    hold = get('hold')
     return {
-        'id': to_str(_first(raw, 'id', 'record_id')),
+        'id': to_str(record_id),
         'sub_domain': sub_domain,
         'record_type': record_type,
-        'record_line': to_str(_first(raw, 'line', 'record_line')),
-        'record_line_id': to_optional_str(_first(raw, 'line_id', 'record_line_id')),
-        'value': to_str(raw.get('value')),
-        'ttl': to_int(raw.get('ttl'), 600),
-        'mx': to_int(raw.get('mx'), 0) if record_type == 'MX' else 0,
-        'weight': to_optional_int(raw.get('weight')),
-        'status': record_status(raw.get('status'), _first(raw, 'enabled', 'enable')),
-        'remark': to_str(raw.get('remark')),
+        'record_line': to_str(line),
+        'record_line_id': to_optional_str(line_id),
+        'value': to_str(get('value')),
+        'ttl': to_int(get('ttl'), 600),
+        'mx': to_int(get('mx'), 0) if record_type == 'MX' else 0,
+        'weight': to_optional_int(get('weight')),
+        'status': record_status(get('status'), enabled),
+        'remark': to_str(get('remark')),
         'hold': hold is True or str(hold).strip().lower() in ('hold', 'yes', 'true', '1'),
-        'monitor_status': to_str(raw.get('monitor_status')),
-        'updated_on': to_str(raw.get('updated_on')),
+        'monitor_status': to_str(get('monitor_status')),
+        'updated_on': to_str(get('updated_on')),
     }
 
 

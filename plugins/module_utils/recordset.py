@@ -82,7 +82,7 @@ class DesiredSet(object):
     """
 
     __slots__ = ('sub_domain', 'record_type', 'record_line', 'values', 'ttl', 'mx', 'weight', 'status', 'remark',
-                 'priorities')
+                 'priorities', '_key', '_key_of')
 
     def __init__(self, sub_domain, record_type, record_line, values, ttl=None, mx=None, weight=None,
                  status=None, remark=None, priorities=None):
@@ -96,10 +96,17 @@ class DesiredSet(object):
         self.status = status
         self.remark = remark
         self.priorities = priorities or {}
+        self._key = self._key_of = None
 
     @property
     def key(self):
-        return set_key(self.sub_domain, self.record_type, self.record_line)
+        """set_key of the set; remembered, as a plan asks for it several times per set (computed
+        again if the name, type or line was replaced)."""
+        of = self._key_of
+        if of is None or of[0] is not self.sub_domain or of[1] is not self.record_type or of[2] is not self.record_line:
+            self._key = set_key(self.sub_domain, self.record_type, self.record_line)
+            self._key_of = (self.sub_domain, self.record_type, self.record_line)
+        return self._key
 
     def own_mx(self, value):
         """The priority ``value`` has of its own (written with it), or None."""
@@ -113,7 +120,7 @@ class DesiredSet(object):
         return self.mx if own is None else own
 
     def __repr__(self):
-        return 'DesiredSet(%s)' % ', '.join('%s=%r' % (k, getattr(self, k)) for k in self.__slots__)
+        return 'DesiredSet(%s)' % ', '.join('%s=%r' % (k, getattr(self, k)) for k in self.__slots__ if not k.startswith('_'))
 
 
 class Operation(object):
@@ -211,28 +218,35 @@ def _keys(record_type, values):
 
 def _modify(record, desired, value):
     """A Modify of ``record`` to ``value`` and the desired ttl/mx/weight, or None when nothing changes."""
-    after = _fields(record)
+    ttl, mx, weight = desired.ttl, desired.mx_for(value), desired.weight
+    get = record.get
+    if _value_key(desired.record_type, value) == _value_key(desired.record_type, get('value')):
+        # The same value (as names.value_key compares them): it is kept as written in the record.
+        value = get('value')
+        if (ttl is None or ttl == get('ttl')) and (mx is None or mx == get('mx')) and (
+                weight is None or weight == get('weight')):
+            return None
+    before = _fields(record)
+    after = dict(before)
     after['value'] = value
-    if desired.ttl is not None:
-        after['ttl'] = desired.ttl
-    mx = desired.mx_for(value)
+    if ttl is not None:
+        after['ttl'] = ttl
     if mx is not None:
         after['mx'] = mx
-    if desired.weight is not None:
-        after['weight'] = desired.weight
-    old_key = _value_key(desired.record_type, record.get('value'))
-    same_value = _value_key(desired.record_type, value) == old_key
-    if same_value:
-        after['value'] = record.get('value')
-        if all(after[k] == record.get(k) for k in ('ttl', 'mx', 'weight')):
-            return None
-    return Operation('modify', record['id'], _fields(record), after)
+    if weight is not None:
+        after['weight'] = weight
+    return Operation('modify', record['id'], before, after)
 
 
 def _meta(fields, record_id, desired, parent=None):
-    """Status and remark writes that take a record from ``fields`` to the desired status/remark."""
+    """Status and remark writes that take a record from ``fields`` (its FIELDS, or the record) to
+    the desired status/remark."""
+    status, remark = desired.status, desired.remark
+    if (status is None or status == (fields.get('status') or 'enabled')) and (
+            remark is None or remark == (fields.get('remark') or '')):
+        return []
     ops = []
-    current = dict(fields)
+    current = _fields(fields)
     if desired.status is not None and desired.status != (current.get('status') or 'enabled'):
         after = dict(current, status=desired.status)
         ops.append(Operation('status', record_id, current, after, parent))
@@ -279,7 +293,16 @@ def plan_set(desired, current, state='present', replace=False):
     if state not in STATES:
         raise ValueError('state must be present or absent, not %r' % (state,))
     rtype = str(desired.record_type).upper()
-    mine = [r for r in current if record_key(r) == desired.key]
+    key = desired.key
+    if replace and state == 'present' and len(current) == 1 and desired.values is not None and len(desired.values) == 1:
+        # The usual set of a zone that converged: one record, one value, the same. What the
+        # steps below plan for it, without them (plan_domain plans thousands of such sets).
+        record = current[0]
+        if not record.get('hold') and record_key(record) == key and \
+                _value_key(rtype, record.get('value')) == _value_key(rtype, desired.values[0]):
+            op = _modify(record, desired, record.get('value'))
+            return ([op] if op is not None else []) + _meta(op.after if op is not None else record, record['id'], desired)
+    mine = [r for r in current if record_key(r) == key]
     records = _sorted(r for r in mine if not r.get('hold'))
     # A hold record is never written, but its value is there: creating it again would answer 104.
     held = set(_value_key(rtype, r.get('value')) for r in mine if r.get('hold'))
@@ -323,7 +346,7 @@ def plan_set(desired, current, state='present', replace=False):
             op = _modify(record, desired, record.get('value'))
             if op is not None:
                 modifies.append(op)
-            metas.extend(_meta(op.after if op else _fields(record), record['id'], desired))
+            metas.extend(_meta(op.after if op else record, record['id'], desired))
 
     if replace and desired.values is not None:
         # Records to drop: values not desired first, then duplicates, each by id.

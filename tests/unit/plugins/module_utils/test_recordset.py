@@ -864,3 +864,28 @@ def test_a_replaced_by_a_url_record_is_removed_first():
     sets = [recordset.DesiredSet('www', 'URL', LINE, ['http://example.org/'])]
     ops = recordset.plan_domain(sets, current, purge=True)
     assert [(op.action, (op.after or op.before)['record_type']) for op in ops] == [('remove', 'A'), ('create', 'URL')]
+
+
+@pytest.mark.parametrize('record, wanted', [
+    (rec(1, '192.0.2.1'), desired(['192.0.2.1'])),
+    (rec(1, '192.0.2.1'), desired(['192.0.2.1'], ttl=600, weight=None)),
+    (rec(1, '192.0.2.1'), desired(['192.0.2.1'], ttl=60)),
+    (rec(1, '192.0.2.1'), desired(['192.0.2.1'], weight=5, status='disabled', remark='note')),
+    (rec(1, '192.0.2.1', status='disabled', remark='x'), desired(['192.0.2.1'], status='enabled', remark='')),
+    (rec(1, '192.0.2.1'), desired(['192.0.2.2'])),
+    (rec(1, 'Mail.Example.com.', rtype='MX', mx=10), desired(['mail.example.com'], rtype='MX', mx=20)),
+    (rec(1, 'mail.example.com.', rtype='MX', mx=10),
+     DesiredSet('www', 'MX', LINE, ['mail.example.com'], priorities={'mail.example.com': 5})),
+    (rec(1, '192.0.2.1', hold=True), desired(['192.0.2.1'])),
+    (rec(1, '192.0.2.1', sub='WWW'), desired(['192.0.2.1'])),
+    (rec(1, '192.0.2.1', sub='other'), desired(['192.0.2.1'])),
+])
+def test_one_record_one_value_plans_as_the_general_steps(record, wanted):
+    """plan_set's shortcut for a set of one record and one value (a converged zone's usual set)
+    plans what its general steps plan: a record of another set beside it (which plan_set leaves
+    out) makes it take the general steps."""
+    other = rec(99, '198.51.100.1', sub='elsewhere')
+    short = recordset.plan_set(wanted, [record], 'present', replace=True)
+    general = recordset.plan_set(wanted, [record, other], 'present', replace=True)
+    assert [op.to_dict() for op in short] == [op.to_dict() for op in general]
+    assert [op.parent is None for op in short] == [op.parent is None for op in general]

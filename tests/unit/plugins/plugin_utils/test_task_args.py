@@ -1,0 +1,196 @@
+# -*- coding: utf-8 -*-
+"""task_args: the shortcuts for task arguments of thousands of items give what Ansible gives.
+
+validate_arguments against ArgumentSpecValidator (the same parameters, errors, warnings and
+secrets), and finalize_plain against the templating of the same arguments."""
+import json
+
+import pytest
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.modules import dnspod_records
+from ansible_collections.dnspod.dnspod.plugins.plugin_utils import task_args
+
+TOKEN = '10000,0123456789abcdef0123456789abcdef'
+
+
+def outcome(validated):
+    return dict(params=validated.validated_parameters, errors=[str(e) for e in validated.errors.errors],
+                warnings=validated._warnings, deprecations=validated._deprecations,
+                no_log=sorted(validated._no_log_values))
+
+
+def both(args):
+    spec, kwargs = dnspod_records.argument_spec(), common.dnspod_module_kwargs()
+    expected = outcome(ArgumentSpecValidator(spec, **kwargs).validate(json.loads(json.dumps(args))))
+    got = outcome(task_args.validate_arguments(spec, json.loads(json.dumps(args)), **kwargs))
+    return expected, got
+
+
+SIMPLE = [
+    [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1', '192.0.2.2']}],
+    [{'sub_domain': 'www', 'record_type': 'A', 'value': '192.0.2.1', 'ttl': 600, 'status': 'disabled',
+      'record_line': 'default', 'remark': 'x', 'weight': 3}],
+    [{'record_type': 'MX', 'value': ['10 mx.example.com'], 'mx': 10}],
+    # aliases alone (name, type, values, line)
+    [{'name': 'www', 'type': 'A', 'values': ['192.0.2.1'], 'line': 'default'}],
+    [{'sub_domain': 'a', 'record_type': 'TXT', 'value': [1, 2.5, True]}],
+    [],
+]
+
+NOT_SIMPLE = [
+    [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1'], 'ttl': '600'}],     # converted
+    [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1'], 'ttl': 'ten'}],     # error
+    [{'sub_domain': None, 'record_type': 'A', 'value': ['192.0.2.1']}],                     # None -> ''
+    [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1'], 'status': None}],   # error
+    [{'sub_domain': 'www', 'value': ['192.0.2.1']}],                                        # required
+    [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1'], 'bogus': 1}],       # unsupported
+    [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1'], 'status': 'on'}],   # choices
+    [{'sub_domain': 'www', 'name': 'w', 'record_type': 'A', 'value': ['192.0.2.1']}],      # option and alias
+    [{'sub_domain': 'www', 'record_type': 'A', 'value': {'a': 1}}],                         # raw dict
+    [{'sub_domain': 'www', 'record_type': 'A', 'value': [['nested']]}],
+    [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1'], 'ttl': True}],      # bool for int
+    ['www A 192.0.2.1'],                                                                    # not a dict
+    [{'sub_domain': 'ok', 'record_type': 'A', 'value': ['192.0.2.1']}, {'record_type': 7, 'value': 'x'}],
+]
+
+
+@pytest.mark.parametrize('records', SIMPLE)
+def test_simple_items_are_validated_as_ansible_does(records):
+    args = {'domain': 'example.com', 'login_token': TOKEN, 'records': records}
+    assert task_args.simple_items(dnspod_records.argument_spec()['records'], records) is not None
+    expected, got = both(args)
+    assert got == expected
+    # the same keys in the same order as Ansible's (the invocation shows them)
+    assert [list(item) for item in got['params']['records']] == [list(item) for item in expected['params']['records']]
+
+
+@pytest.mark.parametrize('records', NOT_SIMPLE)
+def test_other_items_are_left_to_ansible(records):
+    args = {'domain': 'example.com', 'login_token': TOKEN, 'records': records}
+    assert task_args.simple_items(dnspod_records.argument_spec()['records'], records) is None
+    expected, got = both(args)
+    assert got == expected
+
+
+@pytest.mark.parametrize('args', [
+    {'login_token': TOKEN, 'records': SIMPLE[0]},                                   # domain missing
+    {'domain': 'example.com', 'login_token': TOKEN, 'records': SIMPLE[0], 'purge': 'maybe'},
+    {'domain': 'example.com', 'login_token': TOKEN, 'login_email': 'a@example.com', 'records': SIMPLE[0]},
+    {'domain': 'example.com', 'login_token': TOKEN, 'records': SIMPLE[0], 'bogus': True},
+    {'domain': 'example.com', 'login_token': TOKEN, 'records': SIMPLE[0], 'ignore': [{'sub_domain': 'x'}]},
+    {'domain': 'example.com', 'login_token': TOKEN, 'records': 'not a list'},
+])
+def test_errors_and_secrets_are_ansibles(args):
+    expected, got = both(args)
+    assert got == expected
+    # every case but the one with ignore items is an error
+    assert bool(got['errors']) != ('ignore' in args)
+
+
+def test_thousands_of_items():
+    records = [{'sub_domain': 'host%05d' % i, 'record_type': 'A', 'value': ['10.0.%d.%d' % (i // 250, i % 250)]}
+               for i in range(3000)]
+    expected, got = both({'domain': 'example.com', 'login_token': TOKEN, 'records': records})
+    assert got == expected
+    assert len(got['params']['records']) == 3000
+    assert got['params']['records'][2999]['record_line'] is None
+
+
+def test_items_are_copies():
+    records = [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1']}]
+    validated = task_args.validate_arguments(dnspod_records.argument_spec(), {'domain': 'example.com', 'records': records},
+                                             **common.dnspod_module_kwargs())
+    validated.validated_parameters['records'][0]['value'].append('192.0.2.9')
+    assert records == [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1']}]
+
+
+# finalize_plain: ansible-core 2.19 and later template task arguments through finalize_task_arg.
+
+templating = pytest.importorskip('ansible._internal._templating._engine')
+
+
+@pytest.fixture
+def engine(tmp_path):
+    """A TemplateEngine over variables loaded from a vars file, as vars_files loads them."""
+    from ansible.parsing.dataloader import DataLoader
+
+    def make(variables):
+        path = tmp_path / 'vars.json'
+        path.write_text(json.dumps(variables))
+        loader = DataLoader()
+        return templating.TemplateEngine(loader=loader, variables=dict(loader.load_from_file(str(path))))
+    return make
+
+
+def trusted(text):
+    from ansible.template import trust_as_template
+    return trust_as_template(text)
+
+
+SETS = [{'sub_domain': 'host%d' % i, 'record_type': 'A', 'value': ['192.0.2.%d' % i], 'ttl': 600, 'weight': None,
+         'status': 'enabled'} for i in range(1, 50)]
+
+
+def test_one_variable_of_plain_data_is_copied_as_templating_gives_it(engine):
+    templar = engine({'sets': SETS, 'name': 'example.com'})
+    plain = task_args.finalize_plain(trusted('{{ sets }}'), templar)
+    assert plain is not None
+    assert plain == templar.template(trusted('{{ sets }}')) == SETS
+    assert [type(plain[0]['sub_domain']), type(plain[0]['ttl'])] == [str, int]
+    assert task_args.finalize_plain(trusted('{{sets}}'), templar) == SETS
+
+
+def test_written_out_values_are_copied(engine):
+    templar = engine({'x': 1})
+    value = [dict(s) for s in SETS[:3]]
+    assert task_args.finalize_plain(value, templar) == SETS[:3]
+
+
+@pytest.mark.parametrize('variables, template', [
+    ({'sets': [{'value': '{{ ip }}'}], 'ip': '192.0.2.1'}, '{{ sets }}'),        # a template inside
+    ({'sets': [{'value': '{% if 1 %}x{% endif %}'}]}, '{{ sets }}'),
+    ({'sets': [{'value': 'a {# note #}'}]}, '{{ sets }}'),
+    ({'sets': SETS}, '{{ sets | list }}'),                                         # an expression
+    ({'sets': SETS}, '{{ sets }} '),
+    ({'sets': SETS}, '#jinja2:variable_start_string:"[[" \n{{ sets }}'),
+    ({'other': SETS}, '{{ sets }}'),                                               # undefined
+    ({'sets': 'text'}, '{{ sets }}'),                                              # not a container
+])
+def test_anything_templating_may_change_is_templated(engine, variables, template):
+    templar = engine(variables)
+    assert task_args.finalize_plain(trusted(template), templar) is None
+
+
+def test_an_untrusted_string_is_not_a_template(engine):
+    templar = engine({'sets': SETS})
+    assert task_args.finalize_plain('{{ sets }}', templar) is None
+
+
+def test_a_deprecated_variable_is_templated(engine):
+    from ansible.module_utils.datatag import deprecate_value
+    templar = engine({'x': 1})
+    templar.available_variables = dict(templar.available_variables, sets=[deprecate_value({'a': 'b'}, 'old', version='2.0.0')])
+    assert task_args.finalize_plain(trusted('{{ sets }}'), templar) is None
+
+
+def test_plain_task_args_falls_back_to_the_action_base():
+    calls = []
+
+    class Base(object):
+        @classmethod
+        def finalize_task_arg(cls, name, value, templar, context):
+            calls.append(name)
+            return 'templated'
+
+    class Action(task_args.PlainTaskArgs, Base):
+        pass
+
+    class Templar(object):
+        available_variables = {'sets': SETS}
+
+    assert Action.finalize_task_arg('records', trusted('{{ sets }}'), Templar(), None) == SETS
+    assert calls == []
+    assert Action.finalize_task_arg('domain', trusted('{{ domain_name }}'), Templar(), None) == 'templated'
+    assert calls == ['domain']
