@@ -115,7 +115,8 @@ def execute(module, converge):
         details.setdefault('api', task.summary())
         module.fail_json(msg=str(exc), **details)
     except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=task.summary())
+        # ``details``: what the task did before the error (alias.apply: the aliases created and removed)
+        common.fail_from_error(module, exc, api=task.summary(), **getattr(exc, 'details', {}))
     result['api'] = task.summary()
     module.exit_json(**result)
 

@@ -13,7 +13,9 @@ planners above it name no action. A second backend provides the same areas with 
 
 from __future__ import annotations
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.aliases import Aliases
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.locks import Locks
 
 
 class DNSPodAPI:
@@ -21,4 +23,6 @@ class DNSPodAPI:
 
     def __init__(self, client):
         self.client = client
+        self.aliases = Aliases(client)
         self.groups = Groups(client)
+        self.locks = Locks(client)
