@@ -16,6 +16,7 @@ from __future__ import annotations
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.aliases import Aliases
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.locks import Locks
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.shares import Shares
 
 
 class DNSPodAPI:
@@ -26,3 +27,4 @@ class DNSPodAPI:
         self.aliases = Aliases(client)
         self.groups = Groups(client)
         self.locks = Locks(client)
+        self.shares = Shares(client)
