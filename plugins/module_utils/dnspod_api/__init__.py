@@ -13,6 +13,7 @@ planners above it name no action. A second backend provides the same areas with 
 
 from __future__ import annotations
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.agent import Agent
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.aliases import Aliases
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.locks import Locks
@@ -24,6 +25,7 @@ class DNSPodAPI:
 
     def __init__(self, client):
         self.client = client
+        self.agent = Agent(client)
         self.aliases = Aliases(client)
         self.groups = Groups(client)
         self.locks = Locks(client)
