@@ -98,10 +98,13 @@ def argument_spec(options):
 
 def module_kwargs(rules=None):
     """AnsibleModule's keyword arguments besides the argument spec: the shared rules, each list
-    extended by the module's own."""
+    (or ``required_by`` dict) extended by the module's own."""
     kwargs = common.dnspod_module_kwargs()
     for key, value in (rules or {}).items():
-        kwargs[key] = list(kwargs.get(key, [])) + list(value)
+        if isinstance(value, dict):     # required_by
+            kwargs[key] = dict(kwargs.get(key, {}), **value)
+        else:
+            kwargs[key] = list(kwargs.get(key, [])) + list(value)
     return kwargs
 
 

@@ -17,6 +17,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.agent imp
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.aliases import Aliases
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.locks import Locks
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.monitors import Monitors
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.shares import Shares
 
 
@@ -29,4 +30,5 @@ class DNSPodAPI:
         self.aliases = Aliases(client)
         self.groups = Groups(client)
         self.locks = Locks(client)
+        self.monitors = Monitors(client)
         self.shares = Shares(client)
