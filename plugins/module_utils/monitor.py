@@ -15,6 +15,7 @@ import re
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import TaskError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_int, to_str
+from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import check_domain
 
 INTERVALS = (60, 180, 360)
 MONITOR_TYPES = ('http', 'https')
@@ -423,14 +424,9 @@ def check_params(params):
     record_id = params['record_id'].strip() if params['record_id'] is not None else None
     if record_id is not None and not record_id.isdigit():
         raise TaskError('record_id: %r is not a numeric record ID' % params['record_id'])
-    domain = params['domain'].strip()
-    if not domain.isdigit():
-        try:
-            domain = names.normalize_domain_name(domain)
-        except ValueError as exc:
-            raise TaskError('domain: %s' % exc)
-        if record_id is None:
-            relative_sub_domain(params['sub_domain'], domain)
+    domain, domain_name = check_domain(params['domain'])
+    if domain_name is not None and record_id is None:
+        relative_sub_domain(params['sub_domain'], domain_name)
     if record_id is None and not params['value'].strip():
         raise TaskError('value: give the value of the record to monitor')
     return desired, record_id, domain
