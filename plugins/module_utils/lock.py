@@ -52,6 +52,11 @@ def check_lock_code(code):
     return str(code).strip()
 
 
+def unlocked():
+    """The lock of a domain that is not locked (after Domain.Unlock)."""
+    return dict(UNLOCKED)
+
+
 def plan(current, state):
     """'lock', 'unlock' or None (already as wanted). An existing lock is never extended or shortened."""
     if state == 'locked':

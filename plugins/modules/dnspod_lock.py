@@ -146,7 +146,7 @@ def converge(task):
                 task.fail(lock_util.lost_code_message(domain['name'], after), changed=True, lock=after,
                           lock_code=None, changes=changes, api_action=answer['lost']['action'], domain=shown)
     elif action == 'unlock':
-        changes, after = {'locked': False}, dict(lock_util.UNLOCKED)
+        changes, after = {'locked': False}, lock_util.unlocked()
         if not task.check_mode:
             locks.unlock(domain['id'], lock_code)
     result = dict(changed=action is not None, lock=after, lock_code=new_code, changes=changes, domain=shown)

@@ -34,7 +34,7 @@ def test_check_lock_code():
 def test_plan():
     locked = dict(locked=True, start_at='2026-11-01', end_at='2026-12-01')
     assert lock.plan(locked, 'locked') is None
-    assert lock.plan(lock.UNLOCKED, 'locked') == 'lock'
+    assert lock.plan(lock.unlocked(), 'locked') == 'lock'
     assert lock.plan(locked, 'unlocked') == 'unlock'
     assert lock.plan(lock.UNLOCKED, 'unlocked') is None
 
