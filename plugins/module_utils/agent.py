@@ -3,21 +3,17 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Agent API (document 001): the users under an agent account.
-
-The calls (``User.List``, ``User.Under``, ``User.Create``, ``User.Transfer``, ``Verify.Email``,
-``Verify.Telephone``) act as the agent. ``User.Detail`` with ``user_id`` reads one user's
-verification flags (the agent acts for that user). Pure checks and the plan of a task are here
-too, so that they are unit-tested without an API."""
+"""The users under an agent account: the checks and the plan of dnspod_agent_user (the calls are
+in dnspod_api/agent.py; ``ensure_present`` and ``ensure_transferred`` send them through it)."""
 
 from __future__ import annotations
 
 import ipaddress
 import re
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodOutcomeUnknownError
-from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_int, to_str
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.agent import ACTIONS
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import TaskError
+from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_str
 
 EMAIL = re.compile(r'^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$')
 MOBILE = re.compile(r'^1[3-9][0-9]{9}$')            # a mainland China mobile number
@@ -28,7 +24,9 @@ USER_TYPES = ('personal', 'enterprise')
 CREATE_REQUIRED = ('password', 'real_name', 'telephone', 'ip_addr')
 
 
-# ---- pure checks and plans ------------------------------------------------------------------
+class AgentError(TaskError):
+    """The task cannot be done as asked (the message names the option)."""
+
 
 def is_public_ip(value):
     """Whether ``value`` is an IP address the API may accept as "the user's real address"."""
@@ -112,103 +110,67 @@ def plan_verifications(params, detail):
     return needed
 
 
-# ---- API wrappers --------------------------------------------------------------------------
-
-def normalize_user(raw):
-    raw = raw or {}
-    return {
-        'id': to_str(raw.get('id')),
-        'email': to_str(raw.get('email')).strip().lower(),
-        'status': to_str(raw.get('status')),
-        'domains': to_int(raw.get('domains'), 0),
-        'points': to_int(raw.get('points'), 0),
-    }
+def check_params(params):
+    """Fails the task with every error of ``check_user_options`` at once, before any call."""
+    errors = check_user_options(params)
+    if errors:
+        raise AgentError('; '.join(errors))
 
 
-def list_users(client):
-    """Every user under the agent (User.List, all pages); [] when it has none (code 8)."""
-    def total_of(info):
-        return to_int(info.get('user_total'), None)
-    try:
-        raw = client.paged('User.List', {}, 'users', total_of)
-    except DNSPodAPIError as exc:
-        if exc.code == '8':
-            return []
-        raise
-    return [normalize_user(item) for item in raw]
+def view(user, under):
+    """The ``user`` result: the user and whether it is under the agent ({} for none)."""
+    if not user:
+        return {}
+    return dict(user, under_agent=under)
 
 
-def user_under(client, email):
-    """User.Under: 'under' (the user is under this agent), 'absent' (no such user, code 7) or
-    'elsewhere' (the user exists but is not under this agent, code 8)."""
-    try:
-        client.call('User.Under', {'user_email': email})
-    except DNSPodAPIError as exc:
-        if exc.code == '7':
-            return 'absent'
-        if exc.code == '8':
-            return 'elsewhere'
-        raise
-    return 'under'
+def _listed_nowhere(email):
+    return AgentError('email: User.Under says %s is under this agent, but User.List does not list it' % email)
 
 
-def user_detail(client, user_id):
-    """User.Detail of a user the agent acts for -> verification flags and telephone."""
-    answer = client.call('User.Detail', {'user_id': str(user_id)})
-    raw = (answer.get('info') or {}).get('user') or {}
-    return {
-        'email_verified': to_str(raw.get('email_verified')).lower() == 'yes',
-        'telephone_verified': to_str(raw.get('telephone_verified')).lower() == 'yes',
-        'telephone': to_str(raw.get('telephone')),
-    }
+def ensure_present(agent, params, current, check_mode):
+    """Create the user (``current`` None) and verify what the task asks -> (user, actions).
+    ``agent``: the API's Agent."""
+    actions = []
+    user = current
+    email = params['email'].strip()
+    if current is None:
+        where = agent.where(email)
+        if where == 'elsewhere':
+            raise AgentError('email: %s belongs to a DNSPod user who is not under this agent; the API cannot '
+                             'take an existing user over (User.Under answered code 8)' % params['email'])
+        if where == 'under':
+            raise _listed_nowhere(params['email'])
+        missing = missing_for_create(params)
+        if missing:
+            raise AgentError('%s: required to create the user %s, which does not exist yet'
+                             % (', '.join(missing), params['email']))
+        actions.append(ACTIONS['create'])
+        user = dict(id='', email=email.lower(), status='enabled', domains=0, points=0)
+        if not check_mode:
+            user['id'] = agent.create(params)
+    detail = None
+    if current is not None and (params['verify_email'] or params['verify_telephone']):
+        detail = agent.detail(current['id'])
+    elif current is None:
+        detail = {'email_verified': False, 'telephone_verified': False, 'telephone': params.get('telephone') or ''}
+    for kind in plan_verifications(params, detail):
+        actions.append(ACTIONS[kind])
+        if not check_mode:
+            agent.verify(user['id'], kind, (params.get('telephone') or '').strip())
+    return user, actions
 
 
-def create_user(client, params):
-    """User.Create -> the new user's ID (str)."""
-    form = {
-        'email': params['email'].strip(),
-        'password': params['password'],
-        'user_type': params.get('user_type') or 'personal',
-        'real_name': params['real_name'].strip(),
-        'id_card': params.get('id_card'),
-        'telephone': params['telephone'].strip(),
-        'im': params.get('im'),
-        'ip_addr': params['ip_addr'].strip(),
-    }
-    try:
-        answer = client.call('User.Create', form)
-    except DNSPodOutcomeUnknownError as exc:
-        # sent once: a second copy would answer "e-mail taken" for the user the first one created
-        def verdict(users):
-            found = find_user(users, form['email'])
-            return found is not None, 'User.List %s %s' % ('lists' if found else 'does not list', form['email'])
-        return find_user(readback.settle(client, exc, lambda: list_users(client), verdict,
-                                         'User.List (dnspod_agent_user_info)'), form['email'])['id']
-    return to_str((answer.get('user') or {}).get('id'))
-
-
-def transfer_user(client, user_id, agent_id):
-    """User.Transfer, sent once: after a lost answer, User.List shows whether the user left."""
-    try:
-        client.call('User.Transfer', {'user_id': str(user_id), 'agent_id': str(agent_id)})
-    except DNSPodOutcomeUnknownError as exc:
-        def verdict(users):
-            here = any(user['id'] == str(user_id) for user in users)
-            return not here, 'User.List %s the user %s' % ('still lists' if here else 'no longer lists', user_id)
-        readback.settle(client, exc, lambda: list_users(client), verdict, 'User.List (dnspod_agent_user_info)')
-
-
-def verify(client, user_id, kind, telephone=None):
-    """Verify.Email or Verify.Telephone for a user under the agent; sent once, read back with
-    User.Detail after a lost answer."""
-    action = 'Verify.Email' if kind == 'email' else 'Verify.Telephone'
-    try:
-        if kind == 'email':
-            client.call(action, {'user_id': str(user_id)})
-        else:
-            client.call(action, {'user_id': str(user_id), 'telephone': telephone})
-    except DNSPodOutcomeUnknownError as exc:
-        def verdict(detail):
-            done = detail['%s_verified' % kind] and (kind == 'email' or detail['telephone'] == telephone)
-            return done, 'User.Detail shows the %s %s' % (kind, 'verified' if done else 'not verified')
-        readback.settle(client, exc, lambda: user_detail(client, user_id), verdict, 'User.Detail of the user')
+def ensure_transferred(agent, params, current, check_mode):
+    """Transfer the user to the agent ``agent_id`` -> (user, actions). A user no longer listed
+    counts as transferred when User.Under says it exists elsewhere."""
+    if current is None:
+        where = agent.where(params['email'].strip())
+        if where == 'absent':
+            raise AgentError('email: no DNSPod user has the e-mail %s (User.Under answered code 7)' % params['email'])
+        if where == 'under':
+            raise _listed_nowhere(params['email'])
+        return dict(email=params['email'].strip().lower()), []
+    if not check_mode:
+        agent.transfer(current['id'], params['agent_id'].strip())
+    return current, [ACTIONS['transfer']]

@@ -3,8 +3,8 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Alias domains (``Domainalias.*``): input checks, the plan (which aliases to create and which
-to remove) and the API wrappers.
+"""Alias domains: input checks, the plan (which aliases to create and which to remove) and its
+application through the API layer (dnspod_api/aliases.py).
 
 The canonical alias is ``{'id': str, 'name': str}``; ``name`` is lower case punycode, the form
 the API is sent and the form names are compared in.
@@ -12,23 +12,11 @@ the API is sent and the form names are compared in.
 
 from __future__ import annotations
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils import guards
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
-from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_punycode, to_str
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
-
-EMPTY_LIST_CODES = ('7',)           # Domainalias.List: 7 "没有绑定记录"
-# What the retry of a write answers when its first attempt was carried out but its answer was
-# lost (a transport fault): the name is bound already (Create), the alias id is gone (Remove).
-RETRY_DONE_CODES = {'Domainalias.Create': '9', 'Domainalias.Remove': '7'}
-
-
-def normalize_alias(item):
-    """An item of Domainalias.List (``id``, ``domain``) or of the Create answer (``id``,
-    ``punycode``) -> canonical alias."""
-    item = item or {}
-    name = to_str(item.get('punycode') or item.get('domain') or item.get('name'))
-    return {'id': to_str(item.get('id')).strip(), 'name': to_punycode(name)}
 
 
 def check_aliases(aliases, domain_name=None, parameter='aliases'):
@@ -95,58 +83,45 @@ def names_of(aliases):
     return sorted(alias['name'] for alias in aliases)
 
 
-# ---- API wrappers -------------------------------------------------------------------------------
+def check_params(params):
+    """(domain, domain_name, desired) of dnspod_alias's parameters, checked before any call:
+    ``domain`` as given (a name normalised), ``domain_name`` None when it is an ID."""
+    if params['purge'] and params['state'] == 'absent':
+        raise ValidationError('purge', 'only with state=present (state=absent removes the listed aliases)')
+    guards.check_purge_list(params['aliases'], params['purge'], params['allow_empty'], 'aliases', 'alias')
+    domain, domain_name = validation.check_domain(params['domain'])
+    return domain, domain_name, check_aliases(params['aliases'], domain_name)
 
-def list_aliases(client, domain_id):
-    """Domainalias.List -> [canonical alias]; an empty list is code 7."""
-    answer = client.call('Domainalias.List', {'domain_id': str(domain_id)}, empty_codes=EMPTY_LIST_CODES)
-    items = answer.get('alias') or []
-    if isinstance(items, dict):
-        items = list(items.values())
-    return [normalize_alias(item) for item in items]
+
+def check_not_itself(domain, desired):
+    """A domain given by ID is known by name only once resolved: it cannot be its own alias."""
+    if domain['name'] in desired:
+        raise ValidationError('aliases', '%s is the domain itself, not an alias of it' % domain['name'])
 
 
-def apply_aliases(client, domain_id, operations):
-    """Send the operations in order; each gets ``done`` and a create its new ``id``.
+def done_names(operations, action, only_done=False):
+    return [op['name'] for op in operations if op['action'] == action and (op.get('done') or not only_done)]
 
-    Domainalias.Create takes ``domain_id`` only (its ``domain`` parameter is the alias name).
-    Stops at the first error (the operations before it are marked done).
-    """
-    for op in operations:
-        if op['action'] == 'remove':
-            _write(client, domain_id, op, 'Domainalias.Remove', {'domain_id': str(domain_id), 'alias_id': op['id']})
-        else:
-            answer = _write(client, domain_id, op, 'Domainalias.Create',
-                            {'domain_id': str(domain_id), 'domain': op['name']})
-            if answer is not None:
-                op['id'] = normalize_alias(answer.get('alias')).get('id') or None
-        op['done'] = True
+
+def apply(aliases, domain_id, operations):
+    """Send the operations in order through ``aliases`` (the API's Aliases); each gets ``done`` and
+    a create its new ``id``. Stops at the first error, which then carries ``details``: the names
+    created and removed before it."""
+    try:
+        for op in operations:
+            if op['action'] == 'remove':
+                aliases.remove(domain_id, op['id'])
+            else:
+                op['id'] = aliases.create(domain_id, op['name'])
+            op['done'] = True
+    except DNSPodError as exc:
+        exc.details = dict(created=done_names(operations, 'create', True),
+                           removed=done_names(operations, 'remove', True))
+        raise
     return operations
 
 
-def _faulted_since(client, start):
-    return any(str(entry.get('code', '')).startswith('transport:') for entry in client.log[start:])
-
-
-def _write(client, domain_id, op, action, params):
-    """One write; the answer, or None when a retry after a transport fault was refused as
-    "already done" (RETRY_DONE_CODES) and a new listing shows that the first attempt did it
-    (a create then gets its id from the listing)."""
-    start = len(client.log)
-    try:
-        return client.call(action, params)
-    except DNSPodAPIError as exc:
-        if exc.code != RETRY_DONE_CODES.get(action) or not _faulted_since(client, start):
-            raise
-        current = list_aliases(client, domain_id)
-        if op['action'] == 'remove':
-            if not any(alias['id'] == op['id'] for alias in current):
-                client.confirm_write()      # the first copy did it: a write of this task
-                return None
-        else:
-            for alias in current:
-                if alias['name'] == op['name']:
-                    op['id'] = alias['id']
-                    client.confirm_write()
-                    return None
-        raise
+def diff(current, after):
+    """The diff of the alias names (one per line)."""
+    return dict(before='\n'.join(names_of(current)) + '\n' if current else '',
+                after='\n'.join(names_of(after)) + '\n' if after else '')

@@ -3,18 +3,19 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""D-monitor (Monitor.*): input checks that mirror the API's validation codes 6-22, the
-canonical monitor, change planning (only what differs is written), and thin wrappers of the
-Monitor.* calls. Pure functions except the wrappers, which take a DNSPodClient."""
+"""D-monitor: input checks that mirror the API's validation codes 6-22, the canonical monitor and
+change planning (only what differs is written). The calls are in dnspod_api/monitors.py; the few
+functions at the end that send them take its ``Monitors`` (``monitors``) and say so."""
 
 from __future__ import annotations
 
 import ipaddress
 import re
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodOutcomeUnknownError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import TaskError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_int, to_str
+from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import check_domain
 
 INTERVALS = (60, 180, 360)
 MONITOR_TYPES = ('http', 'https')
@@ -41,7 +42,7 @@ _URL = re.compile(r'^https?://[A-Za-z0-9_.-]+(:[0-9]{1,5})?(/[\x21-\x7e]*)?$', r
 _POINT = re.compile(r'^[a-z0-9_]{1,32}$')
 
 
-class MonitorValidationError(ValueError):
+class MonitorValidationError(TaskError):
     """Bad input found before any write. ``str()``: '<parameter>: <message> (API code <code>)'."""
 
     def __init__(self, parameter, message, code=None):
@@ -409,147 +410,161 @@ def record_type_of(value):
     return 'A' if _is_ipv4(to_str(value).strip()) else 'CNAME'
 
 
-# -- API wrappers --------------------------------------------------------------------------------
-def _list(value):
-    if isinstance(value, dict):
-        return list(value.values())
-    return list(value or [])
-
-
-def list_monitors(client):
-    """Every monitor of the account (raw items of Monitor.List)."""
-    return _list(client.call('Monitor.List').get('monitors'))
-
-
-def get_monitor(client, monitor_id):
-    """Monitor.Info -> raw info, or None for an unknown id (code 7)."""
+# -- the task: checks before any call, then what dnspod_monitor and dnspod_monitor_info do --------
+def relative_sub_domain(sub_domain, domain_name):
     try:
-        return client.call('Monitor.Info', {'monitor_id': monitor_id}).get('info')
-    except DNSPodAPIError as exc:
-        if exc.code == '7':
-            return None
-        raise
+        return names.relative_name(sub_domain, domain_name)
+    except ValueError as exc:
+        raise TaskError('sub_domain: %s' % exc)
 
 
-def create_monitor(client, params):
-    """Monitor.Create -> the new monitor's id. Callers create only after Monitor.List showed no
-    monitor on the record, so an answer 20 ("the record already has a monitor") means a retry
-    after a lost answer reached a server that had carried out the first attempt: the monitor
-    now on the record is returned instead of an error."""
-    try:
-        answer = client.call('Monitor.Create', params)
-    except DNSPodOutcomeUnknownError as exc:
-        # sent once (a monitor uses up the account's quota): Monitor.List shows whether it exists
-        def verdict(monitors):
-            found = find_monitor(monitors, params['domain_id'], record_id=params['record_id'])
-            return found is not None, 'Monitor.List %s a monitor on record %s' % (
-                'has' if found else 'has no', params['record_id'])
-        monitors = readback.settle(client, exc, lambda: list_monitors(client), verdict,
-                                   'Monitor.List (dnspod_monitor_info)')
-        return to_str(find_monitor(monitors, params['domain_id'], record_id=params['record_id']).get('monitor_id'))
-    except DNSPodAPIError as exc:
-        if exc.code != '20':
-            raise
-        found = find_monitor(list_monitors(client), params['domain_id'], record_id=params['record_id'])
-        if found is None:
-            raise
-        return to_str(found.get('monitor_id'))
-    return to_str((answer.get('monitor') or {}).get('monitor_id'))
+def check_params(params):
+    """(desired, record_id, domain) of dnspod_monitor's parameters: every check that needs no call."""
+    desired = validate_desired(params)
+    record_id = params['record_id'].strip() if params['record_id'] is not None else None
+    if record_id is not None and not record_id.isdigit():
+        raise TaskError('record_id: %r is not a numeric record ID' % params['record_id'])
+    domain, domain_name = check_domain(params['domain'])
+    if domain_name is not None and record_id is None:
+        relative_sub_domain(params['sub_domain'], domain_name)
+    if record_id is None and not params['value'].strip():
+        raise TaskError('value: give the value of the record to monitor')
+    return desired, record_id, domain
 
 
-def modify_monitor(client, params):
-    client.call('Monitor.Modify', params)
+def check_info_params(params):
+    """The hours of history dnspod_monitor_info reads; the other checks that need no call."""
+    hours = check_hours(params['hours'])
+    gather = set(params['gather'])
+    if params['downs_limit'] is not None and params['downs_limit'] < 1:
+        raise TaskError('downs_limit: must be at least 1')
+    if gather & set(['subdomains', 'subvalues']) and not params['domain']:
+        raise TaskError('domain: required to gather subdomains or subvalues')
+    if 'subvalues' in gather and params['sub_domain'] is None:
+        raise TaskError('sub_domain: required to gather subvalues')
+    return hours
 
 
-def remove_monitor(client, monitor_id):
-    """Monitor.Remove; an answer 6 (no such monitor) for a monitor just listed is a retry whose
-    first attempt removed it: done, when Monitor.Info confirms it is gone."""
-    try:
-        client.call('Monitor.Remove', {'monitor_id': monitor_id})
-    except DNSPodAPIError as exc:
-        if exc.code != '6' or get_monitor(client, monitor_id) is not None:
-            raise
-        client.confirm_write()      # the first copy removed it: a write of this task
+def record_to_monitor(records, domain, record_id=None, sub_domain=None, line=None, value=None):
+    """The A or CNAME record a new monitor watches, among ``records``; fails the task when there is none."""
+    record = find_record(records, record_id=record_id, value=value)
+    if record is None:
+        if record_id is not None:
+            wanted = 'with ID %s' % record_id
+        else:
+            wanted = '%s (line %s) with value %s' % (names.fqdn(sub_domain, domain['name']), line, value)
+        raise TaskError('no A or CNAME record %s in %s to monitor' % (wanted, domain['name']))
+    return record
 
 
-def set_status(client, monitor_id, status):
-    client.call('Monitor.Setstatus', {'monitor_id': monitor_id, 'status': status})
+def check_before_write(monitors, domain_id, sub_domain, record_type, record_value, settings):
+    """Points against Monitor.Listsubvalue (codes 13/14) and backups against the record (15-17)."""
+    if 'points' in settings:
+        offer = monitors.subvalues(domain_id, sub_domain)['points']
+        check_points_available(settings['points'], offer['list'], offer['max'])
+    if 'bak_ip' in settings:
+        check_bak_ip_for_record(settings['bak_ip'], record_type, record_value)
 
 
-def list_subdomains(client, domain_id):
-    """Monitor.Listsubdomain: sub-domains holding A records (code 8: none)."""
-    answer = client.call('Monitor.Listsubdomain', {'domain_id': domain_id}, empty_codes=('8',))
-    return [to_str(name) for name in _list(answer.get('subdomain'))]
+def create(monitors, domain, record, desired, check_mode):
+    """A monitor for a record that has none: defaults for the required settings, then Create
+    (``monitors``: the API's Monitors) -> (monitor after, changes)."""
+    settings = dict(CREATE_DEFAULTS)
+    settings['host'] = names.fqdn(record['sub_domain'], domain['name'])
+    settings.update((k, v) for k, v in desired.items() if k != 'status')
+    if 'points' not in settings:
+        offer = monitors.subvalues(domain['id'], record['sub_domain'])['points']
+        available = sorted(offer['list']) if offer['list'] else []
+        limit = offer['max'] if offer['max'] is not None else len(available)
+        settings['points'] = available[:limit]
+        if not settings['points']:
+            raise TaskError('points: Monitor.Listsubvalue offers no monitoring point for %s; name them' % domain['name'])
+    else:
+        check_before_write(monitors, domain['id'], record['sub_domain'], record['record_type'], record['value'],
+                           {'points': settings['points']})
+    check_before_write(monitors, domain['id'], record['sub_domain'], record['record_type'], record['value'],
+                       {'bak_ip': settings['bak_ip']})
+    predicted = dict(API_DEFAULTS)
+    predicted.update(settings)
+    predicted.update(
+        monitor_id='', domain=domain['name'], domain_id=domain['id'], record_id=record['id'],
+        sub_domain=record['sub_domain'], record_line=record['record_line'], ip=record['value'],
+        now_ip=record['value'], has_callback_key=bool(settings.get('callback_key')),
+        status=desired.get('status', 'enabled'), health='', health_code='', bak_ip_status=[], created_on='',
+        updated_on='')
+    predicted.pop('callback_key', None)
+    predicted.pop('keep_ttl', None)
+    changes = dict((k, v) for k, v in settings.items() if k != 'keep_ttl')
+    changes['state'] = 'present'
+    if desired.get('status') == 'disabled':
+        changes['status'] = 'disabled'
+    if check_mode:
+        return predicted, changes
+    monitor_id = monitors.create(create_params(domain['id'], record['id'], settings))
+    if desired.get('status') == 'disabled':
+        monitors.set_status(monitor_id, 'disabled')
+    raw = monitors.get(monitor_id) if monitor_id else None
+    return (normalize_monitor(raw) if raw else dict(predicted, monitor_id=monitor_id)), changes
 
 
-def list_subvalues(client, domain_id, sub_domain):
-    """Monitor.Listsubvalue -> {'points': {'max': int or None, 'list': {code: name}}, 'records': [...]}."""
-    answer = client.call('Monitor.Listsubvalue', {'domain_id': domain_id, 'subdomain': sub_domain})
-    points = answer.get('points') or {}
-    listed = points.get('list') or {}
-    if isinstance(listed, list):
-        listed = dict((to_str(p), to_str(p)) for p in listed)
-    return {
-        'points': {'max': to_int(points.get('max'), None) if points.get('max') is not None else None,
-                   'list': dict((to_str(k).lower(), to_str(v)) for k, v in listed.items())},
-        'records': [{'id': to_str(r.get('id')), 'record_line': to_str(r.get('area')), 'value': to_str(r.get('value'))}
-                    for r in _list(answer.get('records'))],
-    }
+def update(monitors, raw, desired, check_mode):
+    """An existing monitor: Modify with the differing settings, Setstatus when the status differs
+    -> (before, after, changes)."""
+    current = normalize_monitor(raw)
+    changes = plan_changes(desired, current, raw.get('callback_key'))
+    status = desired.get('status')
+    if status == current['status']:
+        status = None
+    if changes:
+        check_before_write(monitors, current['domain_id'], current['sub_domain'], record_type_of(current['ip']),
+                           current['ip'], changes)
+    all_changes = dict(changes)
+    if status:
+        all_changes['status'] = status
+    if not all_changes:
+        return current, current, all_changes
+    after = predict(current, changes, status)
+    if check_mode:
+        return current, after, all_changes
+    if changes:
+        monitors.modify(modify_params(current['monitor_id'], current, changes, desired.get('keep_ttl')))
+    if status:
+        monitors.set_status(current['monitor_id'], status)
+    fresh = monitors.get(current['monitor_id'])
+    return current, (normalize_monitor(fresh) if fresh else after), all_changes
 
 
-def get_history(client, monitor_id, hours):
-    """Monitor.Gethistory -> [{'point': code, 'checks': [{status, status_code, time, response_time}]}]."""
-    answer = client.call('Monitor.Gethistory', {'monitor_id': monitor_id, 'hours': hours})
-    out = []
-    for item in _list(answer.get('monitor_history')):
-        data = (item.get('data') or {}).get('data') or []
-        out.append({'point': to_str(item.get('point')),
-                    'checks': [{'status': to_str(d.get('status')), 'status_code': to_int(d.get('status_code'), 0),
-                                'time': to_str(d.get('createtime')),
-                                'response_time': to_int(d.get('responsetime'), 0)} for d in _list(data)]})
-    return out
+def remove(monitors, raw, check_mode):
+    """The monitor ``raw`` removed -> (before, changes)."""
+    before = normalize_monitor(raw)
+    if not check_mode:
+        monitors.remove(before['monitor_id'])
+    return before, {'state': 'absent'}
 
 
-def user_summary(client):
-    answer = client.call('Monitor.Userdesc')
-    desc = answer.get('desc') or {}
-    user = answer.get('user') or {}
-    return {'monitored': to_int(desc.get('moniting_count'), 0), 'unmonitored': to_int(desc.get('unmoniting_count'), 0),
-            'down': to_int(desc.get('down_count'), 0), 'max_count': to_int(user.get('max_count'), 0),
-            'use_count': to_int(user.get('use_count'), 0)}
-
-
-def normalize_down(raw):
-    updated = to_str(raw.get('updated_on'))
-    return {
-        'monitor_id': to_str(raw.get('monitor_id')), 'host': to_str(raw.get('host')),
-        'record_line': to_str(raw.get('record_line')), 'ip': to_str(raw.get('ip')),
-        'warn_reason': to_str(raw.get('warn_reason')), 'switch_log': _list(raw.get('switch_log')),
-        'created_on': to_str(raw.get('created_on')), 'updated_on': updated,
-        'ongoing': updated in ('', '0000-00-00 00:00:00'),
-    }
-
-
-def list_downs(client, page_size=100, limit=None):
-    """Every alert of Monitor.Getdowns (newest first), page by page (offset/length) until
-    info.total_count; ``limit``: stop after that many."""
-    items = []
-    seen = set()
-    offset = 0
-    while True:
-        answer = client.call('Monitor.Getdowns', {'offset': offset, 'length': page_size})
-        page = _list(answer.get('monitor_downs'))
-        for item in page:
-            down = normalize_down(item)
-            # a new alert between two pages shifts the rest by one: skip what was already read
-            key = (down['monitor_id'], down['created_on'])
-            if key not in seen:
-                seen.add(key)
-                items.append(down)
-        offset += len(page)
-        total = to_int((answer.get('info') or {}).get('total_count'), None)
-        if not page or (total is not None and offset >= total) or (total is None and len(page) < page_size):
-            break
-        if limit is not None and len(items) >= limit:
-            break
-    return items[:limit] if limit is not None else items
+def gather(monitors, wanted, domain=None, sub_domain=None, monitor_id=None, hours=1, downs_limit=None):
+    """What dnspod_monitor_info reads (``wanted``: its gather option as a set)."""
+    result = {}
+    if wanted & set(['monitors', 'history']):
+        if monitor_id:
+            raw = monitors.get(monitor_id.strip())
+            raws = [raw] if raw else []
+        else:
+            raws = monitors.list()
+        found = [normalize_monitor(raw) for raw in raws]
+        if domain is not None:
+            found = [m for m in found if m['domain_id'] == domain['id']]
+        if sub_domain is not None:
+            found = [m for m in found if m['sub_domain'] == sub_domain]
+        result['monitors'] = found
+        if 'history' in wanted:
+            result['history'] = dict((m['monitor_id'], monitors.history(m['monitor_id'], hours)) for m in found)
+    if 'summary' in wanted:
+        result['summary'] = monitors.summary()
+    if 'downs' in wanted:
+        result['downs'] = monitors.downs(limit=downs_limit)
+    if 'subdomains' in wanted:
+        result['subdomains'] = monitors.subdomains(domain['id'])
+    if 'subvalues' in wanted:
+        result['subvalues'] = monitors.subvalues(domain['id'], sub_domain)
+    return result

@@ -118,7 +118,9 @@ def execute(module, converge):
         details.setdefault('api', task.summary())
         module.fail_json(msg=str(exc), **details)
     except DNSPodError as exc:
-        details = dict(exc.details)
+        # ``details``: what the task did before the error (dnspod_domain_acquire's step, the aliases
+        # alias.apply created and removed)
+        details = dict(getattr(exc, 'details', None) or {})
         details.setdefault('api', task.summary())
         common.fail_from_error(module, exc, **details)
     result['api'] = task.summary()

@@ -3,8 +3,8 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""Shares of a domain (``Domainshare.*``): the canonical share, input checks, the plan of one
-share (create, the right ``Domainshare.Modify`` case, or remove) and the API wrappers.
+"""Shares of a domain: input checks and the plan of one share (create, the right
+``Domainshare.Modify`` case, or remove); the calls are in dnspod_api/shares.py.
 
 A domain has at most one share per e-mail: ``Domainshare.Remove`` names a share by e-mail alone and
 ``Domainshare.Modify`` changes the mode and the shared part (whole domain or one sub-domain) of
@@ -22,38 +22,24 @@ another part. See docs/architecture.md ("shares") and docs/emulator.md.
 from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
-from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_str
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.shares import DEFAULT_MODE, refused_elsewhere
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, TaskError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import (
     ValidationError,
+    check_domain,
     validate_email,
 )
 
 MODES = ('r', 'rw')
-DEFAULT_MODE = 'r'                  # Domainshare.Create: "默认为 r"
-EMPTY_LIST_CODES = ('7',)           # Domainshare.List: 7 "没有共享记录"
-# What the retry of a write answers when its first attempt was carried out but its answer was
-# lost (a transport fault): the share exists already (Create), is no longer where old_sub_domain
-# says (Modify), or is gone (Remove).
-RETRY_DONE_CODES = {'Domainshare.Create': '9', 'Domainshare.Modify': '9', 'Domainshare.Remove': '9'}
-
-
-def normalize_share(item):
-    """A ``share`` item of Domainshare.List -> canonical share (tolerant of missing fields).
-    ``listed``: the item showed the shared part (no document shows it; see the module docstring)."""
-    item = item or {}
-    sub = to_str(item.get('sub_domain')).strip().lower()
-    return {
-        'email': to_str(item.get('share_to') or item.get('email')).strip(),
-        'mode': to_str(item.get('mode') or DEFAULT_MODE).strip().lower(),
-        'sub_domain': None if sub in ('', '@') else sub,
-        'status': to_str(item.get('status')).strip(),
-        'listed': item.get('sub_domain') is not None,
-    }
 
 
 class UnknownPartError(ValidationError):
     """A task that depends on which part a share covers, when Domainshare.List does not say."""
+
+
+class UnknownPartRefusal(TaskError):
+    """The API refused a Modify of a share whose part the listing did not show (the share covers
+    another part): the message names sub_domain, ``details`` the API's answer."""
 
 
 def check_sub_domain(sub_domain, domain_name=None):
@@ -127,7 +113,8 @@ def plan_share(current, email, state='present', mode=None, sub_domain=None, matc
     UnknownPartError('sub_domain'): the part cannot be checked, and Domainshare.Remove would remove
     the share whatever it covers.
 
-    Returns ``{'action': 'create'|'modify'|'remove', 'api_action', 'params', 'before', 'after'}``.
+    Returns ``{'action': 'create'|'modify'|'remove', 'params', 'before', 'after'}`` (``params``: the
+    write's parameters but the domain).
     """
     if current is not None and not current.get('listed', True):
         current = dict(current, sub_domain=sub_domain)
@@ -141,31 +128,30 @@ def plan_share(current, email, state='present', mode=None, sub_domain=None, matc
             return None
         if match_sub_domain and current['sub_domain'] != sub_domain:
             return None
-        return {'action': 'remove', 'api_action': 'Domainshare.Remove', 'params': {'email': current['email']},
-                'before': current, 'after': None}
+        return {'action': 'remove', 'params': {'email': current['email']}, 'before': current, 'after': None}
     if current is None:
         wanted_mode = mode or DEFAULT_MODE
         params = {'email': email, 'mode': wanted_mode}
         if sub_domain is not None:
             params['sub_domain'] = sub_domain
         after = {'email': email, 'mode': wanted_mode, 'sub_domain': sub_domain, 'status': 'enabled', 'listed': True}
-        return {'action': 'create', 'api_action': 'Domainshare.Create', 'params': params, 'before': None,
-                'after': after}
+        return {'action': 'create', 'params': params, 'before': None, 'after': after}
     wanted_mode = mode or current['mode']
     if wanted_mode == current['mode'] and sub_domain == current['sub_domain']:
         return None
     after = dict(current, mode=wanted_mode, sub_domain=sub_domain)
-    return {'action': 'modify', 'api_action': 'Domainshare.Modify',
-            'params': modify_params(current, wanted_mode, sub_domain), 'before': current, 'after': after}
+    return {'action': 'modify', 'params': modify_params(current, wanted_mode, sub_domain), 'before': current,
+            'after': after}
 
 
 def explain_refusal(exc, operation):
-    """The message of a Domainshare.Modify refused with 9 when the share's part was not listed:
-    the share covers another part than the task says, which the listing could not show."""
+    """The message of a Modify refused because the share is not where the operation took it to be
+    (dnspod_api.shares.refused_elsewhere), when the share's part was not listed: the share covers
+    another part than the task says, which the listing could not show."""
     if operation is None:
         return None
     before = operation.get('before') or {}
-    if operation['api_action'] != 'Domainshare.Modify' or before.get('listed', True) or exc.code != '9':
+    if before.get('listed', True) or not refused_elsewhere(exc, operation):
         return None
     return ('sub_domain: the share of %s does not cover %s (%s). Domainshare.List does not show which part a '
             'share covers, so the module took it to be the one the task names; to move the share to another part, '
@@ -173,50 +159,36 @@ def explain_refusal(exc, operation):
             % (before.get('email'), before.get('sub_domain') or 'the whole domain', exc))
 
 
+def apply(shares, domain_id, operation):
+    """Send the operation through ``shares`` (the API's Shares). A refusal the planning explains
+    (explain_refusal) becomes an UnknownPartRefusal naming sub_domain, with the API's action, code
+    and message."""
+    try:
+        shares.apply(domain_id, operation)
+    except DNSPodAPIError as exc:
+        explained = explain_refusal(exc, operation)
+        if explained is None:
+            raise
+        raise UnknownPartRefusal(explained, api_action=exc.action, api_code=exc.code, api_message=exc.message)
+
+
+def check_params(params):
+    """(domain, domain_name, email, mode, sub_domain) of dnspod_share's parameters, checked
+    before any call; ``domain_name`` is None for a domain given by ID."""
+    domain, domain_name = check_domain(params['domain'])
+    email, mode, sub_domain = check_share_args(params['email'], params['mode'], params['sub_domain'], domain_name)
+    return domain, domain_name, email, mode, sub_domain
+
+
+def check_info_params(params):
+    """(domain, domain_name, email) of dnspod_share_info's parameters (``email`` None: every share)."""
+    domain, domain_name = check_domain(params['domain'])
+    email = params.get('email')
+    return domain, domain_name, (None if email is None else validate_email(email, 'email'))
+
+
 def diff_view(share):
     """A share for diff output ({} when there is none)."""
     if not share:
         return {}
     return {'email': share['email'], 'mode': share['mode'], 'sub_domain': share['sub_domain']}
-
-
-# ---- API wrappers -------------------------------------------------------------------------------
-
-def list_shares(client, domain_id):
-    """Domainshare.List -> (owner e-mail, [canonical share]); an empty list is code 7."""
-    answer = client.call('Domainshare.List', {'domain_id': str(domain_id)}, empty_codes=EMPTY_LIST_CODES)
-    items = answer.get('share') or []
-    if isinstance(items, dict):
-        items = list(items.values())
-    return to_str(answer.get('owner')), [normalize_share(item) for item in items]
-
-
-def faulted_since(client, start):
-    """Whether a request the client sent after ``client.log[start]`` met a transport fault."""
-    return any(str(entry.get('code', '')).startswith('transport:') for entry in client.log[start:])
-
-
-def apply_share(client, domain_id, operation):
-    """Send the operation's one write.
-
-    When a retry after a transport fault is refused with the code that means "already done"
-    (RETRY_DONE_CODES), the shares are read again: if the share is now what the operation wanted,
-    the first attempt did it and the operation counts as done; otherwise the error is raised.
-    """
-    params = dict(operation['params'], domain_id=str(domain_id))
-    start = len(client.log)
-    try:
-        client.call(operation['api_action'], params)
-    except DNSPodAPIError as exc:
-        if exc.code != RETRY_DONE_CODES.get(operation['api_action']) or not faulted_since(client, start):
-            raise
-        _owner, current = list_shares(client, domain_id)
-        found = find_share(current, operation['params']['email'])
-        wanted = operation['after']
-        # an unlisted part cannot be compared: the mode says whether the first copy did it
-        same = wanted is not None and found is not None and found['mode'] == wanted['mode'] and (
-            found['sub_domain'] == wanted['sub_domain'] or not found['listed'])
-        if (wanted is None and found is None) or same:
-            client.confirm_write()      # the first copy did it: a write of this task
-            return
-        raise

@@ -373,3 +373,17 @@ def check_cname_records(records, touched, parameter='record_type'):
                                   % (group[0]['sub_domain'], group[0]['record_line'],
                                      'these exist' if len(others) > 1 else 'this exists',
                                      ', '.join('%s %s' % (r.get('record_type'), r.get('value')) for r in others)))
+
+
+def check_domain(domain, parameter='domain'):
+    """A domain option given by name or numeric ID -> ``(domain, name)``: the value to resolve
+    (a name checked and IDNA-encoded) and the name, None when the domain is given by ID (its name
+    is known once it is resolved). Raises ValidationError naming the option."""
+    domain = str(domain).strip()
+    if domain.isdigit():
+        return domain, None
+    try:
+        name = names.normalize_domain_name(domain)
+    except ValueError as exc:
+        raise ValidationError(parameter, str(exc))
+    return name, name

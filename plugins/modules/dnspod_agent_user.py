@@ -133,105 +133,38 @@ api:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import agent
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(
+    email=dict(type='str', required=True),
+    state=dict(type='str', default='present', choices=['present', 'transferred']),
+    password=dict(type='str', no_log=True),
+    user_type=dict(type='str', default='personal', choices=['personal', 'enterprise']),
+    real_name=dict(type='str'),
+    id_card=dict(type='str'),
+    telephone=dict(type='str'),
+    im=dict(type='str'),
+    ip_addr=dict(type='str'),
+    agent_id=dict(type='str'),
+    verify_email=dict(type='bool', default=False),
+    verify_telephone=dict(type='bool', default=False),
+)
 
 
-def view(user, under):
-    if not user:
-        return {}
-    return dict(user, under_agent=under)
-
-
-def ensure_present(module, client, params, current):
-    actions = []
-    user = current
-    if current is None:
-        where = agent.user_under(client, params['email'].strip())
-        if where == 'elsewhere':
-            module.fail_json(msg='email: %s belongs to a DNSPod user who is not under this agent; the API cannot '
-                                 'take an existing user over (User.Under answered code 8)' % params['email'],
-                             api=common.api_summary(client))
-        if where == 'under':
-            module.fail_json(msg='email: User.Under says %s is under this agent, but User.List does not list it'
-                             % params['email'], api=common.api_summary(client))
-        missing = agent.missing_for_create(params)
-        if missing:
-            module.fail_json(msg='%s: required to create the user %s, which does not exist yet'
-                             % (', '.join(missing), params['email']), api=common.api_summary(client))
-        actions.append('User.Create')
-        user = dict(id='', email=params['email'].strip().lower(), status='enabled', domains=0, points=0)
-        if not module.check_mode:
-            user['id'] = agent.create_user(client, params)
-    detail = None
-    if current is not None and (params['verify_email'] or params['verify_telephone']):
-        detail = agent.user_detail(client, current['id'])
-    elif current is None:
-        detail = {'email_verified': False, 'telephone_verified': False, 'telephone': params.get('telephone') or ''}
-    for kind in agent.plan_verifications(params, detail):
-        actions.append('Verify.Email' if kind == 'email' else 'Verify.Telephone')
-        if not module.check_mode:
-            agent.verify(client, user['id'], kind, (params.get('telephone') or '').strip())
-    return user, actions
-
-
-def ensure_transferred(module, client, params, current):
-    if current is None:
-        where = agent.user_under(client, params['email'].strip())
-        if where == 'absent':
-            module.fail_json(msg='email: no DNSPod user has the e-mail %s (User.Under answered code 7)'
-                             % params['email'], api=common.api_summary(client))
-        if where == 'under':
-            module.fail_json(msg='email: User.Under says %s is under this agent, but User.List does not list it'
-                             % params['email'], api=common.api_summary(client))
-        return dict(email=params['email'].strip().lower()), []
-    if not module.check_mode:
-        agent.transfer_user(client, current['id'], params['agent_id'].strip())
-    return current, ['User.Transfer']
+def converge(task):
+    agent.check_params(task.params)
+    current = agent.find_user(task.api.agent.users(), task.params['email'])
+    ensure = agent.ensure_present if task.params['state'] == 'present' else agent.ensure_transferred
+    user, actions = ensure(task.api.agent, task.params, current, task.check_mode)
+    after = agent.view(user, task.params['state'] == 'present')
+    result = dict(changed=bool(actions), user=after, actions=actions)
+    if task.diff:
+        result['diff'] = dict(before=agent.view(current, True), after=dict(after, actions=actions) if actions else after)
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        email=dict(type='str', required=True),
-        state=dict(type='str', default='present', choices=['present', 'transferred']),
-        password=dict(type='str', no_log=True),
-        user_type=dict(type='str', default='personal', choices=['personal', 'enterprise']),
-        real_name=dict(type='str'),
-        id_card=dict(type='str'),
-        telephone=dict(type='str'),
-        im=dict(type='str'),
-        ip_addr=dict(type='str'),
-        agent_id=dict(type='str'),
-        verify_email=dict(type='bool', default=False),
-        verify_telephone=dict(type='bool', default=False),
-    )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    params = module.params
-    errors = agent.check_user_options(params)
-    if errors:
-        module.fail_json(msg='; '.join(errors))
-
-    client = common.create_client(module)
-    try:
-        current = agent.find_user(agent.list_users(client), params['email'])
-        before = view(current, True)
-        if params['state'] == 'present':
-            user, actions = ensure_present(module, client, params, current)
-            after = view(user, True)
-        else:
-            user, actions = ensure_transferred(module, client, params, current)
-            after = view(user, False)
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-
-    result = dict(changed=bool(actions), user=after, actions=actions, api=common.api_summary(client))
-    if module._diff:
-        after_diff = dict(after)
-        if actions:
-            after_diff['actions'] = actions
-        result['diff'] = dict(before=before, after=after_diff)
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

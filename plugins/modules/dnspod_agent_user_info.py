@@ -73,23 +73,20 @@ api:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import agent
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(email=dict(type='str'))
+
+
+def converge(task):
+    users = task.api.agent.users()
+    if task.params['email'] is not None:
+        users = [user for user in [agent.find_user(users, task.params['email'])] if user]
+    return dict(changed=False, users=users)
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(email=dict(type='str'))
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    client = common.create_client(module)
-    try:
-        users = agent.list_users(client)
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-    if module.params['email'] is not None:
-        found = agent.find_user(users, module.params['email'])
-        users = [found] if found else []
-    module.exit_json(changed=False, users=users, api=common.api_summary(client))
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

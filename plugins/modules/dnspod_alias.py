@@ -121,72 +121,35 @@ api:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import alias as alias_utils
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils import guards
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
-from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(
+    domain=dict(type='str', required=True),
+    aliases=dict(type='list', elements='str', required=True),
+    state=dict(type='str', default='present', choices=['present', 'absent']),
+    purge=dict(type='bool', default=False),
+    allow_empty=dict(type='bool', default=False),
+)
+
+
+def converge(task):
+    domain, _name, desired = alias_utils.check_params(task.params)
+    found = task.resolve_domain(domain)
+    alias_utils.check_not_itself(found, desired)
+    current = task.api.aliases.list(found['id'])
+    operations = alias_utils.plan_aliases(current, desired, task.params['state'], task.params['purge'])
+    if operations and not task.check_mode:
+        alias_utils.apply(task.api.aliases, found['id'], operations)
+    after = alias_utils.predict_after(current, operations)
+    result = dict(changed=bool(operations), aliases=after, created=alias_utils.done_names(operations, 'create'),
+                  removed=alias_utils.done_names(operations, 'remove'))
+    if task.diff:
+        result['diff'] = alias_utils.diff(current, after)
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        domain=dict(type='str', required=True),
-        aliases=dict(type='list', elements='str', required=True),
-        state=dict(type='str', default='present', choices=['present', 'absent']),
-        purge=dict(type='bool', default=False),
-        allow_empty=dict(type='bool', default=False),
-    )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    params = module.params
-    if params['purge'] and params['state'] == 'absent':
-        module.fail_json(msg='purge: only with state=present (state=absent removes the listed aliases)')
-    try:
-        guards.check_purge_list(params['aliases'], params['purge'], params['allow_empty'], 'aliases', 'alias')
-    except ValidationError as exc:
-        module.fail_json(msg=str(exc))
-    domain = params['domain'].strip()
-    domain_name = None
-    if not domain.isdigit():
-        try:
-            domain_name = names.normalize_domain_name(domain)
-        except ValueError as exc:
-            module.fail_json(msg='domain: %s' % exc)
-    try:
-        desired = alias_utils.check_aliases(params['aliases'], domain_name)
-    except ValidationError as exc:
-        module.fail_json(msg=str(exc))
-
-    client = common.create_client(module)
-    found = common.resolve_domain(module, client, domain_name or domain)
-    if found['name'] in desired:
-        module.fail_json(msg='aliases: %s is the domain itself, not an alias of it' % found['name'],
-                         api=common.api_summary(client))
-    operations = []
-    current = []
-    try:
-        current = alias_utils.list_aliases(client, found['id'])
-        operations = alias_utils.plan_aliases(current, desired, params['state'], params['purge'])
-        if operations and not module.check_mode:
-            alias_utils.apply_aliases(client, found['id'], operations)
-    except DNSPodError as exc:
-        done = [op for op in operations if op.get('done')]
-        common.fail_from_error(module, exc, api=common.api_summary(client),
-                               created=[op['name'] for op in done if op['action'] == 'create'],
-                               removed=[op['name'] for op in done if op['action'] == 'remove'])
-
-    after = alias_utils.predict_after(current, operations)
-    result = dict(
-        changed=bool(operations),
-        aliases=after,
-        created=[op['name'] for op in operations if op['action'] == 'create'],
-        removed=[op['name'] for op in operations if op['action'] == 'remove'],
-        api=common.api_summary(client),
-    )
-    if module._diff:
-        result['diff'] = dict(before='\n'.join(alias_utils.names_of(current)) + '\n' if current else '',
-                              after='\n'.join(alias_utils.names_of(after)) + '\n' if after else '')
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

@@ -71,33 +71,18 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import alias as alias_utils
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(domain=dict(type='str', required=True))
+
+
+def converge(task):
+    found = task.resolve_domain(task.params['domain'])
+    return dict(changed=False, aliases=task.api.aliases.list(found['id']), domain=dict(id=found['id'], name=found['name']))
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        domain=dict(type='str', required=True),
-    )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    domain = module.params['domain'].strip()
-    if not domain.isdigit():
-        try:
-            domain = names.normalize_domain_name(domain)
-        except ValueError as exc:
-            module.fail_json(msg='domain: %s' % exc)
-
-    client = common.create_client(module)
-    found = common.resolve_domain(module, client, domain)
-    try:
-        aliases = alias_utils.list_aliases(client, found['id'])
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-    module.exit_json(changed=False, aliases=aliases, domain=dict(id=found['id'], name=found['name']),
-                     api=common.api_summary(client))
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

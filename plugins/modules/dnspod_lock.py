@@ -122,67 +122,45 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import lock as lock_util
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError, DNSPodOutcomeUnknownError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(
+    domain=dict(type='str', required=True, aliases=['name']),
+    state=dict(type='str', default='locked', choices=['locked', 'unlocked']),
+    days=dict(type='int'),
+    lock_code=dict(type='str', no_log=True),
+)
+
+
+def converge(task):
+    days, lock_code = lock_util.check_params(task.params)
+    domain = task.resolve_domain(task.params['domain'])
+    shown = dict(id=domain['id'], name=domain['name'])
+    locks = task.api.locks
+    current = after = locks.status(domain['id'])
+    action = lock_util.plan(current, task.params['state'])
+    new_code, changes = None, {}
+    if action == 'lock':
+        changes, after = {'locked': True}, lock_util.predicted(days)
+        if not task.check_mode:
+            answer = locks.lock(domain['id'], days)
+            after, new_code = lock_util.after_lock(answer, days)
+            if answer['lost']:
+                task.fail(lock_util.lost_code_message(domain['name'], after), changed=True, lock=after,
+                          lock_code=None, changes=changes, api_action=answer['lost']['action'], domain=shown)
+    elif action == 'unlock':
+        changes, after = {'locked': False}, lock_util.unlocked()
+        if not task.check_mode:
+            locks.unlock(domain['id'], lock_code)
+    result = dict(changed=action is not None, lock=after, lock_code=new_code, changes=changes, domain=shown)
+    if task.diff:
+        result['diff'] = dict(before=current, after=after)
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        domain=dict(type='str', required=True, aliases=['name']),
-        state=dict(type='str', default='locked', choices=['locked', 'unlocked']),
-        days=dict(type='int'),
-        lock_code=dict(type='str', no_log=True),
-    )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    params = module.params
-    state = params['state']
-    days = lock_code = None
-    try:
-        if state == 'locked':
-            days = lock_util.check_days(params['days'])
-        else:
-            lock_code = lock_util.check_lock_code(params['lock_code'])
-    except ValueError as exc:
-        module.fail_json(msg=str(exc))
-
-    client = common.create_client(module)
-    domain = common.resolve_domain(module, client, params['domain'])
-    new_code = None
-    try:
-        current = lock_util.get_status(client, domain['id'])
-        action = lock_util.plan(current, state)
-        after = current
-        changes = {}
-        if action == 'lock':
-            changes = {'locked': True}
-            after = lock_util.predicted(days)
-            if not module.check_mode:
-                try:
-                    after, new_code = lock_util.from_lock_answer(lock_util.lock(client, domain['id'], days), days)
-                except DNSPodOutcomeUnknownError as exc:
-                    after = lock_util.confirm_lock(client, exc, domain['id'])
-                    module.fail_json(msg=lock_util.lost_code_message(domain['name'], after), changed=True,
-                                     lock=after, lock_code=None, changes=changes, api_action=exc.action,
-                                     domain=dict(id=domain['id'], name=domain['name']),
-                                     api=common.api_summary(client))
-        elif action == 'unlock':
-            changes = {'locked': False}
-            after = dict(lock_util.UNLOCKED)
-            if not module.check_mode:
-                try:
-                    lock_util.unlock(client, domain['id'], lock_code)
-                except DNSPodOutcomeUnknownError as exc:
-                    after = lock_util.confirm_unlock(client, exc, domain['id'])
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-
-    result = dict(changed=action is not None, lock=after, lock_code=new_code, changes=changes,
-                  domain=dict(id=domain['id'], name=domain['name']), api=common.api_summary(client))
-    if module._diff:
-        result['diff'] = dict(before=current, after=after)
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

@@ -76,23 +76,18 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils import lock as lock_util
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(domain=dict(type='str', required=True, aliases=['name']))
+
+
+def converge(task):
+    domain = task.resolve_domain(task.params['domain'])
+    return dict(changed=False, lock=task.api.locks.status(domain['id']), domain=dict(id=domain['id'], name=domain['name']))
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(domain=dict(type='str', required=True, aliases=['name']))
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    client = common.create_client(module)
-    domain = common.resolve_domain(module, client, module.params['domain'])
-    try:
-        lock = lock_util.get_status(client, domain['id'])
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-    module.exit_json(changed=False, lock=lock, domain=dict(id=domain['id'], name=domain['name']),
-                     api=common.api_summary(client))
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

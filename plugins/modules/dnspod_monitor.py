@@ -209,192 +209,62 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import monitor as mon
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(
+    domain=dict(type='str', required=True),
+    sub_domain=dict(type='str'),
+    record_line=dict(type='str'),
+    value=dict(type='str'),
+    record_id=dict(type='str'),
+    state=dict(type='str', default='present', choices=['present', 'absent']),
+    status=dict(type='str', choices=['enabled', 'disabled']),
+    host=dict(type='str'),
+    port=dict(type='int'),
+    monitor_type=dict(type='str', choices=['http', 'https']),
+    monitor_path=dict(type='str'),
+    monitor_interval=dict(type='int', choices=[60, 180, 360]),
+    points=dict(type='list', elements='str'),
+    bak_ip=dict(type='list', elements='str'),
+    keep_ttl=dict(type='bool'),
+    sms_notice=dict(type='list', elements='str', choices=['me', 'share']),
+    email_notice=dict(type='list', elements='str', choices=['me', 'share']),
+    less_notice=dict(type='bool'),
+    callback_url=dict(type='str'),
+    callback_key=dict(type='str', no_log=True),
+)
+RULES = dict(mutually_exclusive=[('record_id', 'sub_domain'), ('record_id', 'value'), ('record_id', 'record_line')],
+             required_one_of=[('record_id', 'sub_domain')], required_by={'sub_domain': 'value'})
 
 
-def fail(module, client, exc):
-    module.fail_json(msg=str(exc), api=common.api_summary(client) if client else {'calls': 0, 'writes': 0})
-
-
-def check_before_write(module, client, domain_id, sub_domain, record_type, record_value, settings):
-    """Points against Monitor.Listsubvalue (codes 13/14) and backups against the record (15-17)."""
-    if 'points' in settings:
-        offer = mon.list_subvalues(client, domain_id, sub_domain)['points']
-        mon.check_points_available(settings['points'], offer['list'], offer['max'])
-    if 'bak_ip' in settings:
-        mon.check_bak_ip_for_record(settings['bak_ip'], record_type, record_value)
-
-
-def create(module, client, domain, record, desired):
-    """A monitor for a record that has none: defaults for the required settings, then Create."""
-    settings = dict(mon.CREATE_DEFAULTS)
-    settings['host'] = names.fqdn(record['sub_domain'], domain['name'])
-    settings.update((k, v) for k, v in desired.items() if k != 'status')
-    if 'points' not in settings:
-        offer = mon.list_subvalues(client, domain['id'], record['sub_domain'])['points']
-        available = sorted(offer['list']) if offer['list'] else []
-        limit = offer['max'] if offer['max'] is not None else len(available)
-        settings['points'] = available[:limit]
-        if not settings['points']:
-            module.fail_json(msg='points: Monitor.Listsubvalue offers no monitoring point for %s; name them'
-                             % domain['name'], api=common.api_summary(client))
+def converge(task):
+    desired, record_id, domain = mon.check_params(task.params)
+    domain = task.resolve_domain(domain)
+    monitors, value = task.api.monitors, task.params['value']
+    sub_domain = mon.relative_sub_domain(task.params['sub_domain'], domain['name']) if record_id is None else None
+    line = task.params['record_line'] or task.client.default_line
+    raw = mon.find_monitor(monitors.list(), domain['id'], record_id, sub_domain, line, value)
+    before = after = None
+    changes = {}
+    if task.params['state'] == 'absent':
+        if raw is not None:
+            before, changes = mon.remove(monitors, raw, task.check_mode)
+    elif raw is not None:
+        before, after, changes = mon.update(monitors, raw, desired, task.check_mode)
     else:
-        check_before_write(module, client, domain['id'], record['sub_domain'], record['record_type'],
-                           record['value'], {'points': settings['points']})
-    check_before_write(module, client, domain['id'], record['sub_domain'], record['record_type'],
-                       record['value'], {'bak_ip': settings['bak_ip']})
-    predicted = dict(mon.API_DEFAULTS)
-    predicted.update(settings)
-    predicted.update(
-        monitor_id='', domain=domain['name'], domain_id=domain['id'], record_id=record['id'],
-        sub_domain=record['sub_domain'], record_line=record['record_line'], ip=record['value'],
-        now_ip=record['value'], has_callback_key=bool(settings.get('callback_key')),
-        status=desired.get('status', 'enabled'), health='', health_code='', bak_ip_status=[], created_on='',
-        updated_on='')
-    predicted.pop('callback_key', None)
-    predicted.pop('keep_ttl', None)
-    changes = dict((k, v) for k, v in settings.items() if k != 'keep_ttl')
-    changes['state'] = 'present'
-    if desired.get('status') == 'disabled':
-        changes['status'] = 'disabled'
-    if module.check_mode:
-        return predicted, changes
-    monitor_id = mon.create_monitor(client, mon.create_params(domain['id'], record['id'], settings))
-    if desired.get('status') == 'disabled':
-        mon.set_status(client, monitor_id, 'disabled')
-    raw = mon.get_monitor(client, monitor_id) if monitor_id else None
-    return (mon.normalize_monitor(raw) if raw else dict(predicted, monitor_id=monitor_id)), changes
-
-
-def converge(module, client, raw, desired):
-    """An existing monitor: Modify with the differing settings, Setstatus when the status differs."""
-    current = mon.normalize_monitor(raw)
-    changes = mon.plan_changes(desired, current, raw.get('callback_key'))
-    status = desired.get('status')
-    if status == current['status']:
-        status = None
-    if changes:
-        check_before_write(module, client, current['domain_id'], current['sub_domain'],
-                           mon.record_type_of(current['ip']), current['ip'], changes)
-    all_changes = dict(changes)
-    if status:
-        all_changes['status'] = status
-    if not all_changes:
-        return current, current, all_changes
-    after = mon.predict(current, changes, status)
-    if module.check_mode:
-        return current, after, all_changes
-    if changes:
-        mon.modify_monitor(client, mon.modify_params(current['monitor_id'], current, changes, desired.get('keep_ttl')))
-    if status:
-        mon.set_status(client, current['monitor_id'], status)
-    fresh = mon.get_monitor(client, current['monitor_id'])
-    return current, (mon.normalize_monitor(fresh) if fresh else after), all_changes
+        scope = {} if record_id is not None else dict(sub_domain=sub_domain, record_line=line)
+        record = mon.record_to_monitor(task.client.list_records(domain['id'], **scope), domain, record_id, sub_domain,
+                                       line, value)
+        after, changes = mon.create(monitors, domain, record, desired, task.check_mode)
+    result = dict(changed=bool(changes), monitor=after or {}, changes=mon.public_changes(changes))
+    if task.diff:
+        result['diff'] = dict(before=mon.diff_view(before), after=mon.diff_view(after, changes))
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        domain=dict(type='str', required=True),
-        sub_domain=dict(type='str'),
-        record_line=dict(type='str'),
-        value=dict(type='str'),
-        record_id=dict(type='str'),
-        state=dict(type='str', default='present', choices=['present', 'absent']),
-        status=dict(type='str', choices=['enabled', 'disabled']),
-        host=dict(type='str'),
-        port=dict(type='int'),
-        monitor_type=dict(type='str', choices=['http', 'https']),
-        monitor_path=dict(type='str'),
-        monitor_interval=dict(type='int', choices=[60, 180, 360]),
-        points=dict(type='list', elements='str'),
-        bak_ip=dict(type='list', elements='str'),
-        keep_ttl=dict(type='bool'),
-        sms_notice=dict(type='list', elements='str', choices=['me', 'share']),
-        email_notice=dict(type='list', elements='str', choices=['me', 'share']),
-        less_notice=dict(type='bool'),
-        callback_url=dict(type='str'),
-        callback_key=dict(type='str', no_log=True),
-    )
-    kwargs = common.dnspod_module_kwargs()
-    kwargs['mutually_exclusive'] = kwargs['mutually_exclusive'] + [('record_id', 'sub_domain'), ('record_id', 'value'),
-                                                                   ('record_id', 'record_line')]
-    kwargs['required_one_of'] = [('record_id', 'sub_domain')]
-    kwargs['required_by'] = {'sub_domain': 'value'}
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
-    params = module.params
-
-    # Every check that needs no call, before the first one.
-    try:
-        desired = mon.validate_desired(params)
-    except mon.MonitorValidationError as exc:
-        fail(module, None, exc)
-    record_id = params['record_id'].strip() if params['record_id'] is not None else None
-    if record_id is not None and not record_id.isdigit():
-        module.fail_json(msg='record_id: %r is not a numeric record ID' % params['record_id'])
-    domain_name = params['domain'].strip()
-    if not domain_name.isdigit():
-        try:
-            domain_name = names.normalize_domain_name(domain_name)
-        except ValueError as exc:
-            module.fail_json(msg='domain: %s' % exc)
-        if record_id is None:
-            try:
-                sub_domain = names.relative_name(params['sub_domain'], domain_name)
-            except ValueError as exc:
-                module.fail_json(msg='sub_domain: %s' % exc)
-    if record_id is None and not params['value'].strip():
-        module.fail_json(msg='value: give the value of the record to monitor')
-
-    client = common.create_client(module)
-    before = after = None
-    changes = {}
-    try:
-        domain = common.resolve_domain(module, client, domain_name)
-        if record_id is None:
-            sub_domain = names.relative_name(params['sub_domain'], domain['name'])
-        line = params['record_line'] or client.default_line
-        monitors = mon.list_monitors(client)
-        if record_id is not None:
-            raw = mon.find_monitor(monitors, domain['id'], record_id=record_id)
-        else:
-            raw = mon.find_monitor(monitors, domain['id'], sub_domain=sub_domain, record_line=line,
-                                   value=params['value'])
-        if params['state'] == 'absent':
-            if raw is not None:
-                before = mon.normalize_monitor(raw)
-                changes = {'state': 'absent'}
-                if not module.check_mode:
-                    mon.remove_monitor(client, before['monitor_id'])
-        elif raw is not None:
-            before, after, changes = converge(module, client, raw, desired)
-        else:
-            if record_id is not None:
-                records = client.list_records(domain['id'])
-                record = mon.find_record(records, record_id=record_id)
-                wanted = 'with ID %s' % record_id
-            else:
-                records = client.list_records(domain['id'], sub_domain=sub_domain, record_line=line)
-                record = mon.find_record(records, value=params['value'])
-                host = names.fqdn(sub_domain, domain['name'])
-                wanted = '%s (line %s) with value %s' % (host, line, params['value'])
-            if record is None:
-                module.fail_json(msg='no A or CNAME record %s in %s to monitor' % (wanted, domain['name']),
-                                 api=common.api_summary(client))
-            after, changes = create(module, client, domain, record, desired)
-    except mon.MonitorValidationError as exc:
-        fail(module, client, exc)
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-
-    result = dict(changed=bool(changes), monitor=after or {}, changes=mon.public_changes(changes),
-                  api=common.api_summary(client))
-    if module._diff:
-        result['diff'] = dict(before=mon.diff_view(before), after=mon.diff_view(after, changes))
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge, RULES)
 
 
 if __name__ == '__main__':

@@ -132,86 +132,35 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import monitor as mon
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(
+    gather=dict(type='list', elements='str', default=['monitors'],
+                choices=['monitors', 'history', 'summary', 'downs', 'subdomains', 'subvalues']),
+    domain=dict(type='str'),
+    sub_domain=dict(type='str'),
+    monitor_id=dict(type='str'),
+    hours=dict(type='int', default=1),
+    downs_limit=dict(type='int'),
+)
+RULES = dict(required_by={'sub_domain': 'domain'})
+
+
+def converge(task):
+    params = task.params
+    hours = mon.check_info_params(params)
+    domain = task.resolve_domain(params['domain']) if params['domain'] else None
+    sub_domain = None
+    if params['sub_domain'] is not None:
+        sub_domain = mon.relative_sub_domain(params['sub_domain'], domain['name'])
+    found = mon.gather(task.api.monitors, set(params['gather']), domain, sub_domain, params['monitor_id'], hours,
+                       params['downs_limit'])
+    return dict(changed=False, **found)
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        gather=dict(type='list', elements='str', default=['monitors'],
-                    choices=['monitors', 'history', 'summary', 'downs', 'subdomains', 'subvalues']),
-        domain=dict(type='str'),
-        sub_domain=dict(type='str'),
-        monitor_id=dict(type='str'),
-        hours=dict(type='int', default=1),
-        downs_limit=dict(type='int'),
-    )
-    kwargs = common.dnspod_module_kwargs()
-    kwargs['required_by'] = {'sub_domain': 'domain'}
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
-    params = module.params
-    gather = set(params['gather'])
-
-    # Checks that need no call.
-    try:
-        hours = mon.check_hours(params['hours'])
-    except mon.MonitorValidationError as exc:
-        module.fail_json(msg=str(exc))
-    if params['downs_limit'] is not None and params['downs_limit'] < 1:
-        module.fail_json(msg='downs_limit: must be at least 1')
-    if gather & set(['subdomains', 'subvalues']) and not params['domain']:
-        module.fail_json(msg='domain: required to gather subdomains or subvalues')
-    if 'subvalues' in gather and params['sub_domain'] is None:
-        module.fail_json(msg='sub_domain: required to gather subvalues')
-    domain_name = None
-    if params['domain']:
-        domain_name = params['domain'].strip()
-        if not domain_name.isdigit():
-            try:
-                domain_name = names.normalize_domain_name(domain_name)
-            except ValueError as exc:
-                module.fail_json(msg='domain: %s' % exc)
-
-    client = common.create_client(module)
-    result = dict(changed=False)
-    try:
-        domain = common.resolve_domain(module, client, domain_name) if domain_name else None
-        sub_domain = None
-        if params['sub_domain'] is not None:
-            try:
-                sub_domain = names.relative_name(params['sub_domain'], domain['name'])
-            except ValueError as exc:
-                module.fail_json(msg='sub_domain: %s' % exc, api=common.api_summary(client))
-        if gather & set(['monitors', 'history']):
-            if params['monitor_id']:
-                raw = mon.get_monitor(client, params['monitor_id'].strip())
-                raws = [raw] if raw else []
-            else:
-                raws = mon.list_monitors(client)
-            monitors = [mon.normalize_monitor(raw) for raw in raws]
-            if domain is not None:
-                monitors = [m for m in monitors if m['domain_id'] == domain['id']]
-            if sub_domain is not None:
-                monitors = [m for m in monitors if m['sub_domain'] == sub_domain]
-            result['monitors'] = monitors
-            if 'history' in gather:
-                result['history'] = dict((m['monitor_id'], mon.get_history(client, m['monitor_id'], hours))
-                                         for m in monitors)
-        if 'summary' in gather:
-            result['summary'] = mon.user_summary(client)
-        if 'downs' in gather:
-            result['downs'] = mon.list_downs(client, limit=params['downs_limit'])
-        if 'subdomains' in gather:
-            result['subdomains'] = mon.list_subdomains(client, domain['id'])
-        if 'subvalues' in gather:
-            result['subvalues'] = mon.list_subvalues(client, domain['id'], sub_domain)
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-    result['api'] = common.api_summary(client)
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge, RULES)
 
 
 if __name__ == '__main__':

@@ -139,73 +139,39 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 from ansible_collections.dnspod.dnspod.plugins.module_utils import share as shares
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodError
-from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
+
+OPTIONS = dict(
+    domain=dict(type='str', required=True),
+    email=dict(type='str', required=True, aliases=['share_to']),
+    mode=dict(type='str', choices=['r', 'rw']),
+    sub_domain=dict(type='str'),
+    state=dict(type='str', default='present', choices=['present', 'absent']),
+)
+
+
+def converge(task):
+    domain, domain_name, email, mode, sub_domain = shares.check_params(task.params)
+    found = task.resolve_domain(domain)
+    if domain_name is None and task.params['sub_domain'] is not None:
+        # the domain was given by ID: a full name in sub_domain can be made relative now
+        sub_domain = shares.check_sub_domain(task.params['sub_domain'], found['name'])
+    current = shares.find_share(task.api.shares.list(found['id'])[1], email)
+    operation = shares.plan_share(current, email, task.params['state'], mode=mode, sub_domain=sub_domain,
+                                  match_sub_domain=task.params['sub_domain'] is not None)
+    if operation is not None and not task.check_mode:
+        shares.apply(task.api.shares, found['id'], operation)
+    after = operation['after'] if operation else current
+    result = dict(changed=operation is not None, share=after or {}, operation=operation['action'] if operation else None,
+                  request=operation['params'] if operation else {})
+    if task.diff:
+        result['diff'] = dict(before=shares.diff_view(current), after=shares.diff_view(after))
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        domain=dict(type='str', required=True),
-        email=dict(type='str', required=True, aliases=['share_to']),
-        mode=dict(type='str', choices=['r', 'rw']),
-        sub_domain=dict(type='str'),
-        state=dict(type='str', default='present', choices=['present', 'absent']),
-    )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    params = module.params
-    domain = params['domain'].strip()
-    domain_name = None
-    if not domain.isdigit():
-        try:
-            domain_name = names.normalize_domain_name(domain)
-        except ValueError as exc:
-            module.fail_json(msg='domain: %s' % exc)
-    try:
-        email, mode, sub_domain = shares.check_share_args(params['email'], params['mode'], params['sub_domain'],
-                                                          domain_name)
-    except ValidationError as exc:
-        module.fail_json(msg=str(exc))
-
-    client = common.create_client(module)
-    found = common.resolve_domain(module, client, domain_name or domain)
-    if domain_name is None and params['sub_domain'] is not None:
-        # the domain was given by ID: a full name in sub_domain can be made relative now
-        try:
-            sub_domain = shares.check_sub_domain(params['sub_domain'], found['name'])
-        except ValidationError as exc:
-            module.fail_json(msg=str(exc), api=common.api_summary(client))
-    operation = None
-    try:
-        _owner, current_shares = shares.list_shares(client, found['id'])
-        current = shares.find_share(current_shares, email)
-        operation = shares.plan_share(current, email, params['state'], mode=mode, sub_domain=sub_domain,
-                                      match_sub_domain=params['sub_domain'] is not None)
-        if operation is not None and not module.check_mode:
-            shares.apply_share(client, found['id'], operation)
-    except ValidationError as exc:
-        # Only known once the shares are read (a part the listing does not show); nothing was written.
-        module.fail_json(msg=str(exc), api=common.api_summary(client))
-    except DNSPodError as exc:
-        explained = shares.explain_refusal(exc, operation) if isinstance(exc, DNSPodAPIError) else None
-        if explained:
-            module.fail_json(msg=explained, api=common.api_summary(client), **common.error_details(exc))
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-
-    after = operation['after'] if operation else current
-    result = dict(
-        changed=operation is not None,
-        share=after or {},
-        operation=operation['action'] if operation else None,
-        request=operation['params'] if operation else {},
-        api=common.api_summary(client),
-    )
-    if module._diff:
-        result['diff'] = dict(before=shares.diff_view(current), after=shares.diff_view(after))
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

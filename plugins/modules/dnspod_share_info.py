@@ -98,45 +98,27 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 from ansible_collections.dnspod.dnspod.plugins.module_utils import share as shares
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
-from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError, validate_email
+
+OPTIONS = dict(
+    domain=dict(type='str', required=True),
+    email=dict(type='str', aliases=['share_to']),
+)
+
+
+def converge(task):
+    domain, _name, email = shares.check_info_params(task.params)
+    found = task.resolve_domain(domain)
+    owner, items = task.api.shares.list(found['id'])
+    if email is not None:
+        items = [one for one in [shares.find_share(items, email)] if one]
+    return dict(changed=False, shares=items, owner=owner or found.get('owner', ''),
+                domain=dict(id=found['id'], name=found['name']))
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        domain=dict(type='str', required=True),
-        email=dict(type='str', aliases=['share_to']),
-    )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    params = module.params
-    domain = params['domain'].strip()
-    if not domain.isdigit():
-        try:
-            domain = names.normalize_domain_name(domain)
-        except ValueError as exc:
-            module.fail_json(msg='domain: %s' % exc)
-    email = params['email']
-    if email is not None:
-        try:
-            email = validate_email(email, 'email')
-        except ValidationError as exc:
-            module.fail_json(msg=str(exc))
-
-    client = common.create_client(module)
-    found = common.resolve_domain(module, client, domain)
-    try:
-        owner, items = shares.list_shares(client, found['id'])
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-    if email is not None:
-        one = shares.find_share(items, email)
-        items = [one] if one else []
-    module.exit_json(changed=False, shares=items, owner=owner or found.get('owner', ''),
-                     domain=dict(id=found['id'], name=found['name']), api=common.api_summary(client))
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

@@ -8,9 +8,14 @@
 from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.account import Account
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.agent import Agent
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.aliases import Aliases
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.locks import Locks
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.monitors import Monitors
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.products import Products
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.shares import Shares
 
 
 class DNSPodAPI:
@@ -19,6 +24,11 @@ class DNSPodAPI:
     def __init__(self, client):
         self.client = client
         self.account = Account(client)
+        self.agent = Agent(client)
+        self.aliases = Aliases(client)
         self.domains = Domains(client)
         self.groups = Groups(client)
+        self.locks = Locks(client)
+        self.monitors = Monitors(client)
         self.products = Products(client)
+        self.shares = Shares(client)

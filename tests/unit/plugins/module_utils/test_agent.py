@@ -1,28 +1,7 @@
-"""Pure checks and plans of the agent area, and its API wrappers on a fake client."""
+"""Pure checks and plans of the agent area (module_utils/agent.py)."""
 import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import agent
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
-
-
-class FakeClient(object):
-    """Answers by action; an ApiError code instead of an answer raises DNSPodAPIError."""
-
-    def __init__(self, answers):
-        self.answers = answers
-        self.calls = []
-
-    def call(self, action, params=None, empty_codes=()):
-        self.calls.append((action, dict(params or {})))
-        answer = self.answers[action]
-        if isinstance(answer, str):
-            raise DNSPodAPIError(action, answer, 'refused')
-        return answer
-
-    def paged(self, action, params, items_key, total_of):
-        answer = self.call(action, params)
-        assert total_of(answer.get('info') or {}) == len(answer[items_key])
-        return answer[items_key]
 
 
 def options(**extra):
@@ -91,47 +70,81 @@ def test_plan_verifications(params, detail, needed):
     assert agent.plan_verifications(params, detail) == needed
 
 
-def test_list_users_normalizes_and_treats_code_8_as_empty():
-    client = FakeClient({'User.List': {'info': {'user_total': '2'}, 'users': [
-        {'id': 423255, 'email': 'MJJ@dnspod.com', 'status': 'enabled', 'domains': '1', 'points': '0'},
-        {'id': '480993', 'email': 'shallwedance@126.com', 'status': 'enabled', 'domains': 1, 'points': '0'}]}})
-    assert agent.list_users(client) == [
-        {'id': '423255', 'email': 'mjj@dnspod.com', 'status': 'enabled', 'domains': 1, 'points': 0},
-        {'id': '480993', 'email': 'shallwedance@126.com', 'status': 'enabled', 'domains': 1, 'points': 0}]
-    assert agent.list_users(FakeClient({'User.List': '8'})) == []
-    with pytest.raises(DNSPodAPIError):
-        agent.list_users(FakeClient({'User.List': '-3'}))
+class FakeAgent:
+    """The API's Agent: User.Under answers ``where``; keeps what was sent."""
+
+    def __init__(self, where='absent', detail=None):
+        self._where = where
+        self._detail = detail
+        self.sent = []
+
+    def where(self, email):
+        self.sent.append(('where', email))
+        return self._where
+
+    def detail(self, user_id):
+        self.sent.append(('detail', user_id))
+        return self._detail
+
+    def create(self, params):
+        self.sent.append(('create', params['email']))
+        return '480995'
+
+    def verify(self, user_id, kind, telephone=None):
+        self.sent.append(('verify', user_id, kind, telephone))
+
+    def transfer(self, user_id, agent_id):
+        self.sent.append(('transfer', user_id, agent_id))
 
 
-@pytest.mark.parametrize('answer,where', [({}, 'under'), ('7', 'absent'), ('8', 'elsewhere')])
-def test_user_under(answer, where):
-    client = FakeClient({'User.Under': answer})
-    assert agent.user_under(client, 'a@example.com') == where
-    assert client.calls == [('User.Under', {'user_email': 'a@example.com'})]
+NEW = dict(password='secret-pw', real_name='A', telephone='13800138000', ip_addr='203.0.113.7')
 
 
-def test_user_under_other_errors_raise():
-    with pytest.raises(DNSPodAPIError):
-        agent.user_under(FakeClient({'User.Under': '6'}), 'x')
+def test_ensure_present_creates_then_verifies():
+    api = FakeAgent()
+    user, actions = agent.ensure_present(api, options(verify_email=True, **NEW), None, False)
+    assert actions == ['User.Create', 'Verify.Email'] and user['id'] == '480995'
+    assert api.sent == [('where', 'new@example.com'), ('create', 'new@example.com'),
+                        ('verify', '480995', 'email', '13800138000')]
+    checked = FakeAgent()
+    user, actions = agent.ensure_present(checked, options(verify_email=True, **NEW), None, True)
+    assert actions == ['User.Create', 'Verify.Email'] and user['id'] == '' and checked.sent == [
+        ('where', 'new@example.com')]
 
 
-def test_wrappers_send_the_documented_parameters():
-    client = FakeClient({'User.Create': {'user': {'id': '480995'}}, 'User.Transfer': {}, 'Verify.Email': {},
-                         'Verify.Telephone': {},
-                         'User.Detail': {'info': {'user': {'email_verified': 'yes', 'telephone_verified': 'no',
-                                                           'telephone': '13800138000'}}}})
-    new_id = agent.create_user(client, options(email=' new@example.com ', password='secret-pw', real_name='A ',
-                                               telephone='13800138000', ip_addr='203.0.113.7'))
-    assert new_id == '480995'
-    assert client.calls[-1] == ('User.Create', {
-        'email': 'new@example.com', 'password': 'secret-pw', 'user_type': 'personal', 'real_name': 'A',
-        'id_card': None, 'telephone': '13800138000', 'im': None, 'ip_addr': '203.0.113.7'})
-    agent.transfer_user(client, 1, 600)
-    agent.verify(client, '1', 'email')
-    agent.verify(client, '1', 'telephone', '13800138000')
-    assert client.calls[1:] == [('User.Transfer', {'user_id': '1', 'agent_id': '600'}),
-                                ('Verify.Email', {'user_id': '1'}),
-                                ('Verify.Telephone', {'user_id': '1', 'telephone': '13800138000'})]
-    assert agent.user_detail(client, 1) == {'email_verified': True, 'telephone_verified': False,
-                                            'telephone': '13800138000'}
-    assert client.calls[-1] == ('User.Detail', {'user_id': '1'})
+@pytest.mark.parametrize('where, extra, message', [
+    ('elsewhere', NEW, '^email: .* not under this agent'),
+    ('under', NEW, '^email: User.Under says'),
+    ('absent', {}, '^password, real_name, telephone, ip_addr: required to create'),
+])
+def test_ensure_present_refuses_what_it_cannot_do(where, extra, message):
+    api = FakeAgent(where)
+    with pytest.raises(agent.AgentError, match=message):
+        agent.ensure_present(api, options(**extra), None, False)
+    assert [sent[0] for sent in api.sent] == ['where']
+
+
+def test_ensure_present_of_a_verified_user_does_nothing():
+    current = dict(id='7', email='new@example.com', status='enabled', domains=0, points=0)
+    api = FakeAgent(detail={'email_verified': True, 'telephone_verified': False, 'telephone': ''})
+    assert agent.ensure_present(api, options(verify_email=True), current, False) == (current, [])
+    assert api.sent == [('detail', '7')]
+
+
+def test_ensure_transferred():
+    current = dict(id='7', email='new@example.com', status='enabled', domains=0, points=0)
+    api = FakeAgent()
+    assert agent.ensure_transferred(api, options(state='transferred', agent_id=' 600 '), current, False) == (
+        current, ['User.Transfer'])
+    assert api.sent == [('transfer', '7', '600')]
+    gone = FakeAgent('elsewhere')
+    assert agent.ensure_transferred(gone, options(state='transferred', agent_id='600'), None, False) == (
+        {'email': 'new@example.com'}, [])
+    with pytest.raises(agent.AgentError, match='^email: no DNSPod user'):
+        agent.ensure_transferred(FakeAgent('absent'), options(state='transferred', agent_id='600'), None, False)
+
+
+def test_check_params_names_every_bad_option():
+    with pytest.raises(agent.AgentError, match='^email: .*; password: '):
+        agent.check_params(options(email='nope', password='123'))
+    assert agent.check_params(options()) is None

@@ -10,6 +10,7 @@ import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import alias
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.aliases import Aliases, normalize_alias
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
 
@@ -46,9 +47,9 @@ def test_bad_names_name_the_option_and_index(name, index):
 
 
 def test_normalize_alias_list_and_create_items():
-    assert alias.normalize_alias({'id': 18737, 'domain': 'DNSPodAPI.com'}) == al(18737, 'dnspodapi.com')
-    assert alias.normalize_alias({'id': '5', 'punycode': 'xn--bcher-kva.example'}) == al(5, 'xn--bcher-kva.example')
-    assert alias.normalize_alias({'id': '6', 'domain': 'bücher.example'}) == al(6, 'xn--bcher-kva.example')
+    assert normalize_alias({'id': 18737, 'domain': 'DNSPodAPI.com'}) == al(18737, 'dnspodapi.com')
+    assert normalize_alias({'id': '5', 'punycode': 'xn--bcher-kva.example'}) == al(5, 'xn--bcher-kva.example')
+    assert normalize_alias({'id': '6', 'domain': 'bücher.example'}) == al(6, 'xn--bcher-kva.example')
 
 
 CURRENT = [al(1, 'a.example'), al(2, 'b.example')]
@@ -108,13 +109,13 @@ def test_apply_then_replan_is_empty(server, before, wanted, state, purge):
                                 'domains': [{'id': 1001, 'name': 'example.com', 'grade': 'DP_Plus',
                                              'aliases': before}]}]})
     client = DNSPodClient(api_url=server.base_url, login_token=TOKEN, max_retries=0)
-    current = alias.list_aliases(client, '1001')
+    current = Aliases(client).list('1001')
     plan = alias.plan_aliases(current, wanted, state, purge)
     predicted = alias.names_of(alias.predict_after(current, plan))
-    alias.apply_aliases(client, '1001', plan)
+    alias.apply(Aliases(client), '1001', plan)
     assert all(op['done'] and op['id'] for op in plan)
     assert client.writes == len(plan)
-    after = alias.list_aliases(client, '1001')
+    after = Aliases(client).list('1001')
     names = alias.names_of(after)
     assert names == predicted
     if state == 'absent':
@@ -142,11 +143,11 @@ def test_lost_answer_then_already_done_counts_as_done(server, action, before, wa
     server.reset(seed_aliases(before))
     server.faults.replace([{'kind': 'reset', 'action': action, 'after': True, 'times': 1}])
     client = DNSPodClient(api_url=server.base_url, login_token=TOKEN, max_retries=2, sleep=lambda seconds: None)
-    plan = alias.plan_aliases(alias.list_aliases(client, '1001'), wanted, state)
-    alias.apply_aliases(client, '1001', plan)
+    plan = alias.plan_aliases(Aliases(client).list('1001'), wanted, state)
+    alias.apply(Aliases(client), '1001', plan)
     assert [(r['code'], r['write']) for r in server.state.requests if r['action'] == action] == [
         ('1', True), (code, False)]
-    after = alias.list_aliases(client, '1001')
+    after = Aliases(client).list('1001')
     if state == 'present':
         assert plan[0]['done'] and plan[0]['id'] == after[0]['id'] == '18737'
     else:
@@ -157,5 +158,42 @@ def test_already_done_code_without_a_fault_is_an_error(server):
     server.reset(seed_aliases(['a.example']))
     client = DNSPodClient(api_url=server.base_url, login_token=TOKEN, max_retries=2, sleep=lambda seconds: None)
     with pytest.raises(DNSPodAPIError) as info:
-        alias.apply_aliases(client, '1001', [{'action': 'create', 'name': 'a.example', 'id': None}])
+        alias.apply(Aliases(client), '1001', [{'action': 'create', 'name': 'a.example', 'id': None}])
     assert info.value.code == '9'
+
+
+class FailingAliases:
+    """The API's Aliases that refuses the second write."""
+
+    def __init__(self):
+        self.sent = []
+
+    def remove(self, domain_id, alias_id):
+        self.sent.append(('remove', alias_id))
+
+    def create(self, domain_id, name):
+        self.sent.append(('create', name))
+        if len(self.sent) > 1:
+            raise DNSPodAPIError('Domainalias.Create', '10', 'quota')
+        return '77'
+
+
+def test_apply_stops_at_the_first_error_and_says_what_it_did():
+    operations = alias.plan_aliases([al(1, 'old.example')], ['a.example', 'b.example'], 'present', purge=True)
+    api = FailingAliases()
+    with pytest.raises(DNSPodAPIError) as info:
+        alias.apply(api, '1001', operations)
+    assert api.sent == [('remove', '1'), ('create', 'a.example')]
+    assert info.value.details == {'created': [], 'removed': ['old.example']}
+
+
+def test_check_params_in_the_order_the_options_are_checked():
+    params = dict(domain=' Example.COM ', aliases=['Example.NET'], state='present', purge=False, allow_empty=False)
+    assert alias.check_params(params) == ('example.com', 'example.com', ['example.net'])
+    assert alias.check_params(dict(params, domain='1001')) == ('1001', None, ['example.net'])
+    with pytest.raises(ValidationError, match='^purge: only with state=present'):
+        alias.check_params(dict(params, state='absent', purge=True, domain='bad..name'))
+    with pytest.raises(ValidationError, match='^domain: '):
+        alias.check_params(dict(params, domain='bad..name', aliases=['www.example.net']))
+    with pytest.raises(ValidationError, match=r'^aliases\[0\]: '):
+        alias.check_params(dict(params, aliases=['example.com']))

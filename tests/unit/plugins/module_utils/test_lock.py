@@ -30,55 +30,29 @@ def test_check_lock_code():
             lock.check_lock_code(bad)
 
 
-@pytest.mark.parametrize('answer, expected', [
-    ({'status': {'code': '1'}, 'lock': {'lock_status': 'yes', 'start_at': '2012-09-18', 'end_at': '2012-09-21'}},
-     dict(locked=True, start_at='2012-09-18', end_at='2012-09-21')),
-    ({'status': {'code': '7', 'message': 'Domain is not locked'}}, lock.UNLOCKED),
-    ({'status': {'code': '1'}, 'lock': {'lock_status': 'no', 'start_at': '2012-09-18', 'end_at': '2012-09-21'}},
-     lock.UNLOCKED),
-    ({'status': {'code': '1'}, 'lock': []}, lock.UNLOCKED),
-    ({'status': {'code': '1'}, 'lock': {'lock_status': True, 'end_at': 20120921}},
-     dict(locked=True, start_at=None, end_at='20120921')),
-])
-def test_parse_status(answer, expected):
-    assert lock.parse_status(answer) == expected
-
-
 def test_plan():
     locked = dict(locked=True, start_at='2026-11-01', end_at='2026-12-01')
     assert lock.plan(locked, 'locked') is None
-    assert lock.plan(lock.UNLOCKED, 'locked') == 'lock'
+    assert lock.plan(lock.unlocked(), 'locked') == 'lock'
     assert lock.plan(locked, 'unlocked') == 'unlock'
     assert lock.plan(lock.UNLOCKED, 'unlocked') is None
 
 
 def test_predicted_and_lock_answer():
     assert lock.predicted(3, DAY) == dict(locked=True, start_at='2026-11-25', end_at='2026-11-28')
-    answer = {'lock': {'domain_id': 2059079, 'lock_code': 'fdd638', 'lock_end': '2026-11-29'}}
-    assert lock.from_lock_answer(answer, 3, DAY) == (
-        dict(locked=True, start_at='2026-11-25', end_at='2026-11-29'), 'fdd638')
-    assert lock.from_lock_answer({}, 3, DAY) == (lock.predicted(3, DAY), None)
+    answer = {'lock_code': 'fdd638', 'end_at': '2026-11-29', 'lost': None}
+    assert lock.after_lock(answer, 3, DAY) == (dict(locked=True, start_at='2026-11-25', end_at='2026-11-29'), 'fdd638')
+    assert lock.after_lock({'lock_code': None, 'end_at': None, 'lost': None}, 3, DAY) == (lock.predicted(3, DAY), None)
+    read_back = dict(locked=True, start_at='2026-11-24', end_at='2026-11-27')
+    lost = {'lock_code': None, 'end_at': '2026-11-27', 'lost': {'action': 'Domain.Lock', 'lock': read_back}}
+    assert lock.after_lock(lost, 3, DAY) == (read_back, None)
 
 
-class FakeClient(object):
-    def __init__(self, answer=None):
-        self.answer = answer or {}
-        self.sent = []
-
-    def call(self, action, params=None, empty_codes=()):
-        self.sent.append((action, params, empty_codes))
-        return self.answer
-
-
-def test_lock_wrappers():
-    client = FakeClient({'status': {'code': '7'}})
-    assert lock.get_status(client, '5') == lock.UNLOCKED
-    assert client.sent == [('Domain.Lockstatus', {'domain_id': '5'}, ('7',))]
-    client = FakeClient()
-    lock.lock(client, '5', 3)
-    lock.unlock(client, '5', 'abc')
-    assert [(a, p) for a, p, _e in client.sent] == [('Domain.Lock', {'domain_id': '5', 'days': '3'}),
-                                                    ('Domain.Unlock', {'domain_id': '5', 'lock_code': 'abc'})]
+def test_check_params_takes_what_the_state_needs():
+    assert lock.check_params(dict(state='locked', days='7', lock_code=None)) == (7, None)
+    assert lock.check_params(dict(state='unlocked', days=None, lock_code=' c0de ')) == (None, 'c0de')
+    with pytest.raises(lock.LockError, match='^days: required'):
+        lock.check_params(dict(state='locked', days=None, lock_code='c0de'))
 
 
 @pytest.mark.parametrize('raw, expected', [('Example.COM.', 'example.com'), (' a.b.org ', 'a.b.org')])

@@ -1,24 +1,19 @@
 # -*- coding: utf-8 -*-
-"""module_utils/monitor.py: checks (mirroring the API's codes), canonical form, change planning,
-and the wrappers against the emulator."""
-import json
+"""module_utils/monitor.py: checks (mirroring the API's codes), canonical form, change planning
+(the Monitor.* calls are tested in dnspod_api/test_monitors.py)."""
 import os
 import sys
-import threading
-import urllib.request
 
 import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import monitor as mon
-from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import TaskError
 
 TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
 if TESTS_DIR not in sys.path:
     sys.path.insert(0, TESTS_DIR)
 
 from emulator import actions_monitor as emu_monitor  # noqa: E402  pylint: disable=wrong-import-position
-from emulator import make_server  # noqa: E402  pylint: disable=wrong-import-position
 from emulator.errors import ApiError  # noqa: E402  pylint: disable=wrong-import-position
 
 TOKEN = '10000,0123456789abcdef0123456789abcdef'
@@ -224,81 +219,35 @@ def test_bak_ip_checks_agree_with_the_emulator():
             (rtype, value, bak)
 
 
-# -- the wrappers against the emulator ----------------------------------------------------------
-@pytest.fixture
-def api():
-    seed = {'settings': {'monitor_down_rate': 0.05, 'monitor_history_seed': 7},
-            'accounts': [{'user_id': 10000, 'email': 'api@example.com', 'login_token': TOKEN, 'domains': [
-                {'id': 1001, 'name': 'example.com', 'records': [
-                    {'id': 501, 'sub_domain': 'www', 'record_type': 'A', 'value': '192.0.2.10'},
-                    {'id': 502, 'sub_domain': '@', 'record_type': 'A', 'value': '192.0.2.20'}],
-                 'monitors': [{'monitor_id': 'm1', 'record_id': 501, 'monitor_interval': 60,
-                               'created_on': '2020-01-01 00:00:00', 'callback_key': 'k'}]}]}]}
-    server = make_server(seed=seed, port=0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.05})
-    thread.daemon = True
-    thread.start()
-    yield DNSPodClient(api_url=server.base_url, login_token=TOKEN, sleep=lambda s: None)
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+def monitor_params(**extra):
+    params = dict((name, None) for name in mon.FIELDS + ('less_notice', 'keep_ttl', 'status'))
+    params.update(domain='Example.COM', record_id=None, sub_domain='www', value='192.0.2.10', record_line=None)
+    params.update(extra)
+    return params
 
 
-def test_wrappers(api):
-    monitors = mon.list_monitors(api)
-    assert [m['monitor_id'] for m in monitors] == ['m1'] and monitors[0]['callback_key'] == 'k'
-    assert mon.get_monitor(api, 'm1')['record_id'] == '501'
-    assert mon.get_monitor(api, 'nope') is None
-    assert mon.list_subdomains(api, '1001') == ['@', 'www']
-    offer = mon.list_subvalues(api, '1001', 'www')
-    assert offer['points']['max'] == 2 and sorted(offer['points']['list']) == ['cmc', 'ctc', 'cuc']
-    assert offer['records'] == [{'id': '501', 'record_line': '默认', 'value': '192.0.2.10'}]
-    hist = mon.get_history(api, 'm1', 2)
-    assert [h['point'] for h in hist] == ['ctc', 'cuc'] and len(hist[0]['checks']) >= 119
-    assert set(c['status'] for c in hist[0]['checks']) == set(['Ok', 'Down'])
-    summary = mon.user_summary(api)
-    assert summary['max_count'] == 2 and summary['use_count'] == 1 and summary['monitored'] == 1
-    everything = mon.list_downs(api, page_size=100)
-    assert len(everything) > 200 and len(set((d['created_on'], d['monitor_id']) for d in everything)) == len(everything)
-    assert [d['created_on'] for d in everything] == sorted((d['created_on'] for d in everything), reverse=True)
-    assert all(d['monitor_id'] == 'm1' and d['ip'] == '192.0.2.10' for d in everything)
-    assert mon.list_downs(api, page_size=7, limit=10)[2:] == everything[2:10]
-    new_id = mon.create_monitor(api, mon.create_params('1001', '502', {
-        'host': 'example.com', 'port': 80, 'monitor_type': 'http', 'monitor_path': '/', 'monitor_interval': 60,
-        'points': ['ctc'], 'bak_ip': ['pass']}))
-    assert new_id and mon.get_monitor(api, new_id)['sub_domain'] == '@'
-    mon.set_status(api, new_id, 'disabled')
-    assert mon.normalize_monitor(mon.get_monitor(api, new_id))['status'] == 'disabled'
-    mon.remove_monitor(api, new_id)
-    assert mon.get_monitor(api, new_id) is None
-    assert api.writes == 3
+def test_check_params_before_any_call():
+    assert mon.check_params(monitor_params(port=8080)) == ({'port': 8080}, None, 'example.com')
+    assert mon.check_params(monitor_params(domain='1001', record_id=' 501 ', sub_domain=None, value=None)) == (
+        {}, '501', '1001')
+    for extra, message in [(dict(record_id='x', sub_domain=None), '^record_id: '), (dict(domain='bad..com'), '^domain: '),
+                           (dict(sub_domain='a..b'), '^sub_domain: '), (dict(value=' '), '^value: '),
+                           (dict(port=0), r'^port: .*code 9')]:
+        with pytest.raises(TaskError, match=message):
+            mon.check_params(monitor_params(**extra))
 
 
-def _faults(client, rules):
-    request = urllib.request.Request(client.api_url + '/_emulator/faults', data=json.dumps(rules).encode('utf-8'),
-                                     method='POST', headers={'Content-Type': 'application/json'})
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        assert answer.status == 200
+def test_sub_domain_of_a_domain_given_by_id_fails_naming_the_option():
+    assert mon.relative_sub_domain('www.example.com', 'example.com') == 'www'
+    with pytest.raises(TaskError, match='^sub_domain: '):
+        mon.relative_sub_domain('www.other.org.', 'example.com')
 
 
-def test_create_and_remove_repeated_after_a_lost_answer_are_done(api):
-    params = mon.create_params('1001', '502', {'host': 'example.com', 'port': 80, 'monitor_type': 'http',
-                                               'monitor_path': '/', 'monitor_interval': 60, 'points': ['ctc'],
-                                               'bak_ip': ['pass']})
-    # the server creates the monitor, then the answer is lost (HTTP 502): Monitor.Create is sent once,
-    # and Monitor.List read back shows the monitor
-    _faults(api, [{'kind': 'http', 'status': 502, 'action': 'Monitor.Create', 'after': True, 'times': 1}])
-    first = mon.create_monitor(api, params)
-    assert [entry['code'] for entry in api.log if entry['action'] == 'Monitor.Create'] == ['transport:HTTP 502']
-    assert [entry['action'] for entry in api.log][-1] == 'Monitor.List' and api.writes == 1
-    listed = [m['monitor_id'] for m in mon.list_monitors(api)]
-    assert first in listed and len(listed) == 2
-    # the same for a Remove whose answer is lost: the retry gets 6, Monitor.Info confirms it is gone
-    _faults(api, [{'kind': 'http', 'status': 502, 'action': 'Monitor.Remove', 'after': True, 'times': 1}])
-    mon.remove_monitor(api, first)
-    assert [entry['code'] for entry in api.log if entry['action'] == 'Monitor.Remove'] == ['transport:HTTP 502', '6']
-    assert mon.get_monitor(api, first) is None
-    # other refusals stay errors
-    with pytest.raises(DNSPodAPIError) as info:
-        mon.create_monitor(api, dict(params, record_id='999'))
-    assert info.value.code == '7'
+def test_check_info_params():
+    params = dict(hours=6, gather=['monitors'], downs_limit=None, domain=None, sub_domain=None)
+    assert mon.check_info_params(params) == 6
+    for extra, message in [(dict(downs_limit=0), '^downs_limit: '), (dict(gather=['subdomains']), '^domain: required'),
+                           (dict(gather=['subvalues'], domain='example.com'), '^sub_domain: required'),
+                           (dict(hours=0), '^hours: ')]:
+        with pytest.raises(TaskError, match=message):
+            mon.check_info_params(dict(params, **extra))

@@ -10,6 +10,7 @@ import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import share
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.shares import ACTIONS, Shares, normalize_share
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
 
@@ -69,12 +70,12 @@ def test_bad_sub_domain_names_the_option(given, domain):
 
 
 def test_normalize_share_is_tolerant():
-    assert share.normalize_share({'share_to': 'A@example.com', 'mode': 'RW', 'status': 'enabled'}) == {
+    assert normalize_share({'share_to': 'A@example.com', 'mode': 'RW', 'status': 'enabled'}) == {
         'email': 'A@example.com', 'mode': 'rw', 'sub_domain': None, 'status': 'enabled', 'listed': False}
-    assert share.normalize_share({'share_to': 'a@example.com', 'sub_domain': ''})['listed'] is True
-    assert share.normalize_share({'share_to': 'a@example.com', 'sub_domain': '@'})['sub_domain'] is None
-    assert share.normalize_share({'share_to': 'a@example.com', 'sub_domain': 'WWW'})['sub_domain'] == 'www'
-    assert share.normalize_share({'share_to': 'a@example.com'})['mode'] == 'r'
+    assert normalize_share({'share_to': 'a@example.com', 'sub_domain': ''})['listed'] is True
+    assert normalize_share({'share_to': 'a@example.com', 'sub_domain': '@'})['sub_domain'] is None
+    assert normalize_share({'share_to': 'a@example.com', 'sub_domain': 'WWW'})['sub_domain'] == 'www'
+    assert normalize_share({'share_to': 'a@example.com'})['mode'] == 'r'
     assert share.find_share([cur(email='Friend@Example.COM')], 'friend@example.com')['mode'] == 'r'
     assert share.find_share([cur()], 'other@example.com') is None
 
@@ -95,7 +96,7 @@ def test_normalize_share_is_tolerant():
 ])
 def test_the_five_modify_cases(before, mode, sub, params):
     op = share.plan_share(before, FRIEND, 'present', mode=mode, sub_domain=sub)
-    assert op['action'] == 'modify' and op['api_action'] == 'Domainshare.Modify'
+    assert op['action'] == 'modify' and ACTIONS[op['action']] == 'Domainshare.Modify'
     assert op['params'] == params
     assert op['before'] == before
     assert op['after'] == dict(before, mode=mode, sub_domain=sub)
@@ -108,7 +109,7 @@ def test_modify_sends_the_email_as_listed():
 
 def test_create_and_defaults():
     op = share.plan_share(None, FRIEND)
-    assert op['api_action'] == 'Domainshare.Create'
+    assert ACTIONS[op['action']] == 'Domainshare.Create'
     assert op['params'] == {'email': FRIEND, 'mode': 'r'}
     op = share.plan_share(None, FRIEND, mode='rw', sub_domain='www')
     assert op['params'] == {'email': FRIEND, 'mode': 'rw', 'sub_domain': 'www'}
@@ -124,7 +125,7 @@ def test_unset_mode_keeps_the_current_one():
 def test_absent():
     assert share.plan_share(None, FRIEND, 'absent') is None
     op = share.plan_share(cur('rw', 'www'), FRIEND, 'absent')
-    assert op['api_action'] == 'Domainshare.Remove' and op['params'] == {'email': FRIEND}
+    assert ACTIONS[op['action']] == 'Domainshare.Remove' and op['params'] == {'email': FRIEND}
     assert op['after'] is None
     # a named part removes only a share of exactly that part
     assert share.plan_share(cur('rw', 'www'), FRIEND, 'absent', sub_domain='bbs', match_sub_domain=True) is None
@@ -170,7 +171,7 @@ def test_apply_then_replan_is_empty(server, before, wanted):
         shares = [dict({'email': FRIEND, 'mode': before[0]}, **({'sub_domain': before[1]} if before[1] else {}))]
     server.reset(seed_with(shares))
     client = DNSPodClient(api_url=server.base_url, login_token=TOKEN, max_retries=0)
-    _owner, current = share.list_shares(client, '1001')
+    _owner, current = Shares(client).list('1001')
     current = share.find_share(current, FRIEND)
     if wanted is None:
         op = share.plan_share(current, FRIEND, 'absent')
@@ -179,9 +180,9 @@ def test_apply_then_replan_is_empty(server, before, wanted):
     if before == wanted:
         assert op is None
         return
-    share.apply_share(client, '1001', op)
+    Shares(client).apply('1001', op)
     assert client.writes == 1
-    _owner, after = share.list_shares(client, '1001')
+    _owner, after = Shares(client).list('1001')
     found = share.find_share(after, FRIEND)
     if wanted is None:
         assert found is None
@@ -212,25 +213,25 @@ def test_lost_answer_then_already_done_counts_as_done(server, before, wanted):
     action = 'Domainshare.' + ('Create' if before is None else 'Remove' if wanted is None else 'Modify')
     server.faults.replace([{'kind': 'reset', 'action': action, 'after': True, 'times': 1}])
     client = retrying_client(server)
-    current = share.find_share(share.list_shares(client, '1001')[1], FRIEND)
+    current = share.find_share(Shares(client).list('1001')[1], FRIEND)
     if wanted is None:
         op = share.plan_share(current, FRIEND, 'absent')
     else:
         op = share.plan_share(current, FRIEND, mode=wanted[0], sub_domain=wanted[1])
-    share.apply_share(client, '1001', op)
+    Shares(client).apply('1001', op)
     codes = [(r['action'], r['code'], r['write']) for r in server.state.requests if r['action'] == action]
     assert codes == [(action, '1', True), (action, '9', False)]
-    found = share.find_share(share.list_shares(client, '1001')[1], FRIEND)
+    found = share.find_share(Shares(client).list('1001')[1], FRIEND)
     assert (found and (found['mode'], found['sub_domain'])) == (wanted or None)
 
 
 def test_already_done_code_without_a_fault_is_an_error(server):
     server.reset(seed_with([{'email': FRIEND, 'mode': 'r'}]))
     client = retrying_client(server)
-    stale = {'action': 'create', 'api_action': 'Domainshare.Create', 'params': {'email': FRIEND, 'mode': 'r'},
+    stale = {'action': 'create', 'params': {'email': FRIEND, 'mode': 'r'},
              'before': None, 'after': cur('r')}
     with pytest.raises(DNSPodAPIError) as info:
-        share.apply_share(client, '1001', stale)
+        Shares(client).apply('1001', stale)
     assert info.value.code == '9'
 
 
@@ -241,14 +242,14 @@ def test_lost_answer_with_a_different_result_is_an_error(server):
     client = retrying_client(server)
     op = share.plan_share(cur('r', None), FRIEND, mode='rw')       # planned from a stale listing
     with pytest.raises(DNSPodAPIError) as info:
-        share.apply_share(client, '1001', op)
+        Shares(client).apply('1001', op)
     assert info.value.code == '9'
 
 
 # ---- the documented Domainshare.List answer: which part a share covers is not shown -------------
 
 def unlisted(mode='r', email=FRIEND):
-    return share.normalize_share({'share_to': email, 'mode': mode, 'status': 'enabled'})
+    return normalize_share({'share_to': email, 'mode': mode, 'status': 'enabled'})
 
 
 @pytest.mark.parametrize('sub, params', [
@@ -265,7 +266,7 @@ def test_unlisted_part_is_the_one_the_task_names(sub, params):
 
 
 def test_unlisted_part_absent():
-    assert share.plan_share(unlisted(), FRIEND, 'absent')['api_action'] == 'Domainshare.Remove'
+    assert share.plan_share(unlisted(), FRIEND, 'absent')['action'] == 'remove'
     with pytest.raises(ValidationError) as info:
         share.plan_share(unlisted(), FRIEND, 'absent', sub_domain='www', match_sub_domain=True)
     assert info.value.parameter == 'sub_domain'
@@ -276,21 +277,26 @@ def test_unlisted_mode_change_applies_and_replans_empty(server, part):
     server.reset(seed_with([dict({'email': FRIEND, 'mode': 'r'}, **({'sub_domain': part} if part else {}))],
                            listed=False))
     client = DNSPodClient(api_url=server.base_url, login_token=TOKEN, max_retries=0)
-    current = share.find_share(share.list_shares(client, '1001')[1], FRIEND)
+    current = share.find_share(Shares(client).list('1001')[1], FRIEND)
     assert current['listed'] is False
     op = share.plan_share(current, FRIEND, mode='rw', sub_domain=part)
-    share.apply_share(client, '1001', op)
-    assert share.find_share(share.list_shares(client, '1001')[1], FRIEND)['mode'] == 'rw'
-    again = share.find_share(share.list_shares(client, '1001')[1], FRIEND)
+    Shares(client).apply('1001', op)
+    assert share.find_share(Shares(client).list('1001')[1], FRIEND)['mode'] == 'rw'
+    again = share.find_share(Shares(client).list('1001')[1], FRIEND)
     assert share.plan_share(again, FRIEND, mode='rw', sub_domain=part) is None
 
 
 def test_unlisted_part_that_is_another_is_explained(server):
     server.reset(seed_with([{'email': FRIEND, 'mode': 'r', 'sub_domain': 'bbs'}], listed=False))
     client = DNSPodClient(api_url=server.base_url, login_token=TOKEN, max_retries=0)
-    current = share.find_share(share.list_shares(client, '1001')[1], FRIEND)
+    current = share.find_share(Shares(client).list('1001')[1], FRIEND)
     op = share.plan_share(current, FRIEND, mode='rw', sub_domain='www')
-    with pytest.raises(DNSPodAPIError) as info:
-        share.apply_share(client, '1001', op)
-    message = share.explain_refusal(info.value, op)
+    with pytest.raises(share.UnknownPartRefusal) as info:
+        share.apply(Shares(client), '1001', op)
+    message = str(info.value)
     assert message.startswith('sub_domain: ') and 'www' in message and FRIEND in message
+    assert info.value.details['api_action'] == 'Domainshare.Modify' and info.value.details['api_code'] == '9'
+    # a refusal the planning cannot explain stays the API's error
+    listed = dict(current, listed=True)
+    with pytest.raises(DNSPodAPIError):
+        share.apply(Shares(client), '1001', share.plan_share(listed, FRIEND, mode='rw', sub_domain='www'))
