@@ -14,6 +14,7 @@ planners above it name no action. A second backend provides the same areas with 
 from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups import Groups
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
 
 
 class DNSPodAPI:
@@ -22,3 +23,4 @@ class DNSPodAPI:
     def __init__(self, client):
         self.client = client
         self.groups = Groups(client)
+        self.records = Records(client)
