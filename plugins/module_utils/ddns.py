@@ -334,3 +334,17 @@ def new_record(request, line, value, ttl):
     """The record dnspod_ddns creates (``id`` empty until it is)."""
     return dict(id='', sub_domain=request.sub_domain, record_type=request.record_type, record_line=line, value=value,
                 ttl=ttl or 600, status='enabled')
+
+
+def find_record(records, request, domain, line, line_given):
+    """The record the task means, read through ``records`` (dnspod_api's records area): by
+    record_id with Record.Info, else the set's only record (one filtered Record.List); None when
+    the set is empty. Raises DdnsError."""
+    if request.record_id is not None:
+        record = records.info(domain['id'], request.record_id)
+        if record is None:
+            raise DdnsError('record_id', 'no record with ID %s in the domain' % request.record_id)
+        return check_chosen(select_record([record], request.record_id), request, line, line_given)
+    request.sub_domain = request.sub_domain or '@'
+    return select_record(records.list(domain['id'], sub_domain=request.sub_domain, record_type=request.record_type,
+                                      record_line=line))

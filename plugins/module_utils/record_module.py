@@ -261,6 +261,47 @@ class RecordQuery:
         return relative, self.filters(relative)
 
 
+def read_set(task, domain_name, desired):
+    """Read the set (one Record.List of every type at its name and line, by the domain's name or
+    ID: the answer gives the domain's ID and grade) and plan its writes; raises TaskError for a task
+    that is wrong once the set is known. Returns ``((domain, current, operations), operations)``."""
+    params, line = task.params, task.client.default_line
+    if desired is None:    # given by ID with a full name: the host part depends on the domain's name
+        desired, domain, at_name = read_at_full_name(
+            task, params['domain'], params['sub_domain'], lambda name: set_and_filters(params, name, line))
+    else:
+        domain, at_name = read_records(task, params['domain'], **set_filters(desired))
+        if domain_name is None and domain['name']:
+            # By ID: the checks that need the domain's name (253 characters, a CNAME to itself).
+            desired = desired_set(params, domain['name'], line)
+    current = [r for r in at_name if r['record_type'] == desired.record_type]
+    check_grade([desired], domain['grade'])
+    operations = recordset.plan_set(desired, current, state=params['state'], replace=params['replace'])
+    check_writes(task.api, domain, at_name, operations)
+    return (domain, current, operations), operations
+
+
+def read_zone(task, domain_name, sets, ignore):
+    """Read the zone (one paged Record.List, by the domain's name or ID: its answer names the
+    domain, its ID and grade) and plan its writes; raises TaskError for a task that is wrong once
+    the zone is known. Returns ``((domain, current, operations), operations)``."""
+    params, line = task.params, task.client.default_line
+    domain, current = read_records(task, params['domain'])
+    if domain_name is None and (sets is None or domain['name']):
+        # Given by ID: only now is the domain's name known (full names, 253 characters, CNAMEs to
+        # their own name).
+        if domain['name'] is None:
+            domain = task.resolve_domain(params['domain'])
+        sets, ignore = zone_sets(params, domain['name'], line, grade=domain['grade'])
+    else:
+        check_grade(sets, domain['grade'], lambda index: 'records[%d].' % index)
+    operations = recordset.plan_domain(sets, current, purge=params['purge'], ignore=ignore)
+    # A records list that lost entries: refused above octoDNS's thresholds unless forced.
+    guards.check_plan_size(current, operations, params)
+    check_writes(task.api, domain, current, operations, item_prefix(sets))
+    return (domain, current, operations), operations
+
+
 def _failure(exc, original, operations, api, done=False):
     """The TaskError of a plan that failed while it was applied: the message of ``exc``, the API's
     error details of ``original``, the operations (``done`` marked), and ``changed`` when

@@ -180,18 +180,6 @@ OPTIONS = dict(
 RULES = dict(mutually_exclusive=[('value', 'ip_lookup_url')])
 
 
-def find_record(records, request, domain, line, line_given):
-    """The record the task means (by record_id: Record.Info; else the set's only record), or None."""
-    if request.record_id is not None:
-        record = records.info(domain['id'], request.record_id)
-        if record is None:
-            raise ddns.DdnsError('record_id', 'no record with ID %s in the domain' % request.record_id)
-        return ddns.check_chosen(ddns.select_record([record], request.record_id), request, line, line_given)
-    request.sub_domain = request.sub_domain or '@'
-    return ddns.select_record(records.list(domain['id'], sub_domain=request.sub_domain,
-                                           record_type=request.record_type, record_line=line))
-
-
 def converge(task):
     params, records = task.params, task.api.records
     line = params['record_line'] or task.client.default_line
@@ -200,7 +188,7 @@ def converge(task):
     result = dict(changed=False, address=value, address_source=source, action='none')
     domain = task.resolve_domain(request.domain) if request.reads_domain else dict(id=request.domain, name=None)
     request.relative_to(domain['name'])
-    before = after = find_record(records, request, domain, line, params['record_line'] is not None)
+    before = after = ddns.find_record(records, request, domain, line, params['record_line'] is not None)
     if before is None:
         if not params['create']:
             task.fail('sub_domain: there is no %s record %s on line %s; set create=true to create it'

@@ -263,7 +263,6 @@ api:
 from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
-from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
 from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 from ansible_collections.dnspod.dnspod.plugins.module_utils import setlock
 
@@ -276,26 +275,6 @@ OPTIONS = dict(
 RULES = dict(required_if=[('state', 'present', ('value',))])
 
 
-def read_and_plan(task, domain_name, desired):
-    """Read the set (one Record.List of every type at its name and line, by the domain's name or
-    ID: the answer gives the domain's ID and grade) and plan its writes; raises TaskError for a task
-    that is wrong once the set is known. Returns ``((domain, current, operations), operations)``."""
-    params, line = task.params, task.client.default_line
-    if desired is None:    # given by ID with a full name: the host part depends on the domain's name
-        desired, domain, at_name = record_module.read_at_full_name(
-            task, params['domain'], params['sub_domain'], lambda name: record_module.set_and_filters(params, name, line))
-    else:
-        domain, at_name = record_module.read_records(task, params['domain'], **record_module.set_filters(desired))
-        if domain_name is None and domain['name']:
-            # By ID: the checks that need the domain's name (253 characters, a CNAME to itself).
-            desired = record_module.desired_set(params, domain['name'], line)
-    current = [r for r in at_name if r['record_type'] == desired.record_type]
-    record_module.check_grade([desired], domain['grade'])
-    operations = recordset.plan_set(desired, current, state=params['state'], replace=params['replace'])
-    record_module.check_writes(task.api, domain, at_name, operations)
-    return (domain, current, operations), operations
-
-
 def converge(task):
     line = task.client.default_line
     domain_name, desired = record_module.set_before_reading(task.params, line)
@@ -305,7 +284,7 @@ def converge(task):
     def write(plan, bump):
         after, result = record_module.apply(task, *plan, bump=bump)
         return dict(result, records=sorted((r for r in after if not r.get('hold')), key=lambda r: str(r.get('value'))))
-    return setlock.run_guarded(guard, setlock.wait_bound(task.client), lambda: read_and_plan(task, domain_name, desired),
+    return setlock.run_guarded(guard, setlock.wait_bound(task.client), lambda: record_module.read_set(task, domain_name, desired),
                                write, task.check_mode)
 
 

@@ -223,7 +223,6 @@ from ansible.module_utils.basic import AnsibleModule
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import guards
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
-from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
 from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 from ansible_collections.dnspod.dnspod.plugins.module_utils import setlock
 
@@ -239,27 +238,6 @@ OPTIONS = dict(
 )
 
 
-def read_and_plan(task, domain_name, sets, ignore):
-    """Read the zone (one paged Record.List, by the domain's name or ID: its answer names the
-    domain, its ID and grade) and plan its writes; raises TaskError for a task that is wrong once
-    the zone is known. Returns ``((domain, current, operations), operations)``."""
-    params, line = task.params, task.client.default_line
-    domain, current = record_module.read_records(task, params['domain'])
-    if domain_name is None and (sets is None or domain['name']):
-        # Given by ID: only now is the domain's name known (full names, 253 characters, CNAMEs to
-        # their own name).
-        if domain['name'] is None:
-            domain = task.resolve_domain(params['domain'])
-        sets, ignore = record_module.zone_sets(params, domain['name'], line, grade=domain['grade'])
-    else:
-        record_module.check_grade(sets, domain['grade'], lambda index: 'records[%d].' % index)
-    operations = recordset.plan_domain(sets, current, purge=params['purge'], ignore=ignore)
-    # A records list that lost entries: refused above octoDNS's thresholds unless forced.
-    guards.check_plan_size(current, operations, params)
-    record_module.check_writes(task.api, domain, current, operations, record_module.item_prefix(sets))
-    return (domain, current, operations), operations
-
-
 def converge(task):
     domain_name, sets, ignore = record_module.zone_before_reading(task.params, task.client.default_line)
     # Tasks of this controller writing the same domain write in turn (module_utils/setlock.py).
@@ -268,7 +246,7 @@ def converge(task):
     def write(plan, bump):
         after, result = record_module.apply(task, *plan, bump=bump)
         return dict(result, records=after)
-    return setlock.run_guarded(guard, setlock.wait_bound(task.client), lambda: read_and_plan(task, domain_name, sets, ignore),
+    return setlock.run_guarded(guard, setlock.wait_bound(task.client), lambda: record_module.read_zone(task, domain_name, sets, ignore),
                                write, task.check_mode)
 
 

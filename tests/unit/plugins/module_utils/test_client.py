@@ -567,4 +567,3 @@ def test_agent_user_id_sent_on_every_call(fake_api):
 def test_repr_names_the_endpoint_and_counters(fake_api):
     client = make(fake_api)[0]
     assert repr(client) == '<DNSPodClient %s auth=login_token calls=0 writes=0>' % fake_api.url
-

@@ -64,7 +64,7 @@ def test_filters_are_sent_and_applied_again():
     # The server's sub_domain=@ also answers '*' records: they are dropped here.
     client = FakeClient([raw(1, '@'), raw(2, '*'), raw(3, '@', 'MX')])
     records = Records(client).list_with_domain('example.com', sub_domain='@', record_type='A',
-                                                record_line='默认')[1]
+                                               record_line='默认')[1]
     assert [r['id'] for r in records] == ['1001']
     sent = client.sent[0][1]
     assert (sent['sub_domain'], sent['record_type'], sent['record_line']) == ('@', 'A', '默认')

@@ -89,10 +89,10 @@ def replay(client, action, form):
         return Records(client).list(form.get('domain_id') or form['domain'])
     if action == 'Record.Create':
         return Records(client).create(form['domain_id'], form.get('sub_domain'), form['record_type'],
-                                    form['record_line'], form['value'], ttl=form.get('ttl'))
+                                      form['record_line'], form['value'], ttl=form.get('ttl'))
     if action == 'Record.Modify':
         return Records(client).modify(form['domain_id'], form['record_id'], form.get('sub_domain'),
-                                    form['record_type'], form['record_line'], form['value'], ttl=form.get('ttl'))
+                                      form['record_type'], form['record_line'], form['value'], ttl=form.get('ttl'))
     if action == 'Record.Remove':
         return Records(client).remove(form['domain_id'], form['record_id'])
     raise AssertionError('no client method for %s' % action)
