@@ -348,3 +348,31 @@ def find_record(records, request, domain, line, line_given):
     request.sub_domain = request.sub_domain or '@'
     return select_record(records.list(domain['id'], sub_domain=request.sub_domain, record_type=request.record_type,
                                       record_line=line))
+
+
+def update(records, domain, request, before, value, source, line, ttl, check_mode):
+    """Create the record, or point it at ``value`` with Record.Ddns, through ``records``
+    (dnspod_api's records area; nothing is sent in check mode). Returns ``(result, after,
+    warning)``: the result's ``changed``, ``action``, ``address``, ``address_source`` and
+    ``previous_value``, the record after, and a warning when the API stored another address."""
+    result = dict(changed=False, address=value, address_source=source, action='none')
+    after, warning = before, None
+    if before is None:
+        result.update(changed=True, action='create', previous_value='')
+        after = new_record(request, line, value, ttl)
+        if not check_mode:
+            after['id'] = records.create(domain['id'], request.sub_domain, request.record_type, line, value, ttl=ttl)
+        return result, after, warning
+    result['previous_value'] = before['value']
+    if same_address(request.record_type, before['value'], value):
+        return result, after, warning
+    result.update(changed=True, action='ddns')
+    after = dict(before, value=value)
+    if not check_mode:
+        # With the source address, the API stores the address it sees (no value sent).
+        after['value'] = records.ddns(domain['id'], before, None if source == SOURCE_LOCAL else value) or value
+        if not same_address(request.record_type, after['value'], value):
+            result['address'] = after['value']
+            warning = ('DNSPod stored %s, but this host\'s source address is %s (a proxy or NAT in between?): set '
+                       'value or ip_lookup_url, or the next run will write again' % (after['value'], value))
+    return result, after, warning

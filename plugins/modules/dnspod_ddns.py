@@ -185,30 +185,16 @@ def converge(task):
     line = params['record_line'] or task.client.default_line
     request = ddns.Request(params)     # everything that can be checked without the API, first
     value, source = ddns.address(request, params['api_url'], params['timeout'], params['validate_certs'], params['ca_path'])
-    result = dict(changed=False, address=value, address_source=source, action='none')
     domain = task.resolve_domain(request.domain) if request.reads_domain else dict(id=request.domain, name=None)
     request.relative_to(domain['name'])
-    before = after = ddns.find_record(records, request, domain, line, params['record_line'] is not None)
-    if before is None:
-        if not params['create']:
-            task.fail('sub_domain: there is no %s record %s on line %s; set create=true to create it'
-                      % (request.record_type, request.sub_domain, line))
-        result.update(changed=True, action='create', previous_value='')
-        after = ddns.new_record(request, line, value, params['ttl'])
-        if not task.check_mode:
-            after['id'] = records.create(domain['id'], request.sub_domain, request.record_type, line, value, ttl=params['ttl'])
-    elif not ddns.same_address(request.record_type, before['value'], value):
-        result.update(changed=True, action='ddns', previous_value=before['value'])
-        after = dict(before, value=value)
-        if not task.check_mode:
-            # With the source address, the API stores the address it sees (no value sent).
-            after['value'] = records.ddns(domain['id'], before, None if source == ddns.SOURCE_LOCAL else value) or value
-            if not ddns.same_address(request.record_type, after['value'], value):
-                result['address'] = after['value']
-                task.warn('DNSPod stored %s, but this host\'s source address is %s (a proxy or NAT in between?): set '
-                          'value or ip_lookup_url, or the next run will write again' % (after['value'], value))
-    else:
-        result['previous_value'] = before['value']
+    before = ddns.find_record(records, request, domain, line, params['record_line'] is not None)
+    if before is None and not params['create']:
+        task.fail('sub_domain: there is no %s record %s on line %s; set create=true to create it'
+                  % (request.record_type, request.sub_domain, line))
+    result, after, warning = ddns.update(records, domain, request, before, value, source, line, params['ttl'],
+                                         task.check_mode)
+    if warning:
+        task.warn(warning)
     result['record'] = after
     if task.diff:
         result['diff'] = dict(before=ddns.record_line_view(before), after=ddns.record_line_view(after))

@@ -283,3 +283,39 @@ def test_check_no_proxy():
 ])
 def test_type_of_value(value, expected):
     assert ddns.type_of_value(value) == expected
+
+
+class FakeRecords(object):
+    def __init__(self, stored=None):
+        self.sent, self.stored = [], stored
+
+    def create(self, *args, **kwargs):
+        self.sent.append(('create',) + args)
+        return '99'
+
+    def ddns(self, domain_id, record, value=None):
+        self.sent.append(('ddns', domain_id, record['id'], value))
+        return self.stored
+
+
+def test_update_creates_rewrites_or_leaves_the_record():
+    request = ddns.Request(params(sub_domain='home', value='192.0.2.7'))
+    domain = dict(id='77', name='example.com')
+    records = FakeRecords()
+    result, after, warning = ddns.update(records, domain, request, None, '192.0.2.7', ddns.SOURCE_VALUE, '默认', None,
+                                         False)
+    assert (result['action'], after['id'], after['ttl'], warning) == ('create', '99', 600, None)
+    assert records.sent == [('create', '77', 'home', 'A', '默认', '192.0.2.7')]
+    current = rec(5, '192.0.2.1', sub='home')
+    result, after, warning = ddns.update(records, domain, request, current, '192.0.2.7', ddns.SOURCE_VALUE, '默认',
+                                         None, True)
+    assert (result['action'], result['previous_value'], after['value']) == ('ddns', '192.0.2.1', '192.0.2.7')
+    assert len(records.sent) == 1        # check mode: nothing sent
+    nat = FakeRecords(stored='198.51.100.4')
+    result, after, warning = ddns.update(nat, domain, request, current, '192.0.2.7', ddns.SOURCE_LOCAL, '默认', None,
+                                         False)
+    assert nat.sent == [('ddns', '77', '5', None)] and after['value'] == result['address'] == '198.51.100.4'
+    assert 'DNSPod stored 198.51.100.4' in warning
+    result, after, warning = ddns.update(nat, domain, request, dict(current, value='192.0.2.7'), '192.0.2.7',
+                                         ddns.SOURCE_VALUE, '默认', None, False)
+    assert (result['changed'], result['action'], after['value']) == (False, 'none', '192.0.2.7')
