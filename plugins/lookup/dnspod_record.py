@@ -108,9 +108,9 @@ from ansible.utils.display import Display
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import credentials
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
-from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
+from ansible_collections.dnspod.dnspod.plugins.module_utils import record_query
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import HAS_REQUESTS
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api import DNSPodAPI
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodError
 
 # Domain names -> IDs per account, for one play run. Ansible runs each task in a worker process
@@ -200,14 +200,14 @@ class LookupModule(LookupBase):
         if problem:
             raise AnsibleLookupError('dnspod_record: %s' % problem)
         try:
-            record_type = validation.validate_record_type(self.get_option('record_type'))
+            query = record_query.Query(self.get_option('record_type'), self.get_option('record_line'),
+                                       self.get_option('include_disabled'))
             for warning in common.tls_warnings(params):
                 Display().warning('dnspod_record lookup: %s' % warning)
-            client = common.client_from_params(params)
-            record_line = self.get_option('record_line') or client.default_line
+            api = DNSPodAPI(common.client_from_params(params))
             values = []
             for term in terms:
-                values.extend(self._lookup(client, params, term, record_type, record_line))
+                values.extend(self._lookup(api, params, term, query))
         except (DNSPodError, ValueError) as exc:
             raise AnsibleLookupError('dnspod_record: %s' % exc)
         return values
@@ -247,32 +247,28 @@ class LookupModule(LookupBase):
         _store(key, domains)
         return domains, True
 
-    def _lookup(self, client, params, term, record_type, record_line, refresh=False):
+    def _lookup(self, api, params, term, query, refresh=False):
         fqdn = names.normalize_host(term)
-        domains, fresh = self._domains(client, params, fresh=refresh)
+        domains, fresh = self._domains(api.client, params, fresh=refresh)
         domain = find_domain(fqdn, domains)
         if domain is None and not fresh:
             # A domain added since the names were read in this run: read them again, once.
-            return self._lookup(client, params, term, record_type, record_line, refresh=True)
+            return self._lookup(api, params, term, query, refresh=True)
         if domain is None:
             if self._dry_run:
                 return self._not_there_yet(term, 'is not inside any domain of this DNSPod account')
             raise ValueError('%s is not inside any domain of this DNSPod account' % term)
-        sub_domain = names.relative_name(fqdn + '.', domain)
         try:
-            records = record_module.list_domain_records(
-                client, domains[domain], sub_domain=sub_domain, record_type=record_type, record_line=record_line)[1]
+            return record_query.values_at(api.records, domains[domain], record_query.relative_name(fqdn, domain), query)
         except DNSPodAPIError as exc:
-            if exc.code not in record_module.UNKNOWN_DOMAIN_CODES:
+            if not record_query.unknown_domain(exc):
                 raise
             if not fresh:
                 # A domain removed since the names were read in this run: read them again, once.
-                return self._lookup(client, params, term, record_type, record_line, refresh=True)
-            if self._dry_run and exc.code in record_module.NEW_DOMAIN_CODES:
+                return self._lookup(api, params, term, query, refresh=True)
+            if self._dry_run and record_query.not_created_yet(exc):
                 return self._not_there_yet(term, 'is in domain %s, which is not in this DNSPod account' % domain)
             raise ValueError('domain: %s is not in this DNSPod account (%s)' % (domain, exc))
-        include_disabled = self.get_option('include_disabled')
-        return [r['value'] for r in records if include_disabled or r['status'] == 'enabled']
 
     @staticmethod
     def _not_there_yet(term, why):

@@ -23,7 +23,6 @@ except ImportError:  # not POSIX: the latch works without the lock (see LoginLat
     fcntl = None
     HAS_FCNTL = False
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import private_dir
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAlreadyDoneError,
@@ -36,7 +35,6 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api import SE
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.codes import is_login_failure
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains, domain_param
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import (
-    normalize_record,
     status_to_api,
     to_int,
 )
@@ -312,7 +310,6 @@ class DNSPodClient(object):
         self.user_agent = 'dnspod.dnspod/%s (%s)' % (COLLECTION_VERSION, contact or DEFAULT_CONTACT)
         cap = MAX_PAGE_SIZE_INTERNATIONAL if self.international else MAX_PAGE_SIZE
         self.page_size = max(1, min(int(page_size), cap))
-        self._domain_ids = {}       # international: domain name -> ID, from one Domain.Info each
         # Writes never repeated blindly after a lost answer besides those sent with once=True:
         # by default dnspod_api.SEND_ONCE (those of the areas not yet in the API layer).
         self.send_once = SEND_ONCE if send_once is None else frozenset(send_once)
@@ -458,28 +455,13 @@ class DNSPodClient(object):
 
     def _international_params(self, action, params):
         """The parameters as the international service takes them: the default line as
-        ``default`` (whatever case the listing gave), and on ``Record.*`` the domain as
-        ``domain_id`` (its documents make it mandatory there): a name is looked up with one
-        Domain.Info per name and client, as acme.sh's dns_dpi.sh and NewFuture/DDNS do."""
+        ``default`` (whatever case the listing gave). (Its ``Record.*`` actions take the domain as
+        ``domain_id`` alone: dnspod_api/records.py sends them so.)"""
         params = dict(params)
         line = params.get('record_line')
         if line is not None and str(line).strip().lower() == INTERNATIONAL_DEFAULT_LINE:
             params['record_line'] = INTERNATIONAL_DEFAULT_LINE
-        if action.startswith('Record.') and params.get('domain') is not None and params.get('domain_id') is None:
-            params['domain_id'] = self._international_domain_id(params.pop('domain'))
         return params
-
-    def _international_domain_id(self, name):
-        """The ID of a domain given by name (Domain.Info, once per name). An unknown domain raises
-        Domain.Info's DNSPodAPIError (code 6 or 13), as a Record.List by name would."""
-        name = str(name).strip().lower()
-        if name not in self._domain_ids:
-            answer = self.call('Domain.Info', {'domain': name})
-            domain_id = (answer.get('domain') or {}).get('id')
-            if domain_id in (None, ''):
-                raise DNSPodTransportError('Domain.Info', 'the answer holds no domain id', 1)
-            self._domain_ids[name] = str(domain_id)
-        return self._domain_ids[name]
 
     def _check_latch(self, action):
         """Raise the refusal an earlier task recorded for these credentials (nothing is sent)."""
@@ -557,127 +539,7 @@ class DNSPodClient(object):
     # ---- records ----------------------------------------------------------------------------
 
     def list_records(self, domain_id, sub_domain=None, record_type=None, record_line=None):
-        """Every record of the domain (canonical), paged. The filters are sent and applied again
-        here: the server's sub_domain=@ has been seen to return wildcard records too."""
-        return self.list_records_and_domain(domain_id, sub_domain, record_type, record_line)[1]
-
-    def list_records_and_domain(self, domain, sub_domain=None, record_type=None, record_line=None):
-        """``(domain block, records)`` of a domain given by ID or name, from Record.List alone: its
-        answer carries a raw ``domain`` block (id, name, punycode, grade, owner), or None when it
-        has none (an old server's code 10 for an empty listing). Records as list_records."""
-        params = dict(self._domain_param(domain), sub_domain=sub_domain, record_type=record_type,
-                      record_line=record_line)
-        blocks = []
-
-        def total_of(info):
-            return to_int(info['record_total'], None) if 'record_total' in info else None
-
-        def keep_domain(answer):
-            if not blocks and isinstance(answer.get('domain'), dict) and answer['domain'].get('id') is not None:
-                blocks.append(answer['domain'])
-        items = self.paged('Record.List', params, 'records', total_of, keep_domain)
-        records = [normalize_record(item) for item in items]
-        if sub_domain is not None:
-            wanted = str(sub_domain).strip().lower() or '@'
-            records = [r for r in records if r['sub_domain'] == wanted]
-        if record_type is not None:
-            records = [r for r in records if r['record_type'] == str(record_type).strip().upper()]
-        if record_line is not None:
-            records = [r for r in records if r['record_line'].lower() == str(record_line).strip().lower()]
-        return (blocks[0] if blocks else None), records
-
-    @staticmethod
-    def _record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight, status=None):
-        params = {'domain_id': domain_id, 'sub_domain': sub_domain, 'record_type': record_type,
-                  'record_line': record_line, 'value': value, 'ttl': ttl, 'weight': weight}
-        if mx is not None and str(record_type).upper() == 'MX':
-            params['mx'] = mx
-        if status is not None:
-            # Record.Create/Modify take `status`, default "enable" (the later DNSPod documents,
-            # DNSPod/dnspod-api-doc source/records.rst): a Modify without it enables the record.
-            params['status'] = status_to_api(status)
-        return params
-
-    def _find_record(self, domain_id, sub_domain, record_type, record_line, value, mx=None):
-        """The id of the record with this value in the set, or None (newest id if several)."""
-        key = names.value_key(record_type, value)
-        found = [r for r in self.list_records(domain_id, sub_domain=sub_domain or '@', record_type=record_type,
-                                              record_line=record_line)
-                 if names.value_key(record_type, r['value']) == key and (mx is None or r['mx'] == to_int(mx))]
-        if not found:
-            return None
-        return max(found, key=lambda r: (to_int(r['id'], 0), r['id']))['id']
-
-    def create_record(self, domain_id, sub_domain, record_type, record_line, value, ttl=None, mx=None, weight=None,
-                      status=None):
-        """Record.Create -> the new record's id (str). ``status`` ('enabled'/'disabled') is sent
-        when given: a record created disabled is never enabled, not even for a moment.
-
-        When the answer to a retry after a transport fault is 104 (the first attempt created the
-        record), or a successful answer holds no id, the record is looked up with one filtered
-        Record.List and its id returned."""
-        params = self._record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight,
-                                     status)
-        try:
-            answer = self.call('Record.Create', params)
-        except DNSPodAPIError as exc:
-            # 104 after a lost answer (our own first attempt), or because another task or host
-            # created this exact record meanwhile: either way the record is there, which is what
-            # was asked. 104 also refuses a CNAME beside another record: then nothing is found.
-            if exc.code != '104':
-                raise
-            record_id = self._find_record(domain_id, sub_domain, record_type, record_line, value, mx)
-            if record_id is None:
-                raise DNSPodAPIError(exc.action, exc.code, exc.message)
-            return record_id
-        record_id = (answer.get('record') or {}).get('id')
-        if record_id in (None, ''):
-            record_id = self._find_record(domain_id, sub_domain, record_type, record_line, value, mx)
-            if record_id is None:
-                raise DNSPodTransportError('Record.Create', 'the answer holds no record id', 1)
-        return str(record_id)
-
-    def modify_record(self, domain_id, record_id, sub_domain, record_type, record_line, value, ttl=None, mx=None,
-                      weight=None, status=None):
-        """Record.Modify. Pass the record's ``status``: the API's default for a Modify without it
-        is "enable", so leaving it out would enable a disabled record."""
-        params = self._record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight,
-                                     status)
-        params['record_id'] = record_id
-        try:
-            self.call('Record.Modify', params)
-        except DNSPodAPIError as exc:
-            if exc.code != '8' or is_login_failure(exc.code, exc.message, exc.action):
-                raise
-            # 8 "record id error": another run removed the record since it was read (two purges of
-            # one zone at once). The record this Modify was to leave behind is created instead.
-            self.create_record(domain_id, sub_domain, record_type, record_line, value, ttl=ttl, mx=mx, weight=weight,
-                               status=status)
-
-    def remove_record(self, domain_id, record_id):
-        try:
-            self.call('Record.Remove', {'domain_id': domain_id, 'record_id': record_id})
-        except DNSPodAPIError as exc:
-            # 8 "record id error": the record is gone (our lost first attempt, or another run
-            # removed it meanwhile), which is what was asked; not the 8 refusing an e-mail login.
-            if exc.code != '8' or is_login_failure(exc.code, exc.message, exc.action):
-                raise
-
-    def set_record_status(self, domain_id, record_id, status):
-        self.call('Record.Status', {'domain_id': domain_id, 'record_id': record_id, 'status': status_to_api(status)})
-
-    def set_record_remark(self, domain_id, record_id, remark):
-        self.call('Record.Remark', {'domain_id': domain_id, 'record_id': record_id, 'remark': remark or ''})
-
-    @staticmethod
-    def _names(items, key):
-        return [str(item.get(key, '')) if isinstance(item, dict) else str(item) for item in items or []]
-
-    def record_types(self, grade):
-        return self._names(self.call('Record.Type', {'domain_grade': grade}).get('types'), 'name')
-
-    def record_lines(self, grade, domain_id=None):
-        params = {'domain_grade': grade}
-        if domain_id is not None:
-            params.update(self._domain_param(domain_id))
-        return self._names(self.call('Record.Line', params).get('lines'), 'name')
+        """dnspod_api.records.Records.list (a shim: removed when dnspod_domain and dnspod_monitor use
+        ``api.records.list``)."""
+        from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
+        return Records(self).list(domain_id, sub_domain, record_type, record_line)

@@ -20,8 +20,9 @@ The address a record should hold comes from, in this order:
   the address the API would see cannot be known in advance, so the module fails instead of
   writing blindly on every run.
 
-Nothing here sends a request; the functions are pure except ``source_address`` (a socket that is
-connected but never used to send).
+Nothing here sends an API request (dnspod_api/records.py does: Record.Info, Record.List, Record.Ddns,
+Record.Create); the functions are pure except ``source_address`` (a socket that is connected but
+never used to send) and ``fetch_address`` (the GET of ``ip_lookup_url``).
 """
 
 from __future__ import annotations
@@ -29,8 +30,14 @@ from __future__ import annotations
 import ipaddress
 import json
 import socket
+from urllib.error import HTTPError, URLError
 from urllib.parse import urlparse
 from urllib.request import getproxies, proxy_bypass
+
+from ansible.module_utils.urls import ConnectionError as UrlsConnectionError, SSLValidationError, open_url
+
+from ansible_collections.dnspod.dnspod.plugins.module_utils import names
+from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
 
 FAMILIES = {'A': 4, 'AAAA': 6}
 SOURCE_VALUE = 'value'
@@ -38,13 +45,9 @@ SOURCE_LOOKUP = 'ip_lookup_url'
 SOURCE_LOCAL = 'source_address'
 
 
-class DdnsError(ValueError):
-    """Bad input or an address that cannot be used; ``parameter`` names the option at fault."""
-
-    def __init__(self, parameter, message):
-        self.parameter = parameter
-        self.message = message
-        super(DdnsError, self).__init__('%s: %s' % (parameter, message))
+class DdnsError(validation.ValidationError):
+    """Bad input or an address that cannot be used; ``parameter`` names the option at fault
+    (``str()`` is '<parameter>: <message>')."""
 
 
 def normalize_address(text, record_type, parameter='value'):
@@ -225,27 +228,151 @@ def same_address(record_type, current, wanted):
         return False
 
 
-def ddns_params(domain_id, record, value=None):
-    """The form of Record.Ddns for ``record``: every field the API takes, so that nothing is renamed
-    (sub_domain always; a Ddns without it is reported to move the record to ``@``). ``value`` None:
-    the API uses the caller's address."""
-    params = {
-        'domain_id': domain_id,
-        'record_id': record['id'],
-        'sub_domain': record['sub_domain'],
-        'record_type': record['record_type'],
-        'record_line': record['record_line'],
-    }
-    if record.get('record_line_id'):
-        params['record_line_id'] = record['record_line_id']
-    if value is not None:
-        params['value'] = value
-    return params
-
-
 def record_line_view(record):
     """One line per record for the diff."""
     if not record:
         return ''
     return '%s %s %s ; line=%s id=%s\n' % (record['sub_domain'], record['record_type'], record['value'],
                                            record['record_line'], record.get('id') or '(new)')
+
+
+class Request:
+    """dnspod_ddns' options, checked before the first call (raises DdnsError/ValidationError)."""
+
+    def __init__(self, params):
+        self.record_type = params['record_type'] or type_of_value(params['value'])
+        self.domain = str(params['domain']).strip()
+        try:
+            self.domain_name = None if self.domain.isdigit() else names.normalize_domain_name(self.domain)
+        except ValueError as exc:
+            raise DdnsError('domain', str(exc))
+        self.sub_domain = None
+        # Given by ID, a full name (www.example.com. or www.example.com) is made relative once the
+        # domain's name is known (relative_to); here it is checked as a relative name.
+        self.full_name_by_id = (self.domain_name is None and params['sub_domain'] is not None
+                                and names.may_be_full_name(params['sub_domain']))
+        self._given_name = params['sub_domain']
+        if params['sub_domain'] is not None:
+            if self.full_name_by_id:
+                self._relative(str(params['sub_domain']).strip().rstrip('.'), None)
+            else:
+                self.sub_domain = self._relative(params['sub_domain'], self.domain_name)
+        if params['record_line'] is not None:
+            validation.validate_line(params['record_line'])
+        if params['ttl'] is not None:
+            validation.validate_ttl(params['ttl'])
+        self.record_id = params['record_id']
+        if self.record_id is not None:
+            self.record_id = str(self.record_id).strip()
+            if not self.record_id.isdigit():
+                raise DdnsError('record_id', '%r is not a record ID' % params['record_id'])
+        self.value = self.url = None
+        if params['value'] is not None:
+            self.value = normalize_address(params['value'], self.record_type)
+        elif params['ip_lookup_url'] is not None:
+            self.url = check_lookup_url(params['ip_lookup_url'])
+        # The domain is read (Domain.Info) when given by name, or by ID with a full name.
+        self.reads_domain = self.domain_name is not None or self.full_name_by_id
+
+    @staticmethod
+    def _relative(name, domain_name):
+        try:
+            return names.relative_name(name, domain_name)
+        except ValueError as exc:
+            raise DdnsError('sub_domain', str(exc))
+
+    def relative_to(self, domain_name):
+        """The record's name once the domain's name is known (a full name given with a domain ID)."""
+        if self.full_name_by_id:
+            self.sub_domain = self._relative(self._given_name, domain_name)
+        return self.sub_domain
+
+
+def fetch_address(url, record_type, timeout=30, validate_certs=True, ca_path=None, opener=open_url):
+    """The address an IP lookup service answers (its first 4096 bytes); raises DdnsError."""
+    try:
+        response = opener(url, method='GET', timeout=timeout, validate_certs=validate_certs, ca_path=ca_path,
+                          http_agent='ansible-httpget')
+        status, msg = response.getcode(), 'OK'
+    except HTTPError as exc:
+        response, status, msg = None, exc.code, str(exc)
+    except (URLError, OSError, ValueError, UrlsConnectionError, SSLValidationError) as exc:
+        response, status, msg = None, -1, 'Request failed: %s' % exc
+    if response is None or status != 200:
+        raise DdnsError('ip_lookup_url', '%s answered %s %s' % (url, status, msg))
+    return parse_lookup_answer(response.read(4096), record_type)
+
+
+def address(request, api_url, timeout=30, validate_certs=True, ca_path=None):
+    """``(address, source)``: the address the record should hold and where it came from (SOURCE_*);
+    raises DdnsError when it cannot be known."""
+    if request.value is not None:
+        return request.value, SOURCE_VALUE
+    if request.url is not None:
+        return fetch_address(request.url, request.record_type, timeout or 30, validate_certs, ca_path), SOURCE_LOOKUP
+    host, port = api_host_port(api_url)
+    check_no_proxy(api_url)
+    local, remote = source_address(host, port, FAMILIES[request.record_type])
+    return check_source_address(local, remote, request.record_type), SOURCE_LOCAL
+
+
+def check_chosen(record, request, line, line_given):
+    """A record chosen by ``record_id`` must be the set the other options name; raises DdnsError."""
+    if request.sub_domain is not None and request.sub_domain != record['sub_domain']:
+        raise DdnsError('sub_domain', '%s differs from the sub_domain %s of record %s'
+                        % (request.sub_domain, record['sub_domain'], record['id']))
+    if line_given and line.lower() != record['record_line'].lower():
+        raise DdnsError('record_line', '%s differs from the line %s of record %s'
+                        % (line, record['record_line'], record['id']))
+    if record['record_type'] != request.record_type:
+        raise DdnsError('record_type', '%s differs from the type %s of record %s'
+                        % (request.record_type, record['record_type'], record['id']))
+    return record
+
+
+def new_record(request, line, value, ttl):
+    """The record dnspod_ddns creates (``id`` empty until it is)."""
+    return dict(id='', sub_domain=request.sub_domain, record_type=request.record_type, record_line=line, value=value,
+                ttl=ttl or 600, status='enabled')
+
+
+def find_record(records, request, domain, line, line_given):
+    """The record the task means, read through ``records`` (dnspod_api's records area): by
+    record_id with Record.Info, else the set's only record (one filtered Record.List); None when
+    the set is empty. Raises DdnsError."""
+    if request.record_id is not None:
+        record = records.info(domain['id'], request.record_id)
+        if record is None:
+            raise DdnsError('record_id', 'no record with ID %s in the domain' % request.record_id)
+        return check_chosen(select_record([record], request.record_id), request, line, line_given)
+    request.sub_domain = request.sub_domain or '@'
+    return select_record(records.list(domain['id'], sub_domain=request.sub_domain, record_type=request.record_type,
+                                      record_line=line))
+
+
+def update(records, domain, request, before, value, source, line, ttl, check_mode):
+    """Create the record, or point it at ``value`` with Record.Ddns, through ``records``
+    (dnspod_api's records area; nothing is sent in check mode). Returns ``(result, after,
+    warning)``: the result's ``changed``, ``action``, ``address``, ``address_source`` and
+    ``previous_value``, the record after, and a warning when the API stored another address."""
+    result = dict(changed=False, address=value, address_source=source, action='none')
+    after, warning = before, None
+    if before is None:
+        result.update(changed=True, action='create', previous_value='')
+        after = new_record(request, line, value, ttl)
+        if not check_mode:
+            after['id'] = records.create(domain['id'], request.sub_domain, request.record_type, line, value, ttl=ttl)
+        return result, after, warning
+    result['previous_value'] = before['value']
+    if same_address(request.record_type, before['value'], value):
+        return result, after, warning
+    result.update(changed=True, action='ddns')
+    after = dict(before, value=value)
+    if not check_mode:
+        # With the source address, the API stores the address it sees (no value sent).
+        after['value'] = records.ddns(domain['id'], before, None if source == SOURCE_LOCAL else value) or value
+        if not same_address(request.record_type, after['value'], value):
+            result['address'] = after['value']
+            warning = ('DNSPod stored %s, but this host\'s source address is %s (a proxy or NAT in between?): set '
+                       'value or ip_lookup_url, or the next run will write again' % (after['value'], value))
+    return result, after, warning

@@ -468,7 +468,7 @@ def plan_domain(desired_sets, current, purge=False, ignore=()):
     return sorted(operations, key=lambda op: -1 if id(op) in early else _group(op))
 
 
-def apply_operations(client, domain_id, operations):
+def apply_operations(api, domain_id, operations):
     """Run the operations in order; returns the list of those applied (all of them).
 
     Marks each ``done``; a create gets its ``record_id`` and its status/remark writes use it. On
@@ -482,30 +482,30 @@ def apply_operations(client, domain_id, operations):
         try:
             a = op.after
             if op.action == 'create':
-                op.record_id = client.create_record(
+                op.record_id = api.records.create(
                     domain_id, a['sub_domain'], a['record_type'], a['record_line'], a['value'],
                     ttl=a.get('ttl'), mx=a.get('mx') if str(a['record_type']).upper() == 'MX' else None,
                     weight=a.get('weight'), status=a.get('status'))
             elif op.action == 'modify':
                 # status too: a Modify without it enables the record (the API's default)
-                client.modify_record(
+                api.records.modify(
                     domain_id, op.record_id, a['sub_domain'], a['record_type'], a['record_line'], a['value'],
                     ttl=a.get('ttl'), mx=a.get('mx') if str(a['record_type']).upper() == 'MX' else None,
                     weight=a.get('weight'), status=a.get('status') or 'enabled')
             elif op.action == 'remove':
-                client.remove_record(domain_id, op.record_id)
+                api.records.remove(domain_id, op.record_id)
             else:
                 if op.parent is not None:
                     op.record_id = op.parent.record_id
                 if op.action == 'status':
-                    client.set_record_status(domain_id, op.record_id, a['status'])
+                    api.records.set_status(domain_id, op.record_id, a['status'])
                 else:
-                    client.set_record_remark(domain_id, op.record_id, a['remark'])
+                    api.records.set_remark(domain_id, op.record_id, a['remark'])
         except DNSPodTransportError as exc:
-            found = carried_out(client, domain_id, op)
+            found = carried_out(api, domain_id, op)
             if not found:
                 raise PartialApplyError(exc, done, operations[index:], unknown=op if found is None else None)
-            client.confirm_write()
+            api.client.confirm_write()
         except Exception as exc:
             raise PartialApplyError(exc, done, operations[index:])
         op.done = True
@@ -513,14 +513,14 @@ def apply_operations(client, domain_id, operations):
     return done
 
 
-def carried_out(client, domain_id, op):
+def carried_out(api, domain_id, op):
     """Whether the records show ``op`` carried out (True/False; None when they cannot be read):
     for a write whose answer was lost. A create that is found gets its ``record_id``."""
     if op.parent is not None and op.record_id is None:
         op.record_id = op.parent.record_id
     rec = op.after if op.after is not None else op.before
     try:
-        records = client.list_records(domain_id, sub_domain=rec['sub_domain'], record_type=rec['record_type'])
+        records = api.records.list(domain_id, sub_domain=rec['sub_domain'], record_type=rec['record_type'])
     except DNSPodError:
         return None
     if op.action == 'remove':

@@ -32,6 +32,7 @@ import os
 import time
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import private_dir
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import TaskError
 
 try:
     import fcntl
@@ -129,25 +130,26 @@ def _unlocked():
     yield lambda: None
 
 
-def run_guarded(module, guard, wait, read_and_plan, finish):
-    """Read, plan and write under ``guard``; never returns (``finish`` exits the module).
+def run_guarded(guard, wait, read_and_plan, finish, check_mode=False):
+    """Read, plan and write under ``guard``; returns what ``finish`` returns (the task's result).
 
     ``read_and_plan()`` reads the state and returns ``(plan, operations)``; ``finish(plan, bump)``
-    applies the operations (unless check mode), calls ``bump()`` once it has written, and exits.
+    applies the operations (unless check mode), calls ``bump()`` once it has written, and returns.
     Nothing to write, or check mode: finished without the lock. Otherwise the lock is taken and the
     plan applied when no other task wrote since the read; else read again (without the lock), and in
-    the last round read and write while holding it. SetLockTimeout fails the module."""
+    the last round read and write while holding it. SetLockTimeout raises TaskError."""
     try:
         for rounds in range(OPTIMISTIC_ROUNDS + 1):
             holding = rounds == OPTIMISTIC_ROUNDS
             with (guard.writing(wait) if holding else _unlocked()) as bump:
                 seen = guard.version()
                 plan, operations = read_and_plan()
-                if not operations or module.check_mode or holding:
-                    finish(plan, bump)
+                if not operations or check_mode or holding:
+                    return finish(plan, bump)
             with guard.writing(wait) as bump:
                 if guard.version() == seen:
-                    finish(plan, bump)
+                    return finish(plan, bump)
             # Another task wrote meanwhile: read again (its plan may be empty now).
     except SetLockTimeout as exc:
-        module.fail_json(msg=str(exc))
+        raise TaskError(str(exc))
+    raise AssertionError('unreachable: the last round holds the lock and finishes')

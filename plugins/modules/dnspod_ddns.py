@@ -164,180 +164,47 @@ api:
 '''
 
 from ansible.module_utils.basic import AnsibleModule
-from ansible.module_utils.urls import fetch_url
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import ddns
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError
-from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import normalize_record
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(
+    domain=dict(type='str', required=True),
+    sub_domain=dict(type='str', aliases=['name', 'record']),
+    record_type=dict(type='str', choices=['A', 'AAAA'], aliases=['type']),
+    record_line=dict(type='str', aliases=['line']),
+    record_id=dict(type='str'),
+    value=dict(type='str', aliases=['ip']),
+    ip_lookup_url=dict(type='str'),
+    ttl=dict(type='int'),
+    create=dict(type='bool', default=True),
+)
+RULES = dict(mutually_exclusive=[('value', 'ip_lookup_url')])
 
 
-def lookup_address(module, url, record_type):
-    response, info = fetch_url(module, url, method='GET', timeout=module.params['timeout'] or 30,
-                               ca_path=module.params['ca_path'])
-    status = info.get('status')
-    if response is None or status != 200:
-        module.fail_json(msg='ip_lookup_url: %s answered %s %s' % (url, status, info.get('msg', '')))
-    body = response.read(4096)
-    try:
-        return ddns.parse_lookup_answer(body, record_type)
-    except ddns.DdnsError as exc:
-        module.fail_json(msg=str(exc))
-
-
-def find_record(client, domain_id, record_id):
-    """Record.Info of one record (canonical), or None for an unknown id (code 8)."""
-    try:
-        answer = client.call('Record.Info', {'domain_id': domain_id, 'record_id': record_id})
-    except DNSPodError as exc:
-        if getattr(exc, 'code', None) == '8':
-            return None
-        raise
-    record = normalize_record(answer.get('record') or {})
-    return record if record.get('id') else None
+def converge(task):
+    params, records = task.params, task.api.records
+    line = params['record_line'] or task.client.default_line
+    request = ddns.Request(params)     # everything that can be checked without the API, first
+    value, source = ddns.address(request, params['api_url'], params['timeout'], params['validate_certs'], params['ca_path'])
+    domain = task.resolve_domain(request.domain) if request.reads_domain else dict(id=request.domain, name=None)
+    request.relative_to(domain['name'])
+    before = ddns.find_record(records, request, domain, line, params['record_line'] is not None)
+    if before is None and not params['create']:
+        task.fail('sub_domain: there is no %s record %s on line %s; set create=true to create it'
+                  % (request.record_type, request.sub_domain, line))
+    result, after, warning = ddns.update(records, domain, request, before, value, source, line, params['ttl'],
+                                         task.check_mode)
+    if warning:
+        task.warn(warning)
+    result['record'] = after
+    if task.diff:
+        result['diff'] = dict(before=ddns.record_line_view(before), after=ddns.record_line_view(after))
+    return result
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        domain=dict(type='str', required=True),
-        sub_domain=dict(type='str', aliases=['name', 'record']),
-        record_type=dict(type='str', choices=['A', 'AAAA'], aliases=['type']),
-        record_line=dict(type='str', aliases=['line']),
-        record_id=dict(type='str'),
-        value=dict(type='str', aliases=['ip']),
-        ip_lookup_url=dict(type='str'),
-        ttl=dict(type='int'),
-        create=dict(type='bool', default=True),
-    )
-    kwargs = common.dnspod_module_kwargs()
-    kwargs['mutually_exclusive'] = kwargs['mutually_exclusive'] + [('value', 'ip_lookup_url')]
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **kwargs)
-    params = module.params
-    record_type = params['record_type'] or ddns.type_of_value(params['value'])
-
-    # Everything that can be checked without the API is checked before the first call.
-    client = common.create_client(module)
-    try:
-        domain_param = str(params['domain']).strip()
-        domain_name = None if domain_param.isdigit() else names.normalize_domain_name(domain_param)
-    except ValueError as exc:
-        module.fail_json(msg='domain: %s' % exc)
-    try:
-        sub_domain = None
-        # Given by ID, a full name (www.example.com. or www.example.com) is made relative once the
-        # domain's name is known; here it is checked as a relative name.
-        full_name_by_id = (domain_name is None and params['sub_domain'] is not None
-                           and names.may_be_full_name(params['sub_domain']))
-        if params['sub_domain'] is not None:
-            try:
-                if full_name_by_id:
-                    names.relative_name(str(params['sub_domain']).strip().rstrip('.'), None)
-                else:
-                    sub_domain = names.relative_name(params['sub_domain'], domain_name)
-            except ValueError as exc:
-                raise ddns.DdnsError('sub_domain', str(exc))
-        if params['record_line'] is not None:
-            validation.validate_line(params['record_line'])
-        if params['ttl'] is not None:
-            validation.validate_ttl(params['ttl'])
-        if params['record_id'] is not None and not str(params['record_id']).strip().isdigit():
-            raise ddns.DdnsError('record_id', '%r is not a record ID' % params['record_id'])
-        value = None
-        source = None
-        url = None
-        if params['value'] is not None:
-            value, source = ddns.normalize_address(params['value'], record_type), ddns.SOURCE_VALUE
-        elif params['ip_lookup_url'] is not None:
-            url = ddns.check_lookup_url(params['ip_lookup_url'])
-    except (ddns.DdnsError, validation.ValidationError) as exc:
-        module.fail_json(msg=str(exc))
-
-    if url is not None:
-        value, source = lookup_address(module, url, record_type), ddns.SOURCE_LOOKUP
-    if source is None:
-        host, port = ddns.api_host_port(params['api_url'])
-        try:
-            ddns.check_no_proxy(params['api_url'])
-            local, remote = ddns.source_address(host, port, ddns.FAMILIES[record_type])
-            value, source = ddns.check_source_address(local, remote, record_type), ddns.SOURCE_LOCAL
-        except ddns.DdnsError as exc:
-            module.fail_json(msg=str(exc))
-
-    line = params['record_line'] or client.default_line
-    result = dict(changed=False, address=value, address_source=source, action='none')
-    try:
-        if domain_name is not None or full_name_by_id:
-            domain = common.resolve_domain(module, client, domain_param)
-        else:
-            domain = dict(id=domain_param, name=None)
-        if full_name_by_id:
-            try:
-                sub_domain = names.relative_name(params['sub_domain'], domain['name'])
-            except ValueError as exc:
-                raise ddns.DdnsError('sub_domain', str(exc))
-        if params['record_id'] is not None:
-            record = find_record(client, domain['id'], str(params['record_id']).strip())
-            if record is None:
-                raise ddns.DdnsError('record_id', 'no record with ID %s in the domain' % params['record_id'])
-            record = ddns.select_record([record], params['record_id'])
-            if sub_domain is not None and sub_domain != record['sub_domain']:
-                raise ddns.DdnsError('sub_domain', '%s differs from the sub_domain %s of record %s'
-                                     % (sub_domain, record['sub_domain'], record['id']))
-            if params['record_line'] is not None and line.lower() != record['record_line'].lower():
-                raise ddns.DdnsError('record_line', '%s differs from the line %s of record %s'
-                                     % (line, record['record_line'], record['id']))
-            if record['record_type'] != record_type:
-                raise ddns.DdnsError('record_type', '%s differs from the type %s of record %s'
-                                     % (record_type, record['record_type'], record['id']))
-        else:
-            sub_domain = sub_domain or '@'
-            records = client.list_records(domain['id'], sub_domain=sub_domain, record_type=record_type,
-                                          record_line=line)
-            record = ddns.select_record(records)
-    except ddns.DdnsError as exc:
-        module.fail_json(msg=str(exc), api=common.api_summary(client))
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-
-    before = record
-    after = record
-    try:
-        if record is None:
-            if not params['create']:
-                module.fail_json(msg='sub_domain: there is no %s record %s on line %s; set create=true to create it'
-                                 % (record_type, sub_domain, line), api=common.api_summary(client))
-            result.update(changed=True, action='create', previous_value='')
-            after = dict(id='', sub_domain=sub_domain, record_type=record_type, record_line=line, value=value,
-                         ttl=params['ttl'] or 600, status='enabled')
-            if not module.check_mode:
-                new_id = client.create_record(domain['id'], sub_domain, record_type, line, value, ttl=params['ttl'])
-                after = dict(after, id=new_id)
-        else:
-            result['previous_value'] = record['value']
-            if not ddns.same_address(record_type, record['value'], value):
-                result.update(changed=True, action='ddns')
-                after = dict(record, value=value)
-                if not module.check_mode:
-                    # With the source address, the API stores the address it sees (no value sent).
-                    send = None if source == ddns.SOURCE_LOCAL else value
-                    answer = client.call('Record.Ddns', ddns.ddns_params(domain['id'], record, send))
-                    stored = str((answer.get('record') or {}).get('value') or value)
-                    after = dict(record, value=stored)
-                    if not ddns.same_address(record_type, stored, value):
-                        result['address'] = stored
-                        module.warn('DNSPod stored %s, but this host\'s source address is %s (a proxy or NAT in '
-                                    'between?): set value or ip_lookup_url, or the next run will write again'
-                                    % (stored, value))
-    except DNSPodError as exc:
-        common.fail_from_error(module, exc, api=common.api_summary(client))
-
-    result.update(record=after, api=common.api_summary(client))
-    if module._diff:
-        result['diff'] = dict(before=ddns.record_line_view(before), after=ddns.record_line_view(after))
-    module.exit_json(**result)
+    runner.main(AnsibleModule, OPTIONS, converge, RULES)
 
 
 if __name__ == '__main__':

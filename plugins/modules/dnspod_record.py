@@ -268,117 +268,49 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
-from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 from ansible_collections.dnspod.dnspod.plugins.module_utils import setlock
-from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
+
+OPTIONS = dict(
+    record_module.record_set_spec(),
+    domain=dict(type='str', required=True),
+    state=dict(type='str', default='present', choices=['present', 'absent']),
+    replace=dict(type='bool', default=False),
+)
+RULES = dict(required_if=[('state', 'present', ('value',))])
 
 
-def listing_filters(desired):
-    """The filters of the set's one Record.List, by the domain's name or ID: the answer also gives
-    the domain's ID and grade, so a domain given by name needs no Domain.Info. Every set is listed
-    with every type at its name and line, to see what it would sit beside: a CNAME beside any
-    record, an A beside a CNAME or URL record (code 31) are refused before any write."""
-    return dict(sub_domain=desired.sub_domain, record_line=desired.record_line, record_type=None)
-
-
-def argument_spec():
-    spec = common.dnspod_argument_spec()
-    spec.update(record_module.record_set_spec())
-    spec.update(
-        domain=dict(type='str', required=True),
-        state=dict(type='str', default='present', choices=['present', 'absent']),
-        replace=dict(type='bool', default=False),
-    )
-    return spec
-
-
-def module_kwargs():
-    """What AnsibleModule and the action plugin's validator check besides the argument spec."""
-    return dict(common.dnspod_module_kwargs(), required_if=[('state', 'present', ('value',))])
-
-
-def read_and_plan(module, client, params, domain_name, desired):
-    """Read the set (one filtered Record.List) and plan its writes; the module fails on a task
-    that is wrong once the set is known. Returns ``(domain, current, operations)``."""
-    if desired is None:
-        # Given by ID with a full name: the host part depends on the domain's name.
-        def reading(name):
-            read_as = record_module.desired_set(params, name, client.default_line)
-            return read_as, listing_filters(read_as)
-        desired, domain, at_name = record_module.read_at_full_name(
-            module, client, params['domain'], params['sub_domain'], reading)
-    else:
-        domain, at_name = record_module.read_records(module, client, params['domain'], **listing_filters(desired))
-        if domain_name is None and domain['name']:
-            # Given by ID: the checks that need the domain's name (a full name of at most 253
-            # characters, a CNAME not pointing to itself) once the listing named it, before planning.
-            try:
-                desired = record_module.desired_set(params, domain['name'], client.default_line)
-            except validation.ValidationError as exc:
-                module.fail_json(msg=str(exc), api=common.api_summary(client))
-    current = [r for r in at_name if r['record_type'] == desired.record_type]
-    try:
-        record_module.check_grade([desired], domain['grade'])
-    except validation.ValidationError as exc:
-        module.fail_json(msg=str(exc), api=common.api_summary(client))
-    try:
-        operations = recordset.plan_set(desired, current, state=params['state'], replace=params['replace'])
-    except validation.ValidationError as exc:
-        # Only known once the set is read, e.g. a new MX record without mx; nothing was written.
-        module.fail_json(msg=str(exc), api=common.api_summary(client))
-    # A type or line the grade lacks, or a CNAME beside other records: failed before any write.
-    record_module.check_writes(module, client, domain, at_name, operations)
-    return domain, current, operations
-
-
-def finish(module, client, domain, current, operations, bump):
-    """Apply the plan (unless check mode), count the set as written, and exit."""
-    after, result = record_module.converge_counted(module, client, domain, current, operations, bump)
-    result['records'] = sorted((r for r in after if not r.get('hold')), key=lambda r: str(r.get('value')))
-    module.exit_json(**result)
-
-
-def run(module):
-    """The task, for an AnsibleModule (module process) or the action plugin's worker-module
-    (plugins/plugin_utils/worker_module.py); exit_json/fail_json never return."""
-    params = module.params
-
-    # Building the client sends nothing: everything that can be checked without the API is
-    # checked before the first call.
-    client = common.create_client(module)
-    need_name = record_module.needs_domain_name(params['sub_domain'])
-    desired = None
-    try:
-        domain_name = record_module.domain_name_for_validation(params['domain'])
-        if domain_name is not None or not need_name:
-            desired = record_module.desired_set(params, domain_name, client.default_line)
-        else:
-            record_module.prevalidate_by_id(params, client.default_line)
-    except validation.ValidationError as exc:
-        module.fail_json(msg=str(exc))
-
-    # Tasks of this controller writing the same set: a task writes only what it read after the
-    # last write of the others (module_utils/setlock.py); a task with nothing to write never waits.
-    if desired is not None:
-        set_parts = desired.key
-    else:
-        set_parts = ('full name', params['sub_domain'], params['record_type'],
-                     params.get('record_line') or client.default_line)
-    guard = setlock.guard_for(client, params['domain'], set_parts)
-
-    def read():
-        domain, current, operations = read_and_plan(module, client, params, domain_name, desired)
-        return (domain, current, operations), operations
+def converge(task):
+    line = task.client.default_line
+    domain_name, desired = record_module.set_before_reading(task.params, line)
+    # Tasks of this controller writing the same set write in turn (module_utils/setlock.py).
+    guard = setlock.guard_for(task.client, task.params['domain'], record_module.set_lock_key(task.params, desired, line))
 
     def write(plan, bump):
-        finish(module, client, plan[0], plan[1], plan[2], bump)
-    setlock.run_guarded(module, guard, setlock.wait_bound(client), read, write)
+        after, result = record_module.apply(task, *plan, bump=bump)
+        return dict(result, records=sorted((r for r in after if not r.get('hold')), key=lambda r: str(r.get('value'))))
+    return setlock.run_guarded(guard, setlock.wait_bound(task.client), lambda: record_module.read_set(task, domain_name, desired),
+                               write, task.check_mode)
+
+
+# worker shim: removed when the worker uses OPTIONS/converge
+def argument_spec():
+    return runner.argument_spec(OPTIONS)
+
+
+# worker shim: removed when the worker uses OPTIONS/converge
+def module_kwargs():
+    return runner.module_kwargs(RULES)
+
+
+# worker shim: removed when the worker uses OPTIONS/converge
+def run(module):
+    runner.execute(module, converge)
 
 
 def main():
-    run(AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True, **module_kwargs()))
+    runner.main(AnsibleModule, OPTIONS, converge, RULES)
 
 
 if __name__ == '__main__':

@@ -147,53 +147,30 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
-from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
+
+OPTIONS = dict(
+    domain=dict(type='str', required=True),
+    sub_domain=dict(type='str', aliases=['name', 'record']),
+    record_type=dict(type='str', aliases=['type']),
+    record_line=dict(type='str', aliases=['line']),
+)
+
+
+def converge(task):
+    query = record_module.RecordQuery(task.params)
+    if query.needs_domain_name:
+        # Given by ID with a full name: the host part depends on the domain's name.
+        query.sub_domain, domain, records = record_module.read_at_full_name(
+            task, task.params['domain'], query.sub_domain, query.reading)
+    else:
+        domain, records = record_module.read_records(task, task.params['domain'], **query.filters())
+    return dict(changed=False, records=records, domain=dict(id=domain['id'], name=domain['name']))
 
 
 def main():
-    argument_spec = common.dnspod_argument_spec()
-    argument_spec.update(
-        domain=dict(type='str', required=True),
-        sub_domain=dict(type='str', aliases=['name', 'record']),
-        record_type=dict(type='str', aliases=['type']),
-        record_line=dict(type='str', aliases=['line']),
-    )
-    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True, **common.dnspod_module_kwargs())
-    params = module.params
-    client = common.create_client(module)
-    sub_domain = params['sub_domain']
-    need_name = record_module.needs_domain_name(sub_domain)
-    try:
-        domain_name = record_module.domain_name_for_validation(params['domain'])
-        record_type = validation.validate_record_type(params['record_type']) if params['record_type'] else None
-        if sub_domain is not None and (domain_name is not None or not need_name):
-            sub_domain = names.relative_name(sub_domain, domain_name)
-            need_name = False
-    except validation.ValidationError as exc:
-        module.fail_json(msg=str(exc))
-    except ValueError as exc:
-        module.fail_json(msg='sub_domain: %s' % exc)
-
-    def reading(domain_name):
-        # The listing alone: Record.List takes the domain's name or ID and names the domain in its answer.
-        try:
-            relative = names.relative_name(sub_domain, domain_name)
-        except ValueError as exc:
-            raise validation.ValidationError('sub_domain', str(exc))
-        return relative, dict(sub_domain=relative, record_type=record_type, record_line=params['record_line'])
-
-    if need_name:
-        # Given by ID with a full name: the host part depends on the domain's name.
-        sub_domain, domain, records = record_module.read_at_full_name(
-            module, client, params['domain'], sub_domain, reading)
-    else:
-        domain, records = record_module.read_records(module, client, params['domain'], sub_domain=sub_domain,
-                                                     record_type=record_type, record_line=params['record_line'])
-    module.exit_json(changed=False, records=records, domain=dict(id=domain['id'], name=domain['name']),
-                     api=common.api_summary(client))
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

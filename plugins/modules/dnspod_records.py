@@ -266,163 +266,52 @@ api:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import guards
-from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
-from ansible_collections.dnspod.dnspod.plugins.module_utils import recordset
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 from ansible_collections.dnspod.dnspod.plugins.module_utils import setlock
-from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
+
+OPTIONS = dict(
+    domain=dict(type='str', required=True),
+    records=dict(type='list', elements='dict', required=True, options=dict(
+        record_module.record_set_spec(), value=dict(record_module.record_set_spec()['value'], required=True))),
+    purge=dict(type='bool', default=False),
+    allow_empty=dict(type='bool', default=False),
+    ignore=dict(type='list', elements='dict', default=[], options=dict(
+        sub_domain=dict(type='str'), record_type=dict(type='str'), record_line=dict(type='str'))),
+    **guards.threshold_spec()
+)
 
 
-def desired_sets(params, domain_name, default_line, grade=None):
-    sets = []
-    for index, item in enumerate(params['records']):
-        sets.append(record_module.desired_set(item, domain_name, default_line, grade=grade,
-                                              parameter_prefix='records[%d].' % index))
-    validation.check_duplicate_sets(sets)
-    validation.check_cname_conflicts(sets)
-    return sets
-
-
-def ignore_rules(params, domain_name, default_line):
-    rules = []
-    for index, item in enumerate(params['ignore']):
-        rule = {}
-        try:
-            if item.get('sub_domain') is not None:
-                rule['sub_domain'] = names.relative_name(item['sub_domain'], domain_name)
-            if item.get('record_type') is not None:
-                rule['record_type'] = validation.validate_record_type(item['record_type'])
-        except (ValueError, validation.ValidationError) as exc:
-            raise validation.ValidationError('ignore[%d]' % index, str(exc))
-        if item.get('record_line') is not None:
-            # Like a set's record_line: 'default' is the default line (默认 on dnsapi.cn).
-            rule['record_line'] = names.normalize_line(item['record_line'], default_line)
-        rules.append(rule)
-    return rules
-
-
-def prevalidate_by_id(params, default_line):
-    """A domain given by ID with names that need the domain's name: every check that can be made
-    before the listing (record_module.prevalidate_by_id per item, the ignore rules read as relative)."""
-    for index, item in enumerate(params['records']):
-        record_module.prevalidate_by_id(item, default_line, parameter_prefix='records[%d].' % index)
-    relative = [dict(item, sub_domain=str(item['sub_domain']).strip().rstrip('.'))
-                if item.get('sub_domain') is not None else item for item in params['ignore']]
-    ignore_rules(dict(params, ignore=relative), None, default_line)
-
-
-def needs_domain_name(params):
-    return any(record_module.needs_domain_name(item.get('sub_domain')) for item in params['records']) or any(
-        record_module.needs_domain_name(item.get('sub_domain')) for item in params['ignore'])
-
-
-def argument_spec():
-    set_spec = record_module.record_set_spec()
-    set_spec['value']['required'] = True
-    spec = common.dnspod_argument_spec()
-    spec.update(
-        domain=dict(type='str', required=True),
-        records=dict(type='list', elements='dict', required=True, options=set_spec),
-        purge=dict(type='bool', default=False),
-        allow_empty=dict(type='bool', default=False),
-        ignore=dict(type='list', elements='dict', default=[], options=dict(
-            sub_domain=dict(type='str'),
-            record_type=dict(type='str'),
-            record_line=dict(type='str'),
-        )),
-    )
-    spec.update(guards.threshold_spec())
-    return spec
-
-
-def module_kwargs():
-    """What AnsibleModule and the action plugin's validator check besides the argument spec."""
-    return common.dnspod_module_kwargs()
-
-
-def run(module):
-    """The task, for an AnsibleModule (module process) or the action plugin's worker-module
-    (plugins/plugin_utils/worker_module.py): both have params, check_mode, _diff, fail_json and
-    exit_json, and exit_json/fail_json never return."""
-    params = module.params
-
-    # Building the client sends nothing: the whole list is validated before the first call.
-    client = common.create_client(module)
-    need_name = needs_domain_name(params)
-    sets = ignore = None
-    try:
-        guards.check_purge_list(params['records'], params['purge'], params['allow_empty'], 'records', 'record set')
-        guards.check_threshold_options(params)
-        domain_name = record_module.domain_name_for_validation(params['domain'])
-        if domain_name is not None or not need_name:
-            sets = desired_sets(params, domain_name, client.default_line)
-            ignore = ignore_rules(params, domain_name, client.default_line)
-        else:
-            prevalidate_by_id(params, client.default_line)
-    except validation.ValidationError as exc:
-        module.fail_json(msg=str(exc))
-
-    # Tasks of this controller writing the same domain: a task writes only what it read after the
-    # last write of the others (module_utils/setlock.py); a task with nothing to write never waits.
-    guard = setlock.guard_for(client, params['domain'], ('dnspod_records',))
-
-    def read():
-        plan = read_and_plan(module, client, params, need_name, domain_name, sets, ignore)
-        return plan, plan[2]
+def converge(task):
+    domain_name, sets, ignore = record_module.zone_before_reading(task.params, task.client.default_line)
+    # Tasks of this controller writing the same domain write in turn (module_utils/setlock.py).
+    guard = setlock.guard_for(task.client, task.params['domain'], ('dnspod_records',))
 
     def write(plan, bump):
-        domain, current, operations = plan
-        after, result = record_module.converge_counted(module, client, domain, current, operations, bump)
-        result['records'] = after
-        module.exit_json(**result)
-    setlock.run_guarded(module, guard, setlock.wait_bound(client), read, write)
+        after, result = record_module.apply(task, *plan, bump=bump)
+        return dict(result, records=after)
+    return setlock.run_guarded(guard, setlock.wait_bound(task.client), lambda: record_module.read_zone(task, domain_name, sets, ignore),
+                               write, task.check_mode)
 
 
-def read_and_plan(module, client, params, need_name, domain_name, sets, ignore):
-    """Read the zone (one paged Record.List) and plan its writes; the module fails on a task that
-    is wrong once the zone is known. Returns ``(domain, current, operations)``."""
-    # One paged Record.List, by the domain's name or ID: its answer also names the domain, its ID
-    # and grade, so no Domain.Info is sent.
-    domain, current = record_module.read_records(module, client, params['domain'])
-    try:
-        if domain_name is None and (need_name or domain['name']):
-            # Given by ID: only now is the domain's name known. Full names (www.example.com. and
-            # www.example.com) are made relative to it, and full names over 253 characters and
-            # CNAMEs to their own name refused, before planning.
-            if domain['name'] is None:
-                domain = common.resolve_domain(module, client, params['domain'])
-            sets = desired_sets(params, domain['name'], client.default_line, grade=domain['grade'])
-            ignore = ignore_rules(params, domain['name'], client.default_line)
-        else:
-            record_module.check_grade(sets, domain['grade'], lambda index: 'records[%d].' % index)
-    except validation.ValidationError as exc:
-        module.fail_json(msg=str(exc), api=common.api_summary(client))
+# worker shim: removed when the worker uses OPTIONS/converge
+def argument_spec():
+    return runner.argument_spec(OPTIONS)
 
-    try:
-        operations = recordset.plan_domain(sets, current, purge=params['purge'], ignore=ignore)
-        # A records list that lost entries plans many removes (or, without purge, many rewrites):
-        # refused above octoDNS's thresholds unless forced, in check mode alike.
-        guards.check_plan_size(current, operations, params)
-    except validation.ValidationError as exc:
-        # Only known once the records are read, e.g. a new MX record without mx; nothing was written.
-        module.fail_json(msg=str(exc), api=common.api_summary(client))
-    # A type or line the grade lacks, or a CNAME beside other records: failed before any write.
-    index = {}
-    for i, d in enumerate(sets):
-        # The items of one MX set are merged into one set; errors name the first.
-        index.setdefault(recordset.set_key(d.sub_domain, d.record_type, d.record_line), i)
 
-    def item(sub_domain, record_type, record_line):
-        found = index.get(recordset.set_key(sub_domain, record_type, record_line))
-        return 'records[%d].' % found if found is not None else ''
-    record_module.check_writes(module, client, domain, current, operations, item)
-    return domain, current, operations
+# worker shim: removed when the worker uses OPTIONS/converge
+def module_kwargs():
+    return runner.module_kwargs()
+
+
+# worker shim: removed when the worker uses OPTIONS/converge
+def run(module):
+    runner.execute(module, converge)
 
 
 def main():
-    run(AnsibleModule(argument_spec=argument_spec(), supports_check_mode=True, **module_kwargs()))
+    runner.main(AnsibleModule, OPTIONS, converge)
 
 
 if __name__ == '__main__':

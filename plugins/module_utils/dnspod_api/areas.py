@@ -15,6 +15,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.groups im
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.locks import Locks
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.monitors import Monitors
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.products import Products
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.shares import Shares
 
 
@@ -31,4 +32,5 @@ class DNSPodAPI:
         self.locks = Locks(client)
         self.monitors = Monitors(client)
         self.products = Products(client)
+        self.records = Records(client)
         self.shares = Shares(client)

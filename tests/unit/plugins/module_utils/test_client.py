@@ -9,6 +9,7 @@ import yaml
 from ansible_collections.dnspod.dnspod.plugins.module_utils import client as client_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils import transport as transport_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAlreadyDoneError, DNSPodAPIError, DNSPodConfigError, DNSPodTransportError)
 
@@ -299,7 +300,7 @@ def test_refused_login_is_not_repeated_by_later_calls(fake_api, body):
     with pytest.raises(DNSPodAPIError) as first:
         client.call('Domain.Info', {'domain': 'example.com'})
     with pytest.raises(DNSPodAPIError) as second:
-        client.list_records('42')
+        Records(client).list('42')
     assert len(fake_api.requests) == 1
     assert second.value.code == first.value.code and 'not sent' in str(second.value)
     assert first.value.hint is not None and second.value.hint == first.value.hint
@@ -328,95 +329,8 @@ def test_xml_error_body_is_read(fake_api):
 
 # ---- paging and listings ---------------------------------------------------------------------
 
-def test_paging_sends_length_and_offsets(fake_api):
-    client = make(fake_api, page_size=1000)[0]
-    for start, count in ((0, 1000), (1000, 1000), (2000, 500)):
-        fake_api.ok(info={'record_total': '2500'}, records=[a_record(i) for i in range(start, start + count)])
-    records = client.list_records('42')
-    assert len(records) == 2500 and len(set(r['id'] for r in records)) == 2500
-    sent = [(r['form']['domain_id'], r['form']['offset'], r['form']['length']) for r in fake_api.requests]
-    assert sent == [('42', '0', '1000'), ('42', '1000', '1000'), ('42', '2000', '1000')]
-
-
-def test_page_size_is_capped_at_3000(fake_api):
-    client = make(fake_api, page_size=5000)[0]
-    fake_api.ok(info={'record_total': 1}, records=[a_record(1)])
-    client.list_records('42')
-    assert fake_api.requests[0]['form']['length'] == '3000'
-
-
-def test_paging_follows_the_total_when_the_server_cuts_pages(fake_api):
-    client = make(fake_api, page_size=1000)[0]
-    for start in (0, 500, 1000):
-        fake_api.ok(info={'record_total': 1200}, records=[a_record(i) for i in range(start, min(start + 500, 1200))])
-    assert len(client.list_records('42')) == 1200
-    assert [r['form']['offset'] for r in fake_api.requests] == ['0', '500', '1000']
-
-
-def test_paging_stops_on_an_empty_page_or_a_repeated_page(fake_api):
-    client = make(fake_api, page_size=2)[0]
-    fake_api.ok(info={'record_total': 10}, records=[a_record(1), a_record(2)])
-    fake_api.ok(info={'record_total': 10}, records=[])
-    assert len(client.list_records('42')) == 2
-    fake_api.ok(info={'record_total': 10}, records=[a_record(1), a_record(2)])
-    fake_api.ok(info={'record_total': 10}, records=[a_record(1), a_record(2)])
-    assert [r['id'] for r in client.list_records('42')] == ['1', '2']
-    assert len(fake_api.requests) == 4
-
-
-@pytest.mark.parametrize('body', [reported('code10_no_records_2020-12-14.json'),
-                                  json.dumps({'status': {'code': '1', 'message': ''}, 'info': {'record_total': '0'},
-                                              'records': []})])
-def test_empty_record_listing_is_an_empty_list(fake_api, body):
-    client = make(fake_api)[0]
-    fake_api.answer(body=body)
-    assert client.list_records('42') == []
-    assert len(fake_api.requests) == 1
-
-
-def test_listing_is_filtered_again_on_the_client(fake_api):
-    client = make(fake_api)[0]
-    recs = [a_record(1, name='@'), a_record(2, name='*'), a_record(3, name='@', line='电信'),
-            a_record(4, name='@', rtype='AAAA', value='2001:db8::1'), a_record(5, name='*.@')]
-    fake_api.ok(info={'record_total': 5}, records=recs)
-    got = client.list_records('42', sub_domain='@', record_type='a', record_line=DEFAULT)
-    assert [r['id'] for r in got] == ['1']
-    form = fake_api.requests[0]['form']
-    assert (form['sub_domain'], form['record_type'], form['record_line']) == ('@', 'a', DEFAULT)
-
-
-def test_line_filter_ignores_case_and_keeps_the_api_spelling(fake_api):
-    client = make(fake_api, international=True)[0]
-    fake_api.ok(info={'record_total': 2}, records=[a_record(1, name='www', line='Default'),
-                                                   a_record(2, name='www', line='Telecom')])
-    got = client.list_records('42', sub_domain='WWW', record_line='default')
-    assert [(r['id'], r['record_line']) for r in got] == [('1', 'Default')]
-
-
-def test_types_and_lines(fake_api):
-    client = make(fake_api)[0]
-    fake_api.ok(types=['A', 'CNAME', 'MX'])
-    fake_api.ok(lines=[DEFAULT, '电信'])
-    assert client.record_types('DP_Free') == ['A', 'CNAME', 'MX']
-    assert client.record_lines('DP_Free', domain_id='42') == [DEFAULT, '电信']
-    assert fake_api.requests[1]['form']['domain_grade'] == 'DP_Free' and fake_api.requests[1]['form']['domain_id'] == '42'
-
 
 # ---- recorded answers through the client (type drift) ----------------------------------------
-
-def test_recorded_record_create_and_modify(fake_api):
-    client = make(fake_api)[0]
-    session = 'test_provider_when_calling_update_record_should_modify_record'
-    fake_api.answer(body=json.dumps(recorded_answer(session, 'Record.Create')[0]))   # "id": "189593259"
-    fake_api.answer(body=json.dumps(recorded_answer(session, 'Record.Modify')[0]))   # "id": 189593259
-    new_id = client.create_record('38280687', 'orig.test', 'TXT', DEFAULT, 'challengetoken')
-    assert new_id == '189593259'
-    assert client.modify_record('38280687', new_id, 'updated.test', 'TXT', DEFAULT, 'challengetoken') is None
-    create, modify = (r['form'] for r in fake_api.requests)
-    assert create['record_line'] == DEFAULT and create['sub_domain'] == 'orig.test' and 'ttl' not in create
-    assert modify['record_id'] == '189593259' and modify['sub_domain'] == 'updated.test'
-    assert 'mx' not in create and 'weight' not in modify
-
 
 def test_recorded_domain_info_and_listing(fake_api):
     client = make(fake_api)[0]
@@ -426,63 +340,14 @@ def test_recorded_domain_info_and_listing(fake_api):
     domain = client.get_domain('capsulecd.com')
     assert domain['id'] == '38280687' and domain['remark'] == '' and domain['records'] == 2
     assert domain['grade'] == 'DP_Free' and domain['status'] == 'enabled' and domain['is_mark'] is False
-    records = client.list_records(domain['id'])
+    records = Records(client).list(domain['id'])
     assert [(r['sub_domain'], r['record_type'], r['hold']) for r in records] == [
         ('@', 'NS', True), ('@', 'NS', True), ('delete.testfilt', 'TXT', False)]
     assert all(r['weight'] is None and isinstance(r['ttl'], int) for r in records)
     assert records[0]['ttl'] == 86400 and records[2]['record_line'] == DEFAULT
 
 
-def test_record_writes_map_fields(fake_api):
-    client = make(fake_api)[0]
-    for dummy in range(5):
-        fake_api.ok(record={'id': 5})
-    assert client.create_record('42', '@', 'MX', DEFAULT, 'mail.example.com.', ttl=600, mx=10, weight=3) == '5'
-    client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.1', mx=10)
-    client.set_record_status('42', '5', 'disabled')
-    client.set_record_status('42', '5', 'enabled')
-    client.set_record_remark('42', '5', None)
-    forms = [r['form'] for r in fake_api.requests]
-    assert (forms[0]['mx'], forms[0]['ttl'], forms[0]['weight']) == ('10', '600', '3')
-    assert 'mx' not in forms[1]
-    assert [forms[2]['status'], forms[3]['status']] == ['disable', 'enable']
-    assert forms[4]['remark'] == '' and fake_api.actions()[4] == 'Record.Remark'
-
-
 # ---- writes after a transport fault ----------------------------------------------------------
-
-def test_create_after_a_lost_answer_finds_the_record_instead_of_failing(fake_api):
-    client, sleeps = make(fake_api)
-    fake_api.drop()                                           # created, but the answer is lost
-    fake_api.answer(body=reported('code104_record_exists_2017-09-04.json'))
-    fake_api.ok(info={'record_total': 3}, records=[a_record(7, name='www', value='192.0.2.9'),
-                                                   a_record(8, name='www', value='192.0.2.1'),
-                                                   a_record(9, name='www', value='192.0.2.1', line='电信')])
-    assert client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.1') == '8'
-    assert fake_api.actions() == ['Record.Create', 'Record.Create', 'Record.List']
-    assert (client.calls, client.writes, len(sleeps)) == (3, 1, 1)
-    listing = fake_api.requests[2]['form']
-    assert (listing['sub_domain'], listing['record_type'], listing['record_line']) == ('www', 'A', DEFAULT)
-
-
-def test_create_104_of_a_record_another_host_made_is_success(fake_api):
-    # many hosts adding the same value: the one that comes second finds it made, not a failure
-    client = make(fake_api)[0]
-    fake_api.answer(body=reported('code104_record_exists_2017-09-04.json'))
-    fake_api.ok(info={'record_total': 1}, records=[a_record(8, name='www', value='192.0.2.1')])
-    assert client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.1') == '8'
-    assert fake_api.actions() == ['Record.Create', 'Record.List'] and client.writes == 0
-
-
-def test_create_104_without_the_record_is_an_error(fake_api):
-    client = make(fake_api)[0]
-    fake_api.answer(body=reported('code104_record_exists_2017-09-04.json'))
-    fake_api.ok(info={'record_total': 1}, records=[a_record(8, name='www', value='192.0.2.7')])
-    with pytest.raises(DNSPodAPIError) as info:
-        client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.1')
-    assert not isinstance(info.value, DNSPodAlreadyDoneError) and info.value.code == '104'
-    assert fake_api.actions() == ['Record.Create', 'Record.List'] and client.writes == 0
-
 
 def test_call_raises_already_done_after_a_fault(fake_api):
     client = make(fake_api)[0]
@@ -494,37 +359,6 @@ def test_call_raises_already_done_after_a_fault(fake_api):
     assert info.value.code == '104' and isinstance(info.value, DNSPodAPIError)
 
 
-def test_create_after_a_fault_that_cannot_be_found_raises_the_conflict(fake_api):
-    client = make(fake_api)[0]
-    fake_api.drop()
-    fake_api.answer(code='104')
-    fake_api.answer(code='10')
-    with pytest.raises(DNSPodAPIError) as info:
-        client.create_record('42', 'www', 'CNAME', DEFAULT, 'target.example.com')
-    assert info.value.code == '104'
-
-
-def test_create_matches_the_value_form_the_api_returns(fake_api):
-    client = make(fake_api)[0]
-    fake_api.drop()
-    fake_api.answer(code='104')
-    fake_api.ok(info={'record_total': 1}, records=[a_record(11, name='docs', rtype='CNAME',
-                                                            value='Docs.Example.com.')])
-    assert client.create_record('42', 'docs', 'CNAME', DEFAULT, 'docs.example.com') == '11'
-
-
-def test_remove_after_a_lost_answer_is_done(fake_api):
-    client = make(fake_api)[0]
-    fake_api.drop()
-    fake_api.answer(code='8')
-    assert client.remove_record('42', '7') is None
-    fake_api.answer(body=reported('code8_record_id_error_2021-04-24.json'))   # removed by another run
-    assert client.remove_record('42', '7') is None
-    fake_api.answer(code='7')
-    with pytest.raises(DNSPodAPIError):
-        client.remove_record('42', '7')
-
-
 # ---- accounting, D-Token, international, agents ----------------------------------------------
 
 def test_writes_counted_and_logged_without_params(fake_api):
@@ -532,10 +366,10 @@ def test_writes_counted_and_logged_without_params(fake_api):
     fake_api.ok(record={'id': '77'})
     fake_api.ok(info={'record_total': 0}, records=[])
     fake_api.answer(code='25')
-    assert client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.1') == '77'
-    client.list_records('42')
+    assert Records(client).create('42', 'www', 'A', DEFAULT, '192.0.2.1') == '77'
+    Records(client).list('42')
     with pytest.raises(DNSPodAPIError):
-        client.create_record('42', 'www', 'A', DEFAULT, '192.0.2.2')
+        Records(client).create('42', 'www', 'A', DEFAULT, '192.0.2.2')
     assert (client.calls, client.writes) == (3, 1)
     assert client.log == [{'action': 'Record.Create', 'code': '1', 'write': True},
                           {'action': 'Record.List', 'code': '1', 'write': False},
@@ -654,16 +488,3 @@ def test_agent_user_id_sent_on_every_call(fake_api):
 def test_repr_names_the_endpoint_and_counters(fake_api):
     client = make(fake_api)[0]
     assert repr(client) == '<DNSPodClient %s auth=login_token calls=0 writes=0>' % fake_api.url
-
-
-def test_modify_of_a_record_another_run_removed_creates_it(fake_api):
-    client = make(fake_api)[0]
-    fake_api.answer(body=reported('code8_record_id_error_2021-04-24.json'))
-    fake_api.ok(record={'id': '99', 'name': 'www', 'status': 'enabled'})
-    assert client.modify_record('42', '7', 'www', 'A', DEFAULT, '192.0.2.3', ttl=600) is None
-    assert fake_api.actions() == ['Record.Modify', 'Record.Create']
-    sent = fake_api.requests[1]['form']
-    assert (sent['sub_domain'], sent['value'], sent['ttl']) == ('www', '192.0.2.3', '600') and 'record_id' not in sent
-    fake_api.answer(code='7')
-    with pytest.raises(DNSPodAPIError):
-        client.modify_record('42', '7', 'www', 'A', DEFAULT, '192.0.2.3')

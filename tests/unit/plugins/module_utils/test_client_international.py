@@ -10,6 +10,7 @@ import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import client as client_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 
 SECRET = '0123456789abcdef0123456789abcdef'
@@ -79,22 +80,22 @@ def test_writes_send_the_default_line_as_default(fake_api, line):
     client = intl(fake_api)
     fake_api.ok(record={'id': '9', 'name': 'www', 'status': 'enabled'})
     fake_api.ok(record={'id': 9, 'name': 'www', 'status': 'enable'})
-    client.create_record(DOMAIN_ID, 'www', 'A', line, '192.0.2.1')
-    client.modify_record(DOMAIN_ID, '9', 'www', 'A', line, '192.0.2.2', ttl=600)
+    Records(client).create(DOMAIN_ID, 'www', 'A', line, '192.0.2.1')
+    Records(client).modify(DOMAIN_ID, '9', 'www', 'A', line, '192.0.2.2', ttl=600)
     assert [r['form']['record_line'] for r in fake_api.requests] == ['default', 'default']
 
 
 def test_other_lines_are_sent_as_given(fake_api):
     client = intl(fake_api)
     fake_api.ok(record={'id': '9', 'name': 'www', 'status': 'enabled'})
-    client.create_record(DOMAIN_ID, 'www', 'A', 'China Telecom', '192.0.2.1')
+    Records(client).create(DOMAIN_ID, 'www', 'A', 'China Telecom', '192.0.2.1')
     assert fake_api.requests[0]['form']['record_line'] == 'China Telecom'
 
 
 def test_dnsapi_cn_sends_lines_unchanged(fake_api):
     client = DNSPodClient(api_url=fake_api.url, login_token=TOKEN, sleep=lambda s: None, timeout=5)
     fake_api.ok(record={'id': '9', 'name': 'www', 'status': 'enabled'})
-    client.create_record(DOMAIN_ID, 'www', 'A', 'Default', '192.0.2.1')
+    Records(client).create(DOMAIN_ID, 'www', 'A', 'Default', '192.0.2.1')
     form = fake_api.requests[0]['form']
     assert form['record_line'] == 'Default' and form['login_token'] == TOKEN
 
@@ -102,7 +103,7 @@ def test_dnsapi_cn_sends_lines_unchanged(fake_api):
 def test_listing_keeps_the_line_as_the_api_names_it(fake_api):
     client = intl(fake_api)
     fake_api.ok(**listing([record(1)]))
-    records = client.list_records(DOMAIN_ID, sub_domain='www', record_line='default')
+    records = Records(client).list(DOMAIN_ID, sub_domain='www', record_line='default')
     assert [r['record_line'] for r in records] == ['Default']
     assert fake_api.requests[0]['form']['record_line'] == 'default'
 
@@ -114,8 +115,9 @@ def test_record_list_by_name_looks_the_domain_up_once(fake_api):
     fake_api.ok(**domain_info())
     fake_api.ok(**listing([record(1)]))
     fake_api.ok(**listing([record(1)]))
-    block, records = client.list_records_and_domain('Example.COM', sub_domain='www', record_type='A')
-    client.list_records_and_domain('example.com')
+    area = Records(client)      # one per task (dnspod_api.DNSPodAPI): the name is looked up once
+    block, records = area.list_with_domain('Example.COM', sub_domain='www', record_type='A')
+    area.list_with_domain('example.com')
     assert fake_api.actions() == ['Domain.Info', 'Record.List', 'Record.List']
     assert fake_api.requests[0]['form']['domain'] == 'example.com'
     for request in fake_api.requests[1:]:
@@ -127,7 +129,7 @@ def test_record_list_by_name_looks_the_domain_up_once(fake_api):
 def test_record_list_by_id_sends_no_lookup(fake_api):
     client = intl(fake_api)
     fake_api.ok(**listing([record(1)]))
-    client.list_records_and_domain(DOMAIN_ID)
+    Records(client).list_with_domain(DOMAIN_ID)
     assert fake_api.actions() == ['Record.List']
     assert fake_api.requests[0]['form']['domain_id'] == DOMAIN_ID
 
@@ -137,7 +139,7 @@ def test_unknown_domain_raises_the_lookups_code(fake_api, code):
     client = intl(fake_api)
     fake_api.answer(code=code)
     with pytest.raises(DNSPodAPIError) as info:
-        client.list_records_and_domain('missing.example')
+        Records(client).list_with_domain('missing.example')
     assert info.value.code == code and info.value.action == 'Domain.Info'
     assert fake_api.actions() == ['Domain.Info']
 
@@ -146,7 +148,7 @@ def test_record_line_by_domain_name_is_sent_by_id(fake_api):
     client = intl(fake_api)
     fake_api.ok(**domain_info())
     fake_api.ok(lines=['Default', 'China Telecom'])
-    assert client.record_lines('DP_Free', 'example.com') == ['Default', 'China Telecom']
+    assert Records(client).lines('DP_Free', 'example.com') == ['Default', 'China Telecom']
     assert fake_api.requests[1]['form']['domain_id'] == DOMAIN_ID and 'domain' not in fake_api.requests[1]['form']
 
 
@@ -161,7 +163,7 @@ def test_domain_actions_keep_the_name(fake_api):
 def test_dnsapi_cn_lists_by_name_without_a_lookup(fake_api):
     client = DNSPodClient(api_url=fake_api.url, login_token=TOKEN, sleep=lambda s: None, timeout=5)
     fake_api.ok(**listing([record(1, line='默认')]))
-    client.list_records_and_domain('example.com')
+    Records(client).list_with_domain('example.com')
     assert fake_api.actions() == ['Record.List']
     assert fake_api.requests[0]['form']['domain'] == 'example.com'
     assert fake_api.requests[0]['form']['length'] == '3000'
@@ -176,7 +178,7 @@ def test_pages_are_at_most_500_long(fake_api):
     for start, count in ((0, 500), (500, 500), (1000, 201)):
         page = [record(i, value='10.0.%d.%d' % (i // 250, i % 250)) for i in range(start, start + count)]
         fake_api.ok(**listing(page, total=1201))
-    records = client.list_records(DOMAIN_ID)
+    records = Records(client).list(DOMAIN_ID)
     assert len(records) == 1201 and len(set(r['id'] for r in records)) == 1201
     assert [(r['form']['offset'], r['form']['length']) for r in fake_api.requests] == [
         ('0', '500'), ('500', '500'), ('1000', '500')]
@@ -189,5 +191,5 @@ def test_a_client_asking_more_pages_on_what_the_server_gives(fake_api):
     assert client.page_size == 3000
     for start, count in ((0, 500), (500, 500), (1000, 100)):
         fake_api.ok(**listing([record(i) for i in range(start, start + count)], total=1100))
-    assert len(client.list_records(DOMAIN_ID)) == 1100
+    assert len(Records(client).list(DOMAIN_ID)) == 1100
     assert [r['form']['offset'] for r in fake_api.requests] == ['0', '500', '1000']

@@ -11,6 +11,7 @@ import threading
 import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient, LoginLatch
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAPIError, DNSPodConfigError, DNSPodTransportError)
 
@@ -103,7 +104,7 @@ def test_refusals_send_one_call_and_say_what_to_do(start, tmp_path, case, kwargs
     assert hint in str(info.value), str(info.value)
     assert len(emu.log()) == 1 and first.calls == 1, case
     with pytest.raises(DNSPodAPIError):          # the same task again: in-process latch or one more try
-        first.list_records('1001')
+        Records(first).list('1001')
     # thirty later tasks with the same credentials
     for _attempt in range(30):
         later = new_task(emu, tmp_path, **kwargs)

@@ -202,12 +202,55 @@ def test_same_address(rtype, current, wanted, same):
     assert ddns.same_address(rtype, current, wanted) is same
 
 
-def test_ddns_params_always_name_the_record():
-    record = rec(5, '192.0.2.1', sub='home', line='电信')
-    assert ddns.ddns_params('77', record) == {
-        'domain_id': '77', 'record_id': '5', 'sub_domain': 'home', 'record_type': 'A', 'record_line': '电信'}
-    with_value = ddns.ddns_params('77', dict(record, record_line_id='10=0'), '198.51.100.1')
-    assert with_value['value'] == '198.51.100.1' and with_value['record_line_id'] == '10=0'
+class Answer(object):
+    def __init__(self, body, status=200):
+        self.body, self.status = body, status
+
+    def getcode(self):
+        return self.status
+
+    def read(self, size):
+        return self.body[:size]
+
+
+def test_fetch_address_reads_the_lookup_answer_and_names_the_option_on_failure():
+    sent = []
+
+    def opener(url, **kwargs):
+        sent.append((url, kwargs))
+        return Answer(b'{"ip": "203.0.113.7"}')
+    assert ddns.fetch_address('https://ip.example/', 'A', 5, False, None, opener=opener) == '203.0.113.7'
+    assert sent[0][1]['method'] == 'GET' and sent[0][1]['timeout'] == 5 and sent[0][1]['validate_certs'] is False
+    with pytest.raises(ddns.DdnsError) as info:
+        ddns.fetch_address('https://ip.example/', 'A', opener=lambda url, **kw: Answer(b'', 204))
+    assert str(info.value) == 'ip_lookup_url: https://ip.example/ answered 204 OK'
+
+    def refused(url, **kwargs):
+        raise OSError('connection refused')
+    with pytest.raises(ddns.DdnsError) as info:
+        ddns.fetch_address('https://ip.example/', 'A', opener=refused)
+    assert str(info.value).startswith('ip_lookup_url: https://ip.example/ answered -1 Request failed')
+
+
+def params(**given):
+    base = dict(domain='example.com', sub_domain=None, record_type=None, record_line=None, record_id=None, value=None,
+                ip_lookup_url=None, ttl=None)
+    base.update(given)
+    return base
+
+
+def test_request_checks_each_option_before_any_call():
+    request = ddns.Request(params(sub_domain='Home', value='2001:DB8::1'))
+    assert (request.record_type, request.sub_domain, request.value, request.reads_domain) == (
+        'AAAA', 'home', '2001:db8::1', True)
+    by_id = ddns.Request(params(domain=' 77 ', sub_domain='home.example.com.', value='192.0.2.1'))
+    assert by_id.full_name_by_id and by_id.sub_domain is None and by_id.reads_domain
+    assert by_id.relative_to('example.com') == 'home'
+    for bad, option in ((dict(domain='bad..name'), 'domain'), (dict(record_id='x1'), 'record_id'),
+                        (dict(value='192.0.2.300'), 'value'), (dict(ip_lookup_url='ftp://x'), 'ip_lookup_url')):
+        with pytest.raises(ddns.DdnsError) as info:
+            ddns.Request(params(**bad))
+        assert info.value.parameter == option
 
 
 def test_record_line_view():
@@ -240,3 +283,39 @@ def test_check_no_proxy():
 ])
 def test_type_of_value(value, expected):
     assert ddns.type_of_value(value) == expected
+
+
+class FakeRecords(object):
+    def __init__(self, stored=None):
+        self.sent, self.stored = [], stored
+
+    def create(self, *args, **kwargs):
+        self.sent.append(('create',) + args)
+        return '99'
+
+    def ddns(self, domain_id, record, value=None):
+        self.sent.append(('ddns', domain_id, record['id'], value))
+        return self.stored
+
+
+def test_update_creates_rewrites_or_leaves_the_record():
+    request = ddns.Request(params(sub_domain='home', value='192.0.2.7'))
+    domain = dict(id='77', name='example.com')
+    records = FakeRecords()
+    result, after, warning = ddns.update(records, domain, request, None, '192.0.2.7', ddns.SOURCE_VALUE, '默认', None,
+                                         False)
+    assert (result['action'], after['id'], after['ttl'], warning) == ('create', '99', 600, None)
+    assert records.sent == [('create', '77', 'home', 'A', '默认', '192.0.2.7')]
+    current = rec(5, '192.0.2.1', sub='home')
+    result, after, warning = ddns.update(records, domain, request, current, '192.0.2.7', ddns.SOURCE_VALUE, '默认',
+                                         None, True)
+    assert (result['action'], result['previous_value'], after['value']) == ('ddns', '192.0.2.1', '192.0.2.7')
+    assert len(records.sent) == 1        # check mode: nothing sent
+    nat = FakeRecords(stored='198.51.100.4')
+    result, after, warning = ddns.update(nat, domain, request, current, '192.0.2.7', ddns.SOURCE_LOCAL, '默认', None,
+                                         False)
+    assert nat.sent == [('ddns', '77', '5', None)] and after['value'] == result['address'] == '198.51.100.4'
+    assert 'DNSPod stored 198.51.100.4' in warning
+    result, after, warning = ddns.update(nat, domain, request, dict(current, value='192.0.2.7'), '192.0.2.7',
+                                         ddns.SOURCE_VALUE, '默认', None, False)
+    assert (result['changed'], result['action'], after['value']) == (False, 'none', '192.0.2.7')

@@ -3,7 +3,11 @@ and the checks that need the grade."""
 import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api import DNSPodAPI
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import TaskError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.recordset import DesiredSet
 from ansible_collections.dnspod.dnspod.plugins.module_utils.validation import ValidationError
 
@@ -40,7 +44,7 @@ def raw(i, name=None, rtype='A'):
 ])
 def test_pages_are_ceil_of_total_over_page_size(total, page_size, pages):
     client = FakeClient([raw(i) for i in range(total)], page_size=page_size)
-    domain, records = record_module.list_domain_records(client, 'Example.COM')
+    domain, records = Records(client).list_with_domain('Example.COM')
     assert len(client.sent) == pages
     sent = [params for action, params in client.sent if action == 'Record.List']
     assert [int(p['offset']) for p in sent] == [i * page_size for i in range(pages)]
@@ -52,15 +56,15 @@ def test_pages_are_ceil_of_total_over_page_size(total, page_size, pages):
 
 def test_domain_id_is_sent_as_domain_id():
     client = FakeClient([raw(1)])
-    record_module.list_domain_records(client, ' 4242 ')
+    Records(client).list_with_domain(' 4242 ')
     assert client.sent[0][1]['domain_id'] == '4242' and 'domain' not in client.sent[0][1]
 
 
 def test_filters_are_sent_and_applied_again():
     # The server's sub_domain=@ also answers '*' records: they are dropped here.
     client = FakeClient([raw(1, '@'), raw(2, '*'), raw(3, '@', 'MX')])
-    records = record_module.list_domain_records(client, 'example.com', sub_domain='@', record_type='A',
-                                                record_line='默认')[1]
+    records = Records(client).list_with_domain('example.com', sub_domain='@', record_type='A',
+                                               record_line='默认')[1]
     assert [r['id'] for r in records] == ['1001']
     sent = client.sent[0][1]
     assert (sent['sub_domain'], sent['record_type'], sent['record_line']) == ('@', 'A', '默认')
@@ -68,7 +72,7 @@ def test_filters_are_sent_and_applied_again():
 
 def test_answer_without_domain_block_gives_none():
     client = FakeClient([], domain_block=False)
-    assert record_module.list_domain_records(client, 'example.com') == (None, [])
+    assert Records(client).list_with_domain('example.com') == (None, [])
 
 
 def test_server_ignoring_offset_stops_after_a_page_of_nothing_new():
@@ -76,7 +80,7 @@ def test_server_ignoring_offset_stops_after_a_page_of_nothing_new():
         def call(self, action, params):
             return FakeClient.call(self, action, dict(params, offset=0))
     client = IgnoresOffset([raw(i) for i in range(5)], page_size=3)
-    records = record_module.list_domain_records(client, 'example.com')[1]
+    records = Records(client).list_with_domain('example.com')[1]
     assert len(client.sent) == 2 and len(records) == 3
 
 
@@ -90,13 +94,19 @@ def test_check_grade_names_the_item():
 
 
 # -- check_writes: type/line of the grade and the CNAME rule, before any write --------------------
-class Failed(Exception):
-    pass
+class FakeTask(object):
+    """What record_module's readers use of runner.Task: the API over the client, check mode, warn,
+    and resolve_domain (runner.Task's own)."""
+    check_mode = False
+    resolve_domain = runner.Task.resolve_domain
 
+    def __init__(self, client):
+        self.client = client
+        self.api = DNSPodAPI(client)
+        self.warnings = []
 
-class FakeModule(object):
-    def fail_json(self, **kwargs):
-        raise Failed(kwargs)
+    def warn(self, text):
+        self.warnings.append(text)
 
 
 # -- read_at_full_name: a domain ID with a full host name, without Domain.Info -------------------
@@ -131,10 +141,10 @@ def relative_reading(full_name):
 def read_full(zone, full_name, records=(), domain_block=True):
     client = ZoneClient(zone, list(records), domain_block=domain_block)
     try:
-        sub, domain, found = record_module.read_at_full_name(FakeModule(), client, '4242', full_name,
+        sub, domain, found = record_module.read_at_full_name(FakeTask(client), '4242', full_name,
                                                              relative_reading(full_name))
-    except Failed as exc:
-        return client, exc.args[0]['msg']
+    except TaskError as exc:
+        return client, str(exc)
     return client, (sub, domain['name'], [r['id'] for r in found])
 
 
@@ -208,9 +218,10 @@ NS = [canonical('@', 'NS', 'f1g1ns1.dnspod.net.', rid='1', hold=True),
 def check(current, operations, prefix=None):
     client = GradeClient()
     try:
-        record_module.check_writes(FakeModule(), client, DOMAIN, current, operations, prefix)
-    except Failed as exc:
-        return client, exc.args[0]['msg']
+        record_module.check_writes(DNSPodAPI(client), DOMAIN, current, operations, prefix)
+    except TaskError as exc:
+        assert exc.details['operations'] == [op.to_dict() for op in operations]
+        return client, str(exc)
     return client, None
 
 

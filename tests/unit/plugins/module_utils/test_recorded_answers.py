@@ -14,6 +14,7 @@ import urllib.parse
 import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAlreadyDoneError, DNSPodAPIError
 
 FIXTURES = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'fixtures', 'real-responses')
@@ -85,15 +86,15 @@ def replay(client, action, form):
     if action == 'Domain.Info':
         return client.get_domain(form.get('domain_id') or form['domain'])
     if action == 'Record.List':
-        return client.list_records(form.get('domain_id') or form['domain'])
+        return Records(client).list(form.get('domain_id') or form['domain'])
     if action == 'Record.Create':
-        return client.create_record(form['domain_id'], form.get('sub_domain'), form['record_type'],
-                                    form['record_line'], form['value'], ttl=form.get('ttl'))
+        return Records(client).create(form['domain_id'], form.get('sub_domain'), form['record_type'],
+                                      form['record_line'], form['value'], ttl=form.get('ttl'))
     if action == 'Record.Modify':
-        return client.modify_record(form['domain_id'], form['record_id'], form.get('sub_domain'),
-                                    form['record_type'], form['record_line'], form['value'], ttl=form.get('ttl'))
+        return Records(client).modify(form['domain_id'], form['record_id'], form.get('sub_domain'),
+                                      form['record_type'], form['record_line'], form['value'], ttl=form.get('ttl'))
     if action == 'Record.Remove':
-        return client.remove_record(form['domain_id'], form['record_id'])
+        return Records(client).remove(form['domain_id'], form['record_id'])
     raise AssertionError('no client method for %s' % action)
 
 
@@ -147,18 +148,18 @@ def body_of(name):
 
 
 def create_www(client):
-    return client.create_record('2317346', 'www', 'A', '默认', '192.0.2.1')
+    return Records(client).create('2317346', 'www', 'A', '默认', '192.0.2.1')
 
 
 REPORTED = {
     # file: (how the client was called, the code it must raise, or 'empty' for an empty listing)
     'code-1_login_fail_intl_2020-05-16.json': (lambda c: c.get_domain('example.com'), '-1'),
     'code104_record_exists_2017-09-04.json': (create_www, '104'),
-    'code10_no_records_2020-12-14.json': (lambda c: c.list_records('2317346', sub_domain='ddns', record_type='A'),
+    'code10_no_records_2020-12-14.json': (lambda c: Records(c).list('2317346', sub_domain='ddns', record_type='A'),
                                           'empty'),
     'code20004_user_token_intl_2021-09-10.json': (lambda c: c.get_domain('example.com'), '20004'),
     'code27_record_type_invalid_2020-02-09.json': (
-        lambda c: c.modify_record('2317346', '7', 'www', 'A', '默认', '192.0.2.2'), '27'),
+        lambda c: Records(c).modify('2317346', '7', 'www', 'A', '默认', '192.0.2.2'), '27'),
     'code500025_lb_limit_2021-07-08.json': (create_www, '500025'),
     'code8_prohibit_email_2018-09-07.json': (lambda c: c.list_domains(), '8'),
     'code8_record_id_error_2021-04-24.json': (

@@ -142,6 +142,16 @@ class FakeClient(object):
         record['remark'] = remark
 
 
+class FakeAPI(object):
+    """What apply_operations takes (dnspod_api.DNSPodAPI): the records area over the fake client."""
+
+    def __init__(self, client):
+        self.client = client
+        self.records = self
+        self.create, self.modify, self.remove = client.create_record, client.modify_record, client.remove_record
+        self.set_status, self.set_remark = client.set_record_status, client.set_record_remark
+
+
 # --- present -------------------------------------------------------------------------------------
 
 def test_present_adds_missing_and_keeps_others():
@@ -162,7 +172,7 @@ def test_present_already_there_is_empty():
 def test_create_sends_desired_fields():
     client = FakeClient([])
     ops = recordset.plan_set(desired(['mail.example.com.'], sub='@', rtype='MX', mx=10, ttl=3600, weight=20), [])
-    recordset.apply_operations(client, '7', ops)
+    recordset.apply_operations(FakeAPI(client), '7', ops)
     assert client.calls == [('create', '7', '@', 'MX', LINE, 'mail.example.com.', 3600, 10, 20)]
     assert ops[0].record_id == '1001' and ops[0].done
 
@@ -193,7 +203,7 @@ def test_ttl_change_modifies_each_record_with_all_fields():
                                 mx=0, weight=10, status='enabled', remark='')
     assert ops[0].before['ttl'] == 600
     client = FakeClient(current)
-    recordset.apply_operations(client, '1', ops)
+    recordset.apply_operations(FakeAPI(client), '1', ops)
     assert client.calls == [('modify', '1', '1', 'www', 'A', LINE, '192.0.2.1', 3600, None, 10),
                             ('modify', '1', '2', 'www', 'A', LINE, '192.0.2.2', 3600, None, None)]
 
@@ -217,7 +227,7 @@ def test_status_only_is_a_status_op_only():
     assert actions(ops) == ['status']
     assert ops[0].record_id == '1' and ops[0].before['status'] == 'enabled' and ops[0].after['status'] == 'disabled'
     client = FakeClient([rec(1, '192.0.2.1')])
-    recordset.apply_operations(client, '1', ops)
+    recordset.apply_operations(FakeAPI(client), '1', ops)
     assert client.calls == [('status', '1', '1', 'disabled')]
 
 
@@ -239,7 +249,7 @@ def test_new_disabled_record_is_created_disabled():
     ops = recordset.plan_set(desired(['192.0.2.1'], status='disabled', remark='new'), [])
     assert actions(ops) == ['create', 'remark']
     assert ops[0].after['status'] == 'disabled' and ops[1].parent is ops[0]
-    recordset.apply_operations(client, '1', ops)
+    recordset.apply_operations(FakeAPI(client), '1', ops)
     assert [c[0] for c in client.calls] == ['create', 'remark']
     assert [op.to_dict()['record_id'] for op in ops] == ['1001', '1001']
     assert client.records[0]['status'] == 'disabled' and client.records[0]['remark'] == 'new'
@@ -251,7 +261,7 @@ def test_modify_of_a_disabled_record_keeps_it_disabled():
     client = FakeClient([rec(1, '192.0.2.1', status='disabled')])
     ops = recordset.plan_set(desired(['192.0.2.1'], ttl=3600), client.records)
     assert actions(ops) == ['modify'] and ops[0].after['status'] == 'disabled'
-    recordset.apply_operations(client, '1', ops)
+    recordset.apply_operations(FakeAPI(client), '1', ops)
     assert client.records[0]['status'] == 'disabled' and client.records[0]['ttl'] == 3600
 
 
@@ -308,7 +318,7 @@ def test_reuse_modify_carries_ttl_and_is_followed_by_status_and_remark():
     assert ops[0].after['value'] == '192.0.2.2' and ops[0].after['ttl'] == 3600
     assert ops[1].before['value'] == '192.0.2.2'     # the status write sees the modified record
     client = FakeClient(current)
-    recordset.apply_operations(client, '1', ops)
+    recordset.apply_operations(FakeAPI(client), '1', ops)
     assert recordset.plan_set(desired(['192.0.2.2'], ttl=3600, status='disabled', remark='y'), client.records,
                               replace=True) == []
 
@@ -317,7 +327,7 @@ def test_replace_never_grows_a_set_beyond_max_of_before_and_after():
     current = [rec(1, '192.0.2.1'), rec(2, '192.0.2.2')]
     client = FakeClient(current)
     ops = recordset.plan_set(desired(['198.51.100.1', '198.51.100.2']), current, replace=True)
-    recordset.apply_operations(client, '1', ops)
+    recordset.apply_operations(FakeAPI(client), '1', ops)
     assert client.peak[('www', 'A', LINE)] == 2
 
 
@@ -460,7 +470,7 @@ def test_apply_returns_the_applied_operations_in_order():
     ops = recordset.plan_set(desired(['192.0.2.3', '192.0.2.4', '192.0.2.5'], status='disabled'), current,
                              replace=True)
     client = FakeClient(current)
-    done = recordset.apply_operations(client, '1', ops)
+    done = recordset.apply_operations(FakeAPI(client), '1', ops)
     assert done == ops and all(op.done for op in ops)
     # the new record is created disabled; the two reused ones get a Record.Status each
     assert [c[0] for c in client.calls] == ['modify', 'modify', 'create', 'status', 'status']
@@ -472,7 +482,7 @@ def test_partial_failure_reports_applied_and_pending():
     client = FakeClient([], fail_at=2)
     ops = recordset.plan_set(desired(['192.0.2.1', '192.0.2.2', '192.0.2.3']), [])
     with pytest.raises(recordset.PartialApplyError) as info:
-        recordset.apply_operations(client, '1', ops)
+        recordset.apply_operations(FakeAPI(client), '1', ops)
     error = info.value
     text = str(error)
     assert text.startswith('DNSPod API error on create: code 25: boom. ')
@@ -490,7 +500,7 @@ def test_partial_failure_of_a_create_leaves_its_follow_ups_pending():
     client = FakeClient([], fail_at=1)
     ops = recordset.plan_set(desired(['192.0.2.1'], remark='new'), [])
     with pytest.raises(recordset.PartialApplyError) as info:
-        recordset.apply_operations(client, '1', ops)
+        recordset.apply_operations(FakeAPI(client), '1', ops)
     assert '0 of 2 change(s)' in str(info.value) and info.value.done == []
     assert "remark www A 192.0.2.1 -> remark 'new'" in str(info.value)
     assert [c[0] for c in client.calls] == ['create']
@@ -500,7 +510,7 @@ def test_partial_failure_message_holds_record_data_only():
     client = FakeClient([rec(1, '192.0.2.1')], fail_at=1)
     ops = recordset.plan_set(desired(['192.0.2.2']), [rec(1, '192.0.2.1')], replace=True)
     with pytest.raises(recordset.PartialApplyError) as info:
-        recordset.apply_operations(client, '55', ops)
+        recordset.apply_operations(FakeAPI(client), '55', ops)
     assert 'modify www A 192.0.2.1 -> 192.0.2.2 (id 1)' in str(info.value)
     assert 'login_token' not in str(info.value)
 
@@ -547,7 +557,7 @@ def test_predict_after_before_and_after_apply():
     assert sorted((r['value'], r['ttl'], r['status']) for r in new) == [
         ('192.0.2.5', 60, 'disabled'), ('192.0.2.6', 60, 'disabled')]
     client = FakeClient(current)
-    recordset.apply_operations(client, '1', ops)
+    recordset.apply_operations(FakeAPI(client), '1', ops)
     assert canonical(recordset.predict_after(current, ops)) == canonical(client.records)
 
 
@@ -616,7 +626,7 @@ def apply_and_check(current, ops, replan):
     assert not any(op.record_id in hold_ids for op in ops)
     client = FakeClient(current)
     try:
-        recordset.apply_operations(client, '1', ops)
+        recordset.apply_operations(FakeAPI(client), '1', ops)
     except recordset.PartialApplyError as exc:   # pragma: no cover - shows the failing write
         raise AssertionError('%s\nplan: %r' % (exc, ops))
     assert replan(client.records) == []
@@ -735,7 +745,7 @@ def test_primary_and_backup_mx_are_created_with_their_own_priority():
     assert [(op.action, op.after['value'], op.after['mx']) for op in ops] == [
         ('create', 'mx1.example.com.', 10), ('create', 'mx2.example.com.', 20)]
     client = FakeClient([])
-    recordset.apply_operations(client, '7', ops)
+    recordset.apply_operations(FakeAPI(client), '7', ops)
     assert mx_state(client.records) == [('mx1.example.com.', 10), ('mx2.example.com.', 20)]
     assert recordset.plan_set(want, client.records) == []
     assert recordset.plan_set(want, client.records, replace=True) == []
@@ -795,7 +805,7 @@ def test_plan_domain_keeps_primary_and_backup_mx_under_purge():
     assert sorted((op.action, op.after['value'], op.after['mx']) for op in ops) == [
         ('create', 'mx1.example.com.', 10), ('create', 'mx2.example.com.', 20)]
     client = FakeClient(HOLDS)
-    recordset.apply_operations(client, '7', ops)
+    recordset.apply_operations(FakeAPI(client), '7', ops)
     assert recordset.plan_domain(sets, client.records, purge=True) == []
     # The same set written as values that carry their priority: also converged.
     carried = [mx_set([('mx1.example.com', 10), ('mx2.example.com', 20)])]
@@ -823,7 +833,7 @@ def test_srv_values_that_differ_by_priority_weight_or_port_are_distinct():
         ('create', '20 5 5060 sip.example.com.'), ('create', '10 6 5060 sip.example.com.'),
         ('create', '10 5 5061 sip.example.com.')]
     client = FakeClient(current)
-    recordset.apply_operations(client, '7', ops)
+    recordset.apply_operations(FakeAPI(client), '7', ops)
     assert len(client.records) == 4
     assert recordset.plan_set(desired(values, '_sip._tcp', 'SRV'), client.records, replace=True) == []
     # A new port for the one record: a Modify of it, not a second record.

@@ -6,17 +6,7 @@ import time
 import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import setlock
-
-
-class Exit(BaseException):
-    pass
-
-
-class FakeModule(object):
-    check_mode = False
-
-    def fail_json(self, **kwargs):
-        raise Exit(('failed', kwargs))
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import TaskError
 
 
 def test_counter_and_lock(tmp_path):
@@ -57,10 +47,9 @@ def test_nothing_to_write_takes_no_lock(tmp_path):
 
     def finish(plan, bump):
         finished.append(plan)
-        raise Exit()
+        return 'result'
     with guard.writing(1):          # held by "another task": a converged task does not wait for it
-        with pytest.raises(Exit):
-            setlock.run_guarded(FakeModule(), guard, 0.2, lambda: ('plan', []), finish)
+        assert setlock.run_guarded(guard, 0.2, lambda: ('plan', []), finish) == 'result'
     assert finished == ['plan']
 
 
@@ -77,10 +66,8 @@ def test_another_write_since_the_read_means_read_again(tmp_path):
         return 'fresh', []                       # read again: nothing left to do
 
     def finish(plan, bump):
-        raise Exit(plan)
-    with pytest.raises(Exit) as info:
-        setlock.run_guarded(FakeModule(), guard, 1, read, finish)
-    assert info.value.args == ('fresh',) and reads == [0, 1]
+        return plan
+    assert setlock.run_guarded(guard, 1, read, finish) == 'fresh' and reads == [0, 1]
 
 
 def test_unchanged_counter_writes_and_bumps(tmp_path):
@@ -88,10 +75,24 @@ def test_unchanged_counter_writes_and_bumps(tmp_path):
 
     def finish(plan, bump):
         bump()
-        raise Exit(plan)
-    with pytest.raises(Exit) as info:
-        setlock.run_guarded(FakeModule(), guard, 1, lambda: ('plan', ['create']), finish)
-    assert info.value.args == ('plan',) and guard.version() == 1
+        return plan
+    assert setlock.run_guarded(guard, 1, lambda: ('plan', ['create']), finish) == 'plan' and guard.version() == 1
+
+
+def test_check_mode_plans_without_the_lock(tmp_path):
+    guard = setlock.SetGuard(str(tmp_path), ('x',))
+    with guard.writing(1):          # held by another task: a dry run with writes does not wait
+        assert setlock.run_guarded(guard, 0.2, lambda: ('plan', ['create']), lambda plan, bump: plan,
+                                   check_mode=True) == 'plan'
+    assert guard.version() == 0
+
+
+def test_a_lock_held_too_long_is_a_task_error_naming_the_lock_file(tmp_path):
+    guard = setlock.SetGuard(str(tmp_path), ('x',))
+    with guard.writing(1):
+        with pytest.raises(TaskError) as info:
+            setlock.run_guarded(guard, 0.2, lambda: ('plan', ['create']), lambda plan, bump: plan)
+    assert guard.path in str(info.value) and 'wrote nothing' in str(info.value)
 
 
 def test_off_by_environment(monkeypatch):

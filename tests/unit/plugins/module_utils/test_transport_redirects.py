@@ -10,6 +10,7 @@ import pytest
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import transport as transport_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodConfigError, DNSPodTransportError
 
 TESTS_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..'))
@@ -65,7 +66,7 @@ def test_a_redirect_is_refused_and_nothing_reaches_the_other_origin(two_servers,
     client = DNSPodClient(api_url=api.base_url, login_latch_dir=False, sleep=lambda s: None,
                           **CREDENTIALS[credentials])
     with pytest.raises(DNSPodTransportError) as info:
-        client.list_records('1001')
+        Records(client).list('1001')
     message = str(info.value)
     assert 'HTTP %d redirect to %s refused' % (status, target) in message
     assert info.value.attempts == 1 and client.calls == 1          # never retried either
