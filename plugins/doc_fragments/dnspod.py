@@ -179,12 +179,6 @@ attributes:
       - dnspod.dnspod.dnspod
 '''
 
-    # Nothing left: the worker's notes are the `action` attribute of ACTIONS and INFO. Kept while
-    # module files still name it (ansible-doc takes no fragment without options or attributes).
-    WORKER = r'''
-options: {}
-'''
-
     # For plugins (the lookup): the same options as DOCUMENTATION, also read from play variables and
     # environment variables. Fragments merge per option, so this adds only the `vars` and `env` entries
     # to DOCUMENTATION's options. A lookup cannot see module_defaults: the variables are how one play

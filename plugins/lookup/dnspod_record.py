@@ -110,7 +110,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import credentials
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_query
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import HAS_REQUESTS
-from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api import DNSPodAPI
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.areas import DNSPodAPI
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodError
 
 # Domain names -> IDs per account, for one play run. Ansible runs each task in a worker process

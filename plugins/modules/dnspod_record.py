@@ -29,7 +29,6 @@ description:
 extends_documentation_fragment:
   - dnspod.dnspod.dnspod
   - dnspod.dnspod.dnspod.ACTIONS
-  - dnspod.dnspod.dnspod.WORKER
 options:
   domain:
     description:
@@ -292,21 +291,6 @@ def converge(task):
         return dict(result, records=sorted((r for r in after if not r.get('hold')), key=lambda r: str(r.get('value'))))
     return setlock.run_guarded(guard, setlock.wait_bound(task.client), lambda: record_module.read_set(task, domain_name, desired),
                                write, task.check_mode)
-
-
-# worker shim: removed when the worker uses OPTIONS/converge
-def argument_spec():
-    return runner.argument_spec(OPTIONS)
-
-
-# worker shim: removed when the worker uses OPTIONS/converge
-def module_kwargs():
-    return runner.module_kwargs(RULES)
-
-
-# worker shim: removed when the worker uses OPTIONS/converge
-def run(module):
-    runner.execute(module, converge)
 
 
 def main():

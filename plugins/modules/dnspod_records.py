@@ -25,7 +25,6 @@ description:
 extends_documentation_fragment:
   - dnspod.dnspod.dnspod
   - dnspod.dnspod.dnspod.ACTIONS
-  - dnspod.dnspod.dnspod.WORKER
 options:
   domain:
     description:
@@ -293,21 +292,6 @@ def converge(task):
         return dict(result, records=after)
     return setlock.run_guarded(guard, setlock.wait_bound(task.client), lambda: record_module.read_zone(task, domain_name, sets, ignore),
                                write, task.check_mode)
-
-
-# worker shim: removed when the worker uses OPTIONS/converge
-def argument_spec():
-    return runner.argument_spec(OPTIONS)
-
-
-# worker shim: removed when the worker uses OPTIONS/converge
-def module_kwargs():
-    return runner.module_kwargs()
-
-
-# worker shim: removed when the worker uses OPTIONS/converge
-def run(module):
-    runner.execute(module, converge)
 
 
 def main():

@@ -191,10 +191,6 @@ def worker_entry(module):
         # The collection's shape (module_utils/runner.py): what runner.main does, for a WorkerModule.
         return (runner.argument_spec(options), runner.module_kwargs(getattr(module, 'RULES', None)),
                 lambda worker: runner.execute(worker, converge))
-    # REMOVE once dnspod_record and dnspod_records are in the runner's shape (issue 15): the
-    # earlier worker shape, argument_spec(), module_kwargs() and run(module).
-    if all(callable(getattr(module, name, None)) for name in ('argument_spec', 'module_kwargs', 'run')):
-        return module.argument_spec(), module.module_kwargs(), module.run
     return None
 
 

@@ -18,8 +18,8 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAPIError,
     DNSPodTransportError,
-    is_login_failure,
 )
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.codes import is_login_failure
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import (
     normalize_domain,
     normalize_record,

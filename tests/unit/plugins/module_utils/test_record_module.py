@@ -5,7 +5,7 @@ import pytest
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
-from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api import DNSPodAPI
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.areas import DNSPodAPI
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import TaskError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.recordset import DesiredSet

@@ -9,6 +9,7 @@ import pytest
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 from ansible_collections.dnspod.dnspod.plugins.modules import dnspod_records
 from ansible_collections.dnspod.dnspod.plugins.plugin_utils import task_args
 
@@ -22,7 +23,7 @@ def outcome(validated):
 
 
 def both(args):
-    spec, kwargs = dnspod_records.argument_spec(), common.dnspod_module_kwargs()
+    spec, kwargs = runner.argument_spec(dnspod_records.OPTIONS), common.dnspod_module_kwargs()
     expected = outcome(ArgumentSpecValidator(spec, **kwargs).validate(json.loads(json.dumps(args))))
     got = outcome(task_args.validate_arguments(spec, json.loads(json.dumps(args)), **kwargs))
     return expected, got
@@ -59,7 +60,7 @@ NOT_SIMPLE = [
 @pytest.mark.parametrize('records', SIMPLE)
 def test_simple_items_are_validated_as_ansible_does(records):
     args = {'domain': 'example.com', 'login_token': TOKEN, 'records': records}
-    assert task_args.simple_items(dnspod_records.argument_spec()['records'], records) is not None
+    assert task_args.simple_items(runner.argument_spec(dnspod_records.OPTIONS)['records'], records) is not None
     expected, got = both(args)
     assert got == expected
     # the same keys in the same order as Ansible's (the invocation shows them)
@@ -69,7 +70,7 @@ def test_simple_items_are_validated_as_ansible_does(records):
 @pytest.mark.parametrize('records', NOT_SIMPLE)
 def test_other_items_are_left_to_ansible(records):
     args = {'domain': 'example.com', 'login_token': TOKEN, 'records': records}
-    assert task_args.simple_items(dnspod_records.argument_spec()['records'], records) is None
+    assert task_args.simple_items(runner.argument_spec(dnspod_records.OPTIONS)['records'], records) is None
     expected, got = both(args)
     assert got == expected
 
@@ -100,7 +101,7 @@ def test_thousands_of_items():
 
 def test_items_are_copies():
     records = [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1']}]
-    validated = task_args.validate_arguments(dnspod_records.argument_spec(), {'domain': 'example.com', 'records': records},
+    validated = task_args.validate_arguments(runner.argument_spec(dnspod_records.OPTIONS), {'domain': 'example.com', 'records': records},
                                              **common.dnspod_module_kwargs())
     validated.validated_parameters['records'][0]['value'].append('192.0.2.9')
     assert records == [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1']}]

@@ -12,6 +12,7 @@ import pytest
 from ansible.errors import AnsibleError
 from ansible.module_utils.basic import AnsibleFallbackNotFound
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+from ansible_collections.dnspod.dnspod.plugins.module_utils import runner
 from ansible_collections.dnspod.dnspod.plugins.modules import dnspod_records
 from ansible_collections.dnspod.dnspod.plugins.plugin_utils import worker_module
 from ansible_collections.dnspod.dnspod.plugins.plugin_utils.worker_module import (
@@ -26,7 +27,7 @@ NAME = 'dnspod.dnspod.dnspod_records'
 
 
 def records_module(args, **kwargs):
-    return WorkerModule(NAME, dnspod_records.argument_spec(), args, **dict(common.dnspod_module_kwargs(), **kwargs))
+    return WorkerModule(NAME, runner.argument_spec(dnspod_records.OPTIONS), args, **dict(common.dnspod_module_kwargs(), **kwargs))
 
 
 def exit_of(call, *args, **kwargs):
@@ -186,27 +187,21 @@ class FakeTask:
 
 
 class FakeModule:
-    """A module file: argument_spec(), module_kwargs() and run(module), which records what it saw."""
+    """A module file in the runner's shape (OPTIONS, RULES, converge) that records what it saw."""
     seen = {}
-
-    @staticmethod
-    def argument_spec():
-        return dict(common.dnspod_argument_spec(), domain=dict(type='str', required=True),
-                    state=dict(type='str', default='absent'), value=dict(type='str'))
-
-    @staticmethod
-    def module_kwargs():
-        return dict(common.dnspod_module_kwargs(), required_if=[('state', 'present', ('value',))])
-
+    OPTIONS = dict(domain=dict(type='str', required=True), state=dict(type='str', default='absent'),
+                   value=dict(type='str'))
+    RULES = dict(required_if=[('state', 'present', ('value',))])
     frozen = []
 
     @classmethod
-    def run(cls, module):
-        cls.seen = {'token': module.params['login_token'], 'env': os.environ.get('DNSPOD_LOGIN_TOKEN'),
+    def converge(cls, task):
+        cls.seen = {'token': task.params['login_token'], 'env': os.environ.get('DNSPOD_LOGIN_TOKEN'),
                     'gc frozen before the run': bool(cls.frozen)}
-        if module.params['domain'] == 'no-exit':
-            return
-        module.exit_json(changed=False, domain=module.params['domain'])
+        return dict(changed=False, domain=task.params['domain'])
+
+
+NOTHING_SENT = {'calls': 0, 'writes': 0}
 
 
 def worker_action(monkeypatch, args, environment):
@@ -230,7 +225,7 @@ def test_the_tasks_environment_is_set_for_the_run_and_put_back(monkeypatch):
     monkeypatch.delenv('DNSPOD_LOGIN_TOKEN', raising=False)
     action = worker_action(monkeypatch, {'domain': 'example.com'}, {'DNSPOD_LOGIN_TOKEN': TOKEN})
     result = action._run_in_worker({}, worker_module.worker_entry(FakeModule))
-    assert result == {'changed': False, 'domain': 'example.com'}
+    assert result == {'changed': False, 'domain': 'example.com', 'api': NOTHING_SENT}
     assert FakeModule.seen == {'token': TOKEN, 'env': TOKEN, 'gc frozen before the run': True}
     assert 'DNSPOD_LOGIN_TOKEN' not in os.environ
 
@@ -242,15 +237,16 @@ def test_the_module_files_own_checks_are_applied(monkeypatch):
     assert result['failed'] is True and result['msg'] == 'state is present but all of the following are missing: value'
     action = worker_action(monkeypatch, {'domain': 'example.com', 'state': 'present', 'value': 'x'},
                            {'DNSPOD_LOGIN_TOKEN': TOKEN})
-    assert action._run_in_worker({}, worker_module.worker_entry(FakeModule)) == {'changed': False,
-                                                                                 'domain': 'example.com'}
+    assert action._run_in_worker({}, worker_module.worker_entry(FakeModule)) == {
+        'changed': False, 'domain': 'example.com', 'api': NOTHING_SENT}
 
 
 def test_a_run_without_exit_is_an_error_and_the_environment_is_put_back(monkeypatch):
     monkeypatch.setenv('DNSPOD_LOGIN_TOKEN', 'outer')
     action = worker_action(monkeypatch, {'domain': 'no-exit'}, {'DNSPOD_LOGIN_TOKEN': TOKEN})
+    spec, kwargs, _run = worker_module.worker_entry(FakeModule)
     with pytest.raises(Exception, match='ended without a result'):
-        action._run_in_worker({}, worker_module.worker_entry(FakeModule))
+        action._run_in_worker({}, (spec, kwargs, lambda worker: None))
     assert os.environ['DNSPOD_LOGIN_TOKEN'] == 'outer'
 
 
@@ -318,15 +314,15 @@ def test_the_runners_rules_and_task_errors_reach_the_result(monkeypatch):
                       'api': {'calls': 0, 'writes': 0}}
 
 
-def test_worker_entry_prefers_the_runners_shape_and_knows_no_other():
-    class Both(ConvergeModule, FakeModule):
-        pass
-
-    spec, kwargs, _run = worker_module.worker_entry(Both)
+def test_worker_entry_knows_only_the_runners_shape():
+    spec, kwargs, _run = worker_module.worker_entry(ConvergeModule)
     assert 'name' in spec and 'login_token' in spec
     assert ('state', 'present', ('name',)) in kwargs['required_if']
-    spec, kwargs, run = worker_module.worker_entry(FakeModule)
-    assert run == FakeModule.run and 'value' in spec
+
+    class EarlierShape:
+        """argument_spec(), module_kwargs() and run(module): no longer run in the worker."""
+        argument_spec = module_kwargs = run = staticmethod(lambda *args: None)
+    assert worker_module.worker_entry(EarlierShape) is None
     assert worker_module.worker_entry(object()) is None
 
     class OnlyMain:
