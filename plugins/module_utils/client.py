@@ -31,8 +31,13 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodError,
     DNSPodTransportError,
 )
-from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api import SEND_ONCE
-from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.codes import is_login_failure
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.codes import (  # pylint: disable=unused-import
+    ALREADY_DONE_CODES,
+    EMPTY_LIST_CODES,
+    SEND_ONCE,
+    WRITE_ACTIONS,
+    is_login_failure,
+)
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains, domain_param
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import (
     status_to_api,
@@ -65,39 +70,6 @@ MAX_PAGE_SIZE_INTERNATIONAL = 500
 # The international service names the default line `Default` in Record.List (and Record.Line) but
 # refuses it in writes ("Record line invalid"): it takes `default` (NewFuture/DDNS commit b2d3a5f).
 INTERNATIONAL_DEFAULT_LINE = 'default'
-
-# Actions that change state: counted in ``writes`` when the API accepts them, flagged in ``log``.
-WRITE_ACTIONS = frozenset([
-    'Record.Create', 'Record.Modify', 'Record.Remove', 'Record.Status', 'Record.Remark', 'Record.Ddns',
-    'Domain.Create', 'Domain.Remove', 'Domain.Status', 'Domain.Remark', 'Domain.Ismark',
-    'Domain.Searchenginepush', 'Domain.Changegroup', 'Domain.Lock', 'Domain.Unlock', 'Domain.Transfer',
-    'Domain.Upgrade', 'Domain.Acquiresend', 'Domain.Acquirevalidate',
-    'Domaingroup.Create', 'Domaingroup.Modify', 'Domaingroup.Remove',
-    'Domainshare.Create', 'Domainshare.Modify', 'Domainshare.Remove',
-    'Domainalias.Create', 'Domainalias.Remove',
-    'Monitor.Create', 'Monitor.Modify', 'Monitor.Remove', 'Monitor.Setstatus',
-    'User.Modify', 'Userpasswd.Modify', 'Useremail.Modify', 'User.Create', 'User.Transfer',
-    # these send a message (e-mail/SMS): not free to repeat either
-    'Verify.Email', 'Verify.Telephone', 'Telephoneverify.Code',
-])
-
-# "Nothing found" codes of the listings: an empty list, not an error (older servers ignore
-# error_on_empty=no).
-EMPTY_LIST_CODES = {'Domain.List': ('9',), 'Record.List': ('10',)}
-
-# Retried writes after a transport fault (request sent, answer lost). A non-idempotent Create
-# whose first attempt reached the server is answered "already exists" on the retry; a Remove
-# "no such record/domain". Then, and only then, ``call`` raises DNSPodAlreadyDoneError instead of
-# DNSPodAPIError, and the helpers below finish the job: create_record/create_domain look the
-# object up and return it (no duplicate is ever created: the retry itself was refused), the
-# remove helpers return as done. The same codes without an earlier transport fault are ordinary
-# errors (the object existed / was missing before this call).
-ALREADY_DONE_CODES = {
-    'Record.Create': '104',
-    'Domain.Create': '7',
-    'Record.Remove': '8',
-    'Domain.Remove': '6',
-}
 
 # The refused-login marker shared by the tasks (processes) of one machine: see LoginLatch.
 LATCH_DIR_ENV = 'DNSPOD_LOGIN_LATCH_DIR'

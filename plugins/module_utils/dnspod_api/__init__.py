@@ -11,21 +11,7 @@ it returns the canonical dicts of normalize.py that the planners work on. The tr
 planners above it name no action. A second backend provides the same areas with the same methods.
 
 ``areas.DNSPodAPI`` gathers the areas over one client (``task.api`` in runner.py); ``codes`` says
-what the API's status codes mean. This file imports nothing (it holds only SEND_ONCE), so that errors.py can use ``codes``
+what the actions and the status codes mean to the transport (which actions write, which are never
+repeated, which codes are retried or refuse the login). This file imports nothing, so that errors.py can use ``codes``
 while the areas use errors.py.
 """
-
-# Writes never repeated blindly (docs/reliability.md, "Lost answers"): each spends money, returns a
-# one-time secret, sends a message, or acts again (or fails) when a second copy arrives after the
-# first was carried out. After a transport fault that may have come after the server acted, the
-# transport does not send them again but raises DNSPodOutcomeUnknownError, and the area reads the
-# state back. The areas here send theirs with ``once=True`` (Domain.Transfer, Domain.Acquiresend,
-# Domain.Acquirevalidate, Domain.Upgrade, Userpasswd.Modify, Useremail.Modify, Telephoneverify.Code,
-# Domaingroup.Create); these are those of the areas whose helpers still name their actions: the
-# client sends them once by default (DNSPodClient's ``send_once``). Each leaves this list when its
-# area comes here.
-SEND_ONCE = frozenset([
-    'Domain.Lock', 'Domain.Unlock',
-    'Monitor.Create',
-    'User.Create', 'User.Transfer', 'Verify.Email', 'Verify.Telephone',
-])

@@ -3,7 +3,9 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""What the traditional API's status codes mean: which are retried, which refuse the login, and
+"""What the traditional API's actions and status codes mean to the transport (client.py, which
+names no action itself): which actions write, which are never sent twice, which codes of which
+action mean "nothing found" or "already done", which codes are retried or refuse the login, and
 the hint a person can act on. Some codes mean different things on different actions (8, -2, -7),
 so this is API knowledge, kept here with the areas rather than in the transport."""
 
@@ -130,3 +132,52 @@ def is_login_failure(code, message='', action=None):
     code = str(code)
     return (code in LOGIN_FAILURE_CODES or is_email_login_refusal(code, message, action)
             or is_account_locked(code, message))
+
+
+# Actions that change state: counted in ``writes`` when the API accepts them, flagged in ``log``.
+WRITE_ACTIONS = frozenset([
+    'Record.Create', 'Record.Modify', 'Record.Remove', 'Record.Status', 'Record.Remark', 'Record.Ddns',
+    'Domain.Create', 'Domain.Remove', 'Domain.Status', 'Domain.Remark', 'Domain.Ismark',
+    'Domain.Searchenginepush', 'Domain.Changegroup', 'Domain.Lock', 'Domain.Unlock', 'Domain.Transfer',
+    'Domain.Upgrade', 'Domain.Acquiresend', 'Domain.Acquirevalidate',
+    'Domaingroup.Create', 'Domaingroup.Modify', 'Domaingroup.Remove',
+    'Domainshare.Create', 'Domainshare.Modify', 'Domainshare.Remove',
+    'Domainalias.Create', 'Domainalias.Remove',
+    'Monitor.Create', 'Monitor.Modify', 'Monitor.Remove', 'Monitor.Setstatus',
+    'User.Modify', 'Userpasswd.Modify', 'Useremail.Modify', 'User.Create', 'User.Transfer',
+    # these send a message (e-mail/SMS): not free to repeat either
+    'Verify.Email', 'Verify.Telephone', 'Telephoneverify.Code',
+])
+
+# "Nothing found" codes of the listings: an empty list, not an error (older servers ignore
+# error_on_empty=no).
+EMPTY_LIST_CODES = {'Domain.List': ('9',), 'Record.List': ('10',)}
+
+# Retried writes after a transport fault (request sent, answer lost). A non-idempotent Create
+# whose first attempt reached the server is answered "already exists" on the retry; a Remove
+# "no such record/domain". Then, and only then, ``call`` raises DNSPodAlreadyDoneError instead of
+# DNSPodAPIError, and the helpers below finish the job: create_record/create_domain look the
+# object up and return it (no duplicate is ever created: the retry itself was refused), the
+# remove helpers return as done. The same codes without an earlier transport fault are ordinary
+# errors (the object existed / was missing before this call).
+ALREADY_DONE_CODES = {
+    'Record.Create': '104',
+    'Domain.Create': '7',
+    'Record.Remove': '8',
+    'Domain.Remove': '6',
+}
+
+# Writes never repeated blindly (docs/reliability.md, "Lost answers"): each spends money, returns a
+# one-time secret, sends a message, or acts again (or fails) when a second copy arrives after the
+# first was carried out. After a transport fault that may have come after the server acted, the
+# transport does not send them again but raises DNSPodOutcomeUnknownError, and the area reads the
+# state back. The areas here send theirs with ``once=True`` (Domain.Transfer, Domain.Acquiresend,
+# Domain.Acquirevalidate, Domain.Upgrade, Userpasswd.Modify, Useremail.Modify, Telephoneverify.Code,
+# Domaingroup.Create); these are those of the areas whose helpers still name their actions: the
+# client sends them once by default (DNSPodClient's ``send_once``). Each leaves this list when its
+# area comes here.
+SEND_ONCE = frozenset([
+    'Domain.Lock', 'Domain.Unlock',
+    'Monitor.Create',
+    'User.Create', 'User.Transfer', 'Verify.Email', 'Verify.Telephone',
+])

@@ -5,7 +5,7 @@ import pytest
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient, WRITE_ACTIONS
-from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api import SEND_ONCE
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.codes import SEND_ONCE
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAPIError,
     DNSPodOutcomeUnknownError,
