@@ -110,6 +110,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils import credentials
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_query
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import HAS_REQUESTS
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.areas import DNSPodAPI
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodError
 
@@ -238,12 +239,12 @@ class LookupModule(LookupBase):
         if cached is not None:
             return cached, False
         if given:
-            found = client.get_domain(given.strip())
+            found = Domains(client).get(given.strip())
             if found is None:
                 raise ValueError('domain: %s is not in this DNSPod account' % given)
             domains = {found['name']: found['id']}
         else:
-            domains = dict((d['name'], d['id']) for d in client.list_domains())
+            domains = dict((d['name'], d['id']) for d in Domains(client).list())
         _store(key, domains)
         return domains, True
 

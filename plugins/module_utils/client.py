@@ -38,11 +38,6 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.codes imp
     WRITE_ACTIONS,
     is_login_failure,
 )
-from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains, domain_param
-from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import (
-    status_to_api,
-    to_int,
-)
 from ansible_collections.dnspod.dnspod.plugins.module_utils.constants import (
     COLLECTION_VERSION,
     DEFAULT_API_URL,
@@ -496,22 +491,3 @@ class DNSPodClient(object):
                     return items
             elif offset >= total:
                 return items
-
-    # ---- domains: the API layer's (dnspod_api/domains.py) ------------------------------------
-    # kept until the records slice lands: the record methods below and the lookup plugin call these
-
-    _domain_param = staticmethod(domain_param)
-
-    def get_domain(self, domain):
-        return Domains(self).get(domain)
-
-    def list_domains(self, type='all', group_id=None):  # pylint: disable=redefined-builtin
-        return Domains(self).list(type=type, group_id=group_id)
-
-    # ---- records ----------------------------------------------------------------------------
-
-    def list_records(self, domain_id, sub_domain=None, record_type=None, record_line=None):
-        """dnspod_api.records.Records.list (a shim: removed when dnspod_domain and dnspod_monitor use
-        ``api.records.list``)."""
-        from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
-        return Records(self).list(domain_id, sub_domain, record_type, record_line)

@@ -172,20 +172,3 @@ def fail_from_error(module, exc, **extra):
 def api_summary(client):
     """Calls and writes this task sent, for the module result."""
     return dict(calls=client.calls, writes=client.writes)
-
-
-def resolve_domain(module, client, domain):
-    """Find a domain by name or id; fail the module when it does not exist in the account."""
-    domain = str(domain).strip()
-    if not domain.isdigit():
-        try:
-            domain = names.normalize_domain_name(domain)
-        except ValueError as exc:
-            module.fail_json(msg='domain: %s' % exc)
-    try:
-        found = client.get_domain(domain)
-    except DNSPodError as exc:
-        fail_from_error(module, exc)
-    if found is None:
-        module.fail_json(msg='domain: %s is not in this DNSPod account' % domain, api=api_summary(client))
-    return found

@@ -128,7 +128,7 @@ def ensure_absent(api, current, force, check_mode):
         return {}, {}
     if not force:
         # the records area's listing: api.records once that area is in the API layer
-        check_removable(current, api.client.list_records(current['id']))
+        check_removable(current, api.records.list(current['id']))
     if not check_mode:
         api.domains.remove(current['id'])
     return {'state': 'absent'}, {}

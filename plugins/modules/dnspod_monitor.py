@@ -254,7 +254,7 @@ def converge(task):
         before, after, changes = mon.update(monitors, raw, desired, task.check_mode)
     else:
         scope = {} if record_id is not None else dict(sub_domain=sub_domain, record_line=line)
-        record = mon.record_to_monitor(task.client.list_records(domain['id'], **scope), domain, record_id, sub_domain,
+        record = mon.record_to_monitor(task.api.records.list(domain['id'], **scope), domain, record_id, sub_domain,
                                        line, value)
         after, changes = mon.create(monitors, domain, record, desired, task.check_mode)
     result = dict(changed=bool(changes), monitor=after or {}, changes=mon.public_changes(changes))

@@ -6,6 +6,7 @@ import os
 import pytest
 import yaml
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains
 from ansible_collections.dnspod.dnspod.plugins.module_utils import client as client_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils import transport as transport_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
@@ -337,7 +338,7 @@ def test_recorded_domain_info_and_listing(fake_api):
     session = 'test_provider_when_calling_delete_record_by_filter_should_remove_record'
     fake_api.answer(body=json.dumps(recorded_answer(session, 'Domain.Info')[0]))
     fake_api.answer(body=json.dumps(recorded_answer(session, 'Record.List')[0]))
-    domain = client.get_domain('capsulecd.com')
+    domain = Domains(client).get('capsulecd.com')
     assert domain['id'] == '38280687' and domain['remark'] == '' and domain['records'] == 2
     assert domain['grade'] == 'DP_Free' and domain['status'] == 'enabled' and domain['is_mark'] is False
     records = Records(client).list(domain['id'])

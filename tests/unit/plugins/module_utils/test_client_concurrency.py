@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient, LoginLatch
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodError
 
@@ -39,7 +40,7 @@ def _task(url, latch_dir, token, queue):
     """One Ansible task: a new process with its own client."""
     try:
         client = DNSPodClient(api_url=url, login_token=token, login_latch_dir=latch_dir, sleep=lambda s: None)
-        client.get_domain('example.com')
+        Domains(client).get('example.com')
         queue.put(('ok', client.calls))
     except DNSPodAPIError as exc:
         queue.put((exc.code, 0))
@@ -70,7 +71,7 @@ def test_twenty_processes_with_a_wrong_token_send_one_login(emu, tmp_path):
     assert [e['code'] for e in sent] == ['10002']          # one refused login reached the API
     assert sorted(code for code, calls in results) == ['10002'] * 20
     # the account is not locked (lockout_failures 2): the right token works
-    assert DNSPodClient(api_url=emu.base_url, login_token=TOKEN, login_latch_dir=str(tmp_path)).get_domain(
+    assert Domains(DNSPodClient(api_url=emu.base_url, login_token=TOKEN, login_latch_dir=str(tmp_path))).get(
         'example.com')['id'] == '1001'
 
 

@@ -8,6 +8,7 @@ international documents (docs.dnspod.com: Record.* mark domain_id mandatory, a l
 most 500 items)."""
 import pytest
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains
 from ansible_collections.dnspod.dnspod.plugins.module_utils import client as client_module
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
@@ -155,7 +156,7 @@ def test_record_line_by_domain_name_is_sent_by_id(fake_api):
 def test_domain_actions_keep_the_name(fake_api):
     client = intl(fake_api)
     fake_api.ok(**domain_info())
-    client.get_domain('example.com')
+    Domains(client).get('example.com')
     assert fake_api.actions() == ['Domain.Info']
     assert fake_api.requests[0]['form']['domain'] == 'example.com'
 

@@ -10,6 +10,7 @@ import threading
 
 import pytest
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient, LoginLatch
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
@@ -99,7 +100,7 @@ def test_refusals_send_one_call_and_say_what_to_do(start, tmp_path, case, kwargs
         emu.server.faults.replace([fault])
     first = new_task(emu, tmp_path, **kwargs)
     with pytest.raises(DNSPodAPIError) as info:
-        first.get_domain('example.com')
+        Domains(first).get('example.com')
     assert info.value.code == code, case
     assert hint in str(info.value), str(info.value)
     assert len(emu.log()) == 1 and first.calls == 1, case
@@ -109,7 +110,7 @@ def test_refusals_send_one_call_and_say_what_to_do(start, tmp_path, case, kwargs
     for _attempt in range(30):
         later = new_task(emu, tmp_path, **kwargs)
         with pytest.raises(DNSPodAPIError) as again:
-            later.get_domain('example.com')
+            Domains(later).get('example.com')
         assert again.value.code == code
     sent = len(emu.log())
     if latched:
@@ -141,16 +142,16 @@ def test_thirty_failed_tasks_do_not_lock_the_account(start, tmp_path):
     emu = start(account_seed(lockout_failures=3))
     for _attempt in range(30):
         with pytest.raises(DNSPodAPIError):
-            new_task(emu, tmp_path, login_token='10000,ffffffffffffffffffffffffffffffff').get_domain('example.com')
+            Domains(new_task(emu, tmp_path, login_token='10000,ffffffffffffffffffffffffffffffff')).get('example.com')
     assert [e['code'] for e in emu.log()] == ['10002']
-    assert new_task(emu, tmp_path).get_domain('example.com')['name'] == 'example.com'
+    assert Domains(new_task(emu, tmp_path)).get('example.com')['name'] == 'example.com'
     # without the marker the same thirty tasks lock it
     for _attempt in range(30):
         with pytest.raises(DNSPodAPIError):
-            DNSPodClient(api_url=emu.url, login_token='10000,ffffffffffffffffffffffffffffffff',
-                         login_latch_dir=False).get_domain('example.com')
+            Domains(DNSPodClient(api_url=emu.url, login_token='10000,ffffffffffffffffffffffffffffffff',
+                         login_latch_dir=False)).get('example.com')
     with pytest.raises(DNSPodAPIError) as info:
-        new_task(emu, tmp_path / 'other').get_domain('example.com')
+        Domains(new_task(emu, tmp_path / 'other')).get('example.com')
     assert info.value.code == '-8'
 
 
@@ -158,19 +159,19 @@ def test_a_new_credential_is_tried_at_once(start, tmp_path):
     emu = start()
     dtoken = dict(login_token=None, login_email='dtoken@example.com', login_password=PASSWORD)
     with pytest.raises(DNSPodAPIError) as info:
-        new_task(emu, tmp_path, **dtoken).get_domain('example.org')
+        Domains(new_task(emu, tmp_path, **dtoken)).get('example.org')
     assert info.value.code == '50'
-    assert new_task(emu, tmp_path, login_code=DTOKEN, **dtoken).get_domain('example.org')['id'] == '1002'
+    assert Domains(new_task(emu, tmp_path, login_code=DTOKEN, **dtoken)).get('example.org')['id'] == '1002'
     assert [e['code'] for e in emu.log()] == ['50', '1']
 
 
 def test_success_is_never_latched(start, tmp_path):
     emu = start()
     client = new_task(emu, tmp_path)
-    client.get_domain('example.com')
+    Domains(client).get('example.com')
     emu.server.faults.replace([{'kind': 'code', 'code': '-1'}])
     with pytest.raises(DNSPodAPIError):
-        client.get_domain('example.com')       # after a success: a -1 is not a verdict on the credentials
+        Domains(client).get('example.com')       # after a success: a -1 is not a verdict on the credentials
     assert [name for name in os.listdir(str(tmp_path)) if name.endswith('.json')] == []
 
 
@@ -278,7 +279,7 @@ def test_tls_rejected_without_the_ca_bundle(tls_emulator, tmp_path, monkeypatch)
         monkeypatch.delenv(variable, raising=False)
     client = new_task(emu, tmp_path)
     with pytest.raises(DNSPodTransportError) as info:
-        client.get_domain('example.com')
+        Domains(client).get('example.com')
     assert 'TLS' in str(info.value) and info.value.attempts == 1
     assert emu.log() == [] and client.calls == 1
 
@@ -287,7 +288,7 @@ def test_tls_accepted_with_the_ca_bundle(tls_emulator, tmp_path):
     emu, paths = tls_emulator
     for url in (emu.url, emu.url.replace('127.0.0.1', 'localhost')):
         client = DNSPodClient(api_url=url, login_token=TOKEN, ca_path=paths['ca'], login_latch_dir=False)
-        assert client.get_domain('example.com')['name'] == 'example.com'
+        assert Domains(client).get('example.com')['name'] == 'example.com'
     assert [e['code'] for e in emu.log()] == ['1', '1']
 
 
@@ -312,5 +313,5 @@ def test_validate_certs_false_prints_no_urllib3_warning(tls_emulator):
     client = DNSPodClient(api_url=emu.url, login_token=TOKEN, validate_certs=False, login_latch_dir=False)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter('always')
-        assert client.get_domain('example.com')['name'] == 'example.com'
+        assert Domains(client).get('example.com')['name'] == 'example.com'
     assert [str(w.category.__name__) for w in caught] == []

@@ -13,6 +13,7 @@ import urllib.parse
 
 import pytest
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import Records
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAlreadyDoneError, DNSPodAPIError
@@ -84,7 +85,7 @@ def sent(call):
 def replay(client, action, form):
     """Call the client method that sends ``action`` with the recorded request's fields."""
     if action == 'Domain.Info':
-        return client.get_domain(form.get('domain_id') or form['domain'])
+        return Domains(client).get(form.get('domain_id') or form['domain'])
     if action == 'Record.List':
         return Records(client).list(form.get('domain_id') or form['domain'])
     if action == 'Record.Create':
@@ -153,18 +154,18 @@ def create_www(client):
 
 REPORTED = {
     # file: (how the client was called, the code it must raise, or 'empty' for an empty listing)
-    'code-1_login_fail_intl_2020-05-16.json': (lambda c: c.get_domain('example.com'), '-1'),
+    'code-1_login_fail_intl_2020-05-16.json': (lambda c: Domains(c).get('example.com'), '-1'),
     'code104_record_exists_2017-09-04.json': (create_www, '104'),
     'code10_no_records_2020-12-14.json': (lambda c: Records(c).list('2317346', sub_domain='ddns', record_type='A'),
                                           'empty'),
-    'code20004_user_token_intl_2021-09-10.json': (lambda c: c.get_domain('example.com'), '20004'),
+    'code20004_user_token_intl_2021-09-10.json': (lambda c: Domains(c).get('example.com'), '20004'),
     'code27_record_type_invalid_2020-02-09.json': (
         lambda c: Records(c).modify('2317346', '7', 'www', 'A', '默认', '192.0.2.2'), '27'),
     'code500025_lb_limit_2021-07-08.json': (create_www, '500025'),
-    'code8_prohibit_email_2018-09-07.json': (lambda c: c.list_domains(), '8'),
+    'code8_prohibit_email_2018-09-07.json': (lambda c: Domains(c).list(), '8'),
     'code8_record_id_error_2021-04-24.json': (
         lambda c: c.call('Record.Info', {'domain_id': '2317346', 'record_id': '12345'}), '8'),
-    'xml_code-1_2018-08-15.xml': (lambda c: c.list_domains(), '-1'),
+    'xml_code-1_2018-08-15.xml': (lambda c: Domains(c).list(), '-1'),
 }
 
 
