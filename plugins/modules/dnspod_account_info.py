@@ -164,9 +164,9 @@ def converge(task):
     if needs_grade:
         result['grade'] = grade
     if 'record_types' in gather:
-        result['record_types'] = account.record_types(grade)
+        result['record_types'] = task.api.records.types(grade)
     if 'record_lines' in gather:
-        result['record_lines'], result['record_line_ids'] = account.record_lines(grade, domain_id)
+        result['record_lines'], result['record_line_ids'] = task.api.records.lines_and_ids(grade, domain_id)
     return result
 
 

@@ -4,8 +4,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 """The account: User.Detail, User.Modify, Userpasswd.Modify, Useremail.Modify,
-Telephoneverify.Code, User.Log, Info.Version (and, until the records area has them, Record.Type
-and Record.Line for dnspod_account_info).
+Telephoneverify.Code, User.Log, Info.Version. (Record.Type and Record.Line, which
+dnspod_account_info also shows, are the records area's.)
 
 Password endpoint: both documents give the address ``Userpasswd.Modify``; only the curl example of
 004 says ``Userpassword.Modify``, a typo. ``PASSWORD_ACTION`` is the address.
@@ -91,10 +91,6 @@ def password_logged(answer, seconds_ago):
     return None, 'User.Log shows no password change since %s (Beijing time)' % since
 
 
-def _names(items):
-    return [to_str(item.get('name') if isinstance(item, dict) else item) for item in items]
-
-
 class Account:
     """The account the credentials log in to (or the user an agent acts for, with user_id)."""
 
@@ -158,20 +154,3 @@ class Account:
     def version(self):
         """Info.Version: the version is the status message (e.g. '4.6')."""
         return to_str((self.client.call('Info.Version').get('status') or {}).get('message'))
-
-    # Record.Type and Record.Line belong to the records area (dnspod_api/records.py: Records.types
-    # and Records.lines); these two are the copy dnspod_account_info uses until that area is here.
-    def record_types(self, grade):
-        """Record.Type -> the type names the grade allows."""
-        return _names(self.client.call('Record.Type', {'domain_grade': grade}).get('types') or [])
-
-    def record_lines(self, grade, domain_id=None):
-        """Record.Line -> (line names, {name: line id}) (the ids when the API gives them)."""
-        params = {'domain_grade': grade}
-        if domain_id is not None:
-            params['domain_id'] = domain_id
-        answer = self.client.call('Record.Line', params)
-        ids = answer.get('line_ids') or {}
-        if not isinstance(ids, dict):
-            ids = {}
-        return _names(answer.get('lines') or []), dict((to_str(k), to_str(v)) for k, v in ids.items())

@@ -86,14 +86,11 @@ def test_wrappers_send_the_documented_actions():
     assert sent == {'verify_code': '409752', 'verify_desc': 'send 409752'}
     assert Account(client).log() == ['a', 'b']
     assert Account(client).version() == '4.6'
-    assert Account(client).record_types('D_Free') == ['A', 'CNAME']
-    assert Account(client).record_lines('D_Free', '77') == (['默认', '电信'], {'默认': '0', '电信': '10=0'})
     assert [action for action, _params in client.sent] == [
         'User.Detail', 'User.Modify', 'Userpasswd.Modify', 'Useremail.Modify', 'Telephoneverify.Code',
-        'User.Log', 'Info.Version', 'Record.Type', 'Record.Line']
+        'User.Log', 'Info.Version']
     assert client.sent[2][1] == {'old_password': 'Old-Pass-1', 'new_password': 'New-Pass-2'}
     assert client.sent[3][1] == {'old_email': 'a@example.com', 'new_email': 'b@example.com', 'password': 'Pass-3'}
-    assert client.sent[-1][1] == {'domain_grade': 'D_Free', 'domain_id': '77'}
     # the writes that must never be repeated blindly are sent once (docs/reliability.md, "Lost answers")
     assert client.once == ['Userpasswd.Modify', 'Useremail.Modify', 'Telephoneverify.Code']
 
@@ -106,6 +103,3 @@ def test_listing_drift():
     client = FakeClient({'User.Log': {'log': {'0': 'x'}}, 'Record.Type': {'types': [{'name': 'A'}]},
                          'Record.Line': {'lines': [{'name': '默认'}], 'line_ids': []}})
     assert Account(client).log() == ['x']
-    assert Account(client).record_types('D_Free') == ['A']
-    assert Account(client).record_lines('D_Free') == (['默认'], {})
-    assert client.sent[-1][1] == {'domain_grade': 'D_Free'}
