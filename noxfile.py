@@ -124,17 +124,26 @@ def _galaxy_importer(session, venv):
            'GALAXY_IMPORTER_RUN_ANSIBLE_DOC': 'true', 'GALAXY_IMPORTER_RUN_ANSIBLE_LINT': 'true',
            'GALAXY_IMPORTER_OFFLINE_ANSIBLE_LINT': 'true', 'GALAXY_IMPORTER_TMP_ROOT_DIR': work,
            'GALAXY_IMPORTER_ANSIBLE_LOCAL_TMP': os.path.join(work, 'ansible-tmp')}
-    log = session.run(os.path.join(venv, 'bin', 'python'), '-m', 'galaxy_importer.main', tarball, env=env,
-                      external=True, silent=True)
+    # It writes importer_result.json into the current directory.
+    session.chdir(work)
+    try:
+        log = session.run(os.path.join(venv, 'bin', 'python'), '-m', 'galaxy_importer.main', tarball, env=env,
+                          external=True, silent=True)
+    finally:
+        session.chdir(REPO)
     with open(os.path.join(work, 'importer.log'), 'w', encoding='utf-8') as handle:
         handle.write(log)
     lines = log.splitlines()
     for line in lines:
         if line.startswith(('WARNING', 'ERROR')) or 'Importer processing completed' in line:
             session.log(line)
-    # Galaxy accepts an upload with warnings and shows them on the collection's page.
-    if not any('Importer processing completed successfully' in line for line in lines):
-        session.error('galaxy-importer did not complete: see %s' % os.path.join(work, 'importer.log'))
+    # Galaxy accepts an upload with warnings and shows them on the collection's page. An ERROR line
+    # (ansible-doc or ansible-lint failing, or ansible-lint exceeding galaxy-importer's 180 s) fails
+    # the session, although the importer still says it completed.
+    errors = [line for line in lines if line.startswith('ERROR')]
+    if errors or not any('Importer processing completed successfully' in line for line in lines):
+        session.error('galaxy-importer: %s; see %s' % ('; '.join(errors) or 'did not complete',
+                                                       os.path.join(work, 'importer.log')))
 
 
 if __name__ == '__main__':
