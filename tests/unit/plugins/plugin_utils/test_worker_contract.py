@@ -92,14 +92,13 @@ def test_the_contracts_are_read_from_the_code_not_empty():
     assert {'params', 'check_mode', 'diff', 'warn', 'fail', 'api'} <= TASK_PROVIDES
     assert {'params', 'check_mode', 'exit_json', 'fail_json'} <= WORKER_PROVIDES
     assert len(MODULE_FILES) > 20 and len(MODULE_UTILS) > 20
-    assert any(runner_shaped(parsed(path)) for path in MODULE_FILES)
+    assert all(runner_shaped(parsed(path)) for path in MODULE_FILES)
 
 
 @pytest.mark.parametrize('path', MODULE_FILES, ids=short)
 def test_converge_uses_only_what_the_task_provides(path):
     tree = parsed(path)
-    if not runner_shaped(tree):
-        pytest.skip('not in the runner shape yet: runs as a module process')
+    assert runner_shaped(tree), '%s: not in the runner shape (OPTIONS, converge)' % short(path)
     converge = top_level(tree)['converge']
     task = parameters(converge)[0]
     used = attributes_of(converge, task)
@@ -110,8 +109,7 @@ def test_converge_uses_only_what_the_task_provides(path):
 @pytest.mark.parametrize('path', MODULE_FILES, ids=short)
 def test_only_main_touches_the_ansible_module(path):
     tree = parsed(path)
-    if not runner_shaped(tree):
-        pytest.skip('not in the runner shape yet: runs as a module process')
+    assert runner_shaped(tree), '%s: not in the runner shape (OPTIONS, converge)' % short(path)
     main = top_level(tree).get('main')
     inside_main = set(id(node) for node in ast.walk(main)) if main else set()
     outside = [node.lineno for node in ast.walk(tree)
