@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.codes import hint_for
 
+
 class TaskError(ValueError):
     """The task cannot be done as asked, found by the collection itself (nothing was sent, or
     what was read shows it): ``str()`` names the option. ``details`` go to the task's result. The

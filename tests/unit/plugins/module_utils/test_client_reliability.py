@@ -149,7 +149,7 @@ def test_thirty_failed_tasks_do_not_lock_the_account(start, tmp_path):
     for _attempt in range(30):
         with pytest.raises(DNSPodAPIError):
             Domains(DNSPodClient(api_url=emu.url, login_token='10000,ffffffffffffffffffffffffffffffff',
-                         login_latch_dir=False)).get('example.com')
+                                 login_latch_dir=False)).get('example.com')
     with pytest.raises(DNSPodAPIError) as info:
         Domains(new_task(emu, tmp_path / 'other')).get('example.com')
     assert info.value.code == '-8'

@@ -1,7 +1,6 @@
 """The error classes: text format, hints a person can act on, which codes count as refused logins."""
 import pytest
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils import errors
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api import codes
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAlreadyDoneError, DNSPodAPIError, DNSPodConfigError, DNSPodError, DNSPodTransportError)
