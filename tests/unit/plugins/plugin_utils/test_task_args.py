@@ -3,6 +3,7 @@
 
 validate_arguments against ArgumentSpecValidator (the same parameters, errors, warnings and
 secrets), and finalize_plain against the templating of the same arguments."""
+import importlib.util
 import json
 
 import pytest
@@ -105,3 +106,16 @@ def test_items_are_copies():
                                              **common.dnspod_module_kwargs())
     validated.validated_parameters['records'][0]['value'].append('192.0.2.9')
     assert records == [{'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1']}]
+
+
+def test_the_hook_exists_exactly_where_the_templating_comparisons_run():
+    # PlainTaskArgs works through ActionBase.finalize_task_arg, which ansible-core has from 2.19 on
+    # together with the TemplateEngine test_task_args_templating.py compares with (that file is
+    # skipped on the cores without them). Before 2.19 Ansible never calls the hook: the mixin is inert.
+    from ansible.plugins.action import ActionBase
+    from ansible.release import __version__
+    has_engine = (importlib.util.find_spec('ansible._internal') is not None
+                  and importlib.util.find_spec('ansible._internal._templating._engine') is not None)
+    newer = tuple(int(part) for part in __version__.split('.')[:2]) >= (2, 19)
+    assert hasattr(ActionBase, 'finalize_task_arg') is newer
+    assert has_engine is newer
