@@ -9,6 +9,8 @@ from urllib.parse import parse_qsl
 
 import pytest
 
+TOKEN = '10000,0123456789abcdef0123456789abcdef'   # the token of FakeAPI.client
+DEFAULT_LINE = '默认'
 DROP = 'drop'     # queue item: read the request, then close the connection without an answer
 
 
@@ -36,6 +38,22 @@ class FakeAPI:
 
     def actions(self):
         return [r['action'] for r in self.requests]
+
+    def client(self, **kwargs):
+        """``(client, sleeps)``: a DNSPodClient of this endpoint whose backoff sleeps are recorded,
+        not slept; keyword arguments override the client's options."""
+        from ansible_collections.dnspod.dnspod.plugins.module_utils.client import DNSPodClient
+        sleeps = []
+        options = dict(api_url=self.url, login_token=TOKEN, sleep=sleeps.append, timeout=5)
+        options.update(kwargs)
+        return DNSPodClient(**options), sleeps
+
+    @staticmethod
+    def raw_record(i, name='h', line=DEFAULT_LINE, rtype='A', value='192.0.2.1'):
+        """Record ``i`` as Record.List answers it (name ``h<i>`` unless given)."""
+        return dict(id=str(i), name=name if name != 'h' else 'h%d' % i, line=line, type=rtype, ttl='600',
+                    value=value, mx='0', enabled='1', status='enabled', remark='', weight=None,
+                    monitor_status='', updated_on='2026-11-25 10:00:00')
 
 
 @pytest.fixture

@@ -39,23 +39,10 @@ USER_TOKEN = '730060,e1a8a$f14dc5dcbafd83680b3d2a553c4d553d'
 DEFAULT = '默认'
 
 
-def make(fake_api, **kwargs):
-    sleeps = []
-    options = dict(api_url=fake_api.url, login_token=TOKEN, sleep=sleeps.append, timeout=5)
-    options.update(kwargs)
-    return DNSPodClient(**options), sleeps
-
-
-def a_record(i, name='h', line=DEFAULT, rtype='A', value='192.0.2.1'):
-    return dict(id=str(i), name=name if name != 'h' else 'h%d' % i, line=line, type=rtype, ttl='600', value=value,
-                mx='0', enabled='1', status='enabled', remark='', weight=None, monitor_status='',
-                updated_on='2026-11-25 10:00:00')
-
-
 # ---- request shape ---------------------------------------------------------------------------
 
 def test_sends_form_fields_and_user_agent(fake_api):
-    client = make(fake_api, contact='ops@example.com')[0]
+    client = fake_api.client(contact='ops@example.com')[0]
     fake_api.ok()
     client.call('Info.Version')
     sent = fake_api.requests[0]
@@ -68,7 +55,7 @@ def test_sends_form_fields_and_user_agent(fake_api):
 
 
 def test_default_user_agent_names_the_collection_and_a_contact(fake_api):
-    client = make(fake_api)[0]
+    client = fake_api.client()[0]
     fake_api.ok()
     client.call('Info.Version')
     assert fake_api.requests[0]['headers']['User-Agent'] == (
@@ -76,7 +63,7 @@ def test_default_user_agent_names_the_collection_and_a_contact(fake_api):
 
 
 def test_lang_and_params_sent_none_left_out(fake_api):
-    client = make(fake_api, lang='cn')[0]
+    client = fake_api.client(lang='cn')[0]
     fake_api.ok()
     client.call('Record.Info', {'domain_id': 42, 'record_id': '7', 'remark': None})
     form = fake_api.requests[0]['form']
@@ -85,7 +72,7 @@ def test_lang_and_params_sent_none_left_out(fake_api):
 
 
 def test_one_keep_alive_session_for_every_call(fake_api):
-    client = make(fake_api)[0]
+    client = fake_api.client()[0]
     for dummy in range(3):
         fake_api.ok()
         client.call('Info.Version')
@@ -161,7 +148,7 @@ def test_missing_requests_is_a_config_error(monkeypatch):
 
 def test_rate_limit_retried_with_capped_backoff(fake_api):
     # a budget that can outlast the hourly quota: retried with backoff until it passes
-    client, sleeps = make(fake_api, backoff_base=1.0, backoff_cap=4.0, max_retries=5, max_retry_time=3600)
+    client, sleeps = fake_api.client(backoff_base=1.0, backoff_cap=4.0, max_retries=5, max_retry_time=3600)
     for dummy in range(4):
         fake_api.answer(code='-2')
     fake_api.ok(version='4.6')
@@ -179,7 +166,7 @@ def limited(message):
 
 
 def test_one_rate_limit_answer_is_retried(fake_api):
-    client, sleeps = make(fake_api)
+    client, sleeps = fake_api.client()
     fake_api.answer(body=limited('API usage is limited'))
     fake_api.ok(version='4.6')
     assert client.call('Info.Version')['version'] == '4.6'
@@ -188,7 +175,7 @@ def test_one_rate_limit_answer_is_retried(fake_api):
 
 def test_hourly_quota_stops_when_the_budget_cannot_outlast_it(fake_api):
     # the -2 again after a wait: the quota; 60 s of budget cannot outlast its hour
-    client, sleeps = make(fake_api, max_retries=5, max_retry_time=60)
+    client, sleeps = fake_api.client(max_retries=5, max_retry_time=60)
     for dummy in range(6):
         fake_api.answer(body=limited('API usage is limited'))
     with pytest.raises(DNSPodAPIError) as info:
@@ -198,7 +185,7 @@ def test_hourly_quota_stops_when_the_budget_cannot_outlast_it(fake_api):
 
 
 def test_record_lock_is_never_retried(fake_api):
-    client, sleeps = make(fake_api, max_retry_time=3600)
+    client, sleeps = fake_api.client(max_retry_time=3600)
     fake_api.answer(body=limited('API usage is limited: the record is locked for an hour after '
                                  'repeated modifications that changed nothing'))
     with pytest.raises(DNSPodAPIError) as info:
@@ -210,7 +197,7 @@ def test_record_lock_is_never_retried(fake_api):
 
 
 def test_rate_limit_gives_up_with_the_api_error(fake_api):
-    client, sleeps = make(fake_api, max_retries=2, max_retry_time=3600)
+    client, sleeps = fake_api.client(max_retries=2, max_retry_time=3600)
     for dummy in range(5):
         fake_api.answer(code='-2')
     with pytest.raises(DNSPodAPIError) as info:
@@ -220,7 +207,7 @@ def test_rate_limit_gives_up_with_the_api_error(fake_api):
 
 
 def test_retry_time_is_bounded(fake_api):
-    client, sleeps = make(fake_api, backoff_base=10, backoff_cap=10, max_retries=50, max_retry_time=25)
+    client, sleeps = fake_api.client(backoff_base=10, backoff_cap=10, max_retries=50, max_retry_time=25)
     for dummy in range(10):
         fake_api.answer(body='busy', status=503)
     with pytest.raises(DNSPodTransportError):
@@ -230,7 +217,7 @@ def test_retry_time_is_bounded(fake_api):
 
 
 def test_retry_time_counts_the_requests_too(fake_api):
-    client, sleeps = make(fake_api, backoff_base=0.01, backoff_cap=0.01, max_retries=100, max_retry_time=1.0)
+    client, sleeps = fake_api.client(backoff_base=0.01, backoff_cap=0.01, max_retries=100, max_retry_time=1.0)
     for dummy in range(40):
         fake_api.answer(body='busy', status=503, delay=0.25)
     with pytest.raises(DNSPodTransportError) as info:
@@ -240,7 +227,7 @@ def test_retry_time_counts_the_requests_too(fake_api):
 
 
 def test_server_errors_and_bad_bodies_retried(fake_api):
-    client, sleeps = make(fake_api, max_retries=6)
+    client, sleeps = fake_api.client(max_retries=6)
     fake_api.answer(body='oops', status=502)
     fake_api.answer(body='<html>maintenance</html>')
     fake_api.answer(body='{"truncated": ')
@@ -253,7 +240,7 @@ def test_server_errors_and_bad_bodies_retried(fake_api):
 
 
 def test_read_timeout_retried(fake_api):
-    client, sleeps = make(fake_api, timeout=0.2)
+    client, sleeps = fake_api.client(timeout=0.2)
     fake_api.answer(code='1', delay=0.6)
     fake_api.ok(version='4.6')
     assert client.call('Info.Version')['version'] == '4.6'
@@ -271,7 +258,7 @@ def test_connection_refused_is_a_transport_error_after_retries(closed_port):
 
 
 def test_http_client_errors_not_retried(fake_api):
-    client, sleeps = make(fake_api)
+    client, sleeps = fake_api.client()
     fake_api.answer(body='forbidden', status=403)
     with pytest.raises(DNSPodTransportError) as info:
         client.call('Info.Version')
@@ -281,7 +268,7 @@ def test_http_client_errors_not_retried(fake_api):
 @pytest.mark.parametrize('code', ['-1', '-8', '50', '51', '52', '53', '54', '10002', '20004', '85', '-99', '-7',
                                   '7', '3', '8'])
 def test_never_retried(fake_api, code):
-    client, sleeps = make(fake_api)
+    client, sleeps = fake_api.client()
     fake_api.answer(code=code)
     with pytest.raises(DNSPodAPIError) as info:
         client.call('Domain.Info', {'domain': 'example.com'})
@@ -296,7 +283,7 @@ def test_never_retried(fake_api, code):
                                   json.dumps(recorded_answer('test_provider_when_creating_record_set',
                                                              'Domain.Info')[0])])
 def test_refused_login_is_not_repeated_by_later_calls(fake_api, body):
-    client = make(fake_api)[0]
+    client = fake_api.client()[0]
     fake_api.answer(body=body)
     with pytest.raises(DNSPodAPIError) as first:
         client.call('Domain.Info', {'domain': 'example.com'})
@@ -308,7 +295,7 @@ def test_refused_login_is_not_repeated_by_later_calls(fake_api, body):
 
 
 def test_other_errors_do_not_stop_later_calls(fake_api):
-    client = make(fake_api)[0]
+    client = fake_api.client()[0]
     fake_api.answer(code='-8')
     fake_api.answer(body=reported('code8_record_id_error_2021-04-24.json'))
     fake_api.ok()
@@ -320,7 +307,7 @@ def test_other_errors_do_not_stop_later_calls(fake_api):
 
 
 def test_xml_error_body_is_read(fake_api):
-    client = make(fake_api)[0]
+    client = fake_api.client()[0]
     fake_api.answer(body=reported('xml_code-1_2018-08-15.xml'))
     with pytest.raises(DNSPodAPIError) as info:
         client.call('Info.Version')
@@ -334,7 +321,7 @@ def test_xml_error_body_is_read(fake_api):
 # ---- recorded answers through the client (type drift) ----------------------------------------
 
 def test_recorded_domain_info_and_listing(fake_api):
-    client = make(fake_api)[0]
+    client = fake_api.client()[0]
     session = 'test_provider_when_calling_delete_record_by_filter_should_remove_record'
     fake_api.answer(body=json.dumps(recorded_answer(session, 'Domain.Info')[0]))
     fake_api.answer(body=json.dumps(recorded_answer(session, 'Record.List')[0]))
@@ -351,7 +338,7 @@ def test_recorded_domain_info_and_listing(fake_api):
 # ---- writes after a transport fault ----------------------------------------------------------
 
 def test_call_raises_already_done_after_a_fault(fake_api):
-    client = make(fake_api)[0]
+    client = fake_api.client()[0]
     fake_api.answer(body='bad gateway', status=502)
     fake_api.answer(code='104')
     with pytest.raises(DNSPodAlreadyDoneError) as info:
@@ -363,7 +350,7 @@ def test_call_raises_already_done_after_a_fault(fake_api):
 # ---- accounting, D-Token, international, agents ----------------------------------------------
 
 def test_writes_counted_and_logged_without_params(fake_api):
-    client = make(fake_api)[0]
+    client = fake_api.client()[0]
     fake_api.ok(record={'id': '77'})
     fake_api.ok(info={'record_total': 0}, records=[])
     fake_api.answer(code='25')
@@ -380,7 +367,7 @@ def test_writes_counted_and_logged_without_params(fake_api):
 def test_secrets_never_in_errors_repr_or_log(fake_api):
     text = ''
     for message in ('bad token %s for you' % TOKEN, 'echo ' + SECRET):
-        client = make(fake_api)[0]
+        client = fake_api.client()[0]
         fake_api.answer(body={'status': {'code': '-1', 'message': message}})
         with pytest.raises(DNSPodAPIError) as info:
             client.call('Info.Version')
@@ -433,7 +420,7 @@ def test_dtoken_code_kept_while_no_cookie_came(fake_api):
 
 
 def test_login_code_ignored_with_a_token(fake_api):
-    client = make(fake_api, login_code=CODE)[0]
+    client = fake_api.client(login_code=CODE)[0]
     fake_api.ok()
     client.call('Info.Version')
     assert 'login_code' not in fake_api.requests[0]['form']
@@ -478,7 +465,7 @@ def test_international_chosen_by_host():
 
 
 def test_agent_user_id_sent_on_every_call(fake_api):
-    client = make(fake_api, user_id='20001')[0]
+    client = fake_api.client(user_id='20001')[0]
     fake_api.ok()
     fake_api.ok()
     client.call('Info.Version')
@@ -487,5 +474,5 @@ def test_agent_user_id_sent_on_every_call(fake_api):
 
 
 def test_repr_names_the_endpoint_and_counters(fake_api):
-    client = make(fake_api)[0]
+    client = fake_api.client()[0]
     assert repr(client) == '<DNSPodClient %s auth=login_token calls=0 writes=0>' % fake_api.url
