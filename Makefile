@@ -1,9 +1,10 @@
 # The two commands of the README: `make demo` and `make test`. Both set up .venv themselves.
+# `make demo API=tencentcloud`: the same demo over Tencent Cloud API 3.0 (a key pair only).
 # `make matrix`: unit, parity and sanity on every supported ansible-core, and galaxy-importer (docs/testing.md).
 .PHONY: demo test matrix venv unit e2e sanity lint build docs clean bench
 
 demo:
-	scripts/demo.sh
+	scripts/demo.sh $(API)
 
 test:
 	scripts/run-tests.sh

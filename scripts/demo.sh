@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
 # The README's demo command: set up .venv, start the DNSPod emulator, install the collection from
 # its tarball, run playbooks/demo.yml twice and show that the second run changes nothing.
+#   scripts/demo.sh                   the traditional DNSPod API, with the emulator's API token
+#   scripts/demo.sh tencentcloud      Tencent Cloud API 3.0, with the emulator's key pair only
+# (`make demo API=tencentcloud`). The playbook is the same: the credentials choose the API.
 set -euo pipefail
+api="${1:-${API:-dnspod}}"
+case "$api" in
+    dnspod|tencentcloud) ;;
+    *) echo "demo: unknown API '$api' (dnspod or tencentcloud)" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 VENV="$PWD/.venv"
@@ -22,7 +30,16 @@ echo "DNSPod emulator at $url"
 export ANSIBLE_COLLECTIONS_PATH="$work/collections" ANSIBLE_COLLECTIONS_SCAN_SYS_PATH=false
 export ANSIBLE_PYTHON_INTERPRETER="$VENV/bin/python" ANSIBLE_LOCALHOST_WARNING=false
 export ANSIBLE_INVENTORY_UNPARSED_WARNING=false ANSIBLE_LOCAL_TEMP="$work/tmp"
-export DNSPOD_API_URL="$url" DNSPOD_LOGIN_TOKEN='10000,0123456789abcdef0123456789abcdef'
+export DNSPOD_API_URL="$url"
+unset DNSPOD_LOGIN_TOKEN DNSPOD_LOGIN_EMAIL DNSPOD_LOGIN_PASSWORD DNSPOD_API_BACKEND
+unset TENCENTCLOUD_SECRET_ID TENCENTCLOUD_SECRET_KEY TENCENTCLOUD_SESSION_TOKEN TENCENTCLOUD_SECURITY_TOKEN
+if [ "$api" = tencentcloud ]; then
+    # Only a key pair: the modules choose Tencent Cloud API 3.0 from the credentials given.
+    export TENCENTCLOUD_SECRET_ID=AKID10000EMULATOR TENCENTCLOUD_SECRET_KEY=emulator-secret-key-10000
+else
+    export DNSPOD_LOGIN_TOKEN='10000,0123456789abcdef0123456789abcdef'
+fi
+echo "API: $api"
 
 count() {  # API calls and writes logged by the emulator since entry $1
     "$VENV/bin/python" - "$url" "$1" <<'PY'

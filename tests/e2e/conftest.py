@@ -19,6 +19,15 @@ REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 PLAYBOOKS = os.path.join(os.path.dirname(__file__), 'playbooks')
 BIN = os.path.dirname(sys.executable)
 DEFAULT_TOKEN = '10000,0123456789abcdef0123456789abcdef'
+# The emulator's default key pair (Tencent Cloud API 3.0): docs/emulator.md.
+DEFAULT_SECRET_ID = 'AKID10000EMULATOR'
+DEFAULT_SECRET_KEY = 'emulator-secret-key-10000'
+# What a playbook run gets in its environment on each backend: only that backend's credentials, so
+# the modules choose the API from them (api_backend: auto), as a user's job would.
+BACKEND_ENV = {
+    'dnspod': {'DNSPOD_LOGIN_TOKEN': DEFAULT_TOKEN},
+    'tencentcloud': {'TENCENTCLOUD_SECRET_ID': DEFAULT_SECRET_ID, 'TENCENTCLOUD_SECRET_KEY': DEFAULT_SECRET_KEY},
+}
 RECAP = re.compile(r'^(\S+)\s+:\s+ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)\s+'
                    r'skipped=(\d+)\s+rescued=(\d+)\s+ignored=(\d+)', re.M)
 
@@ -47,9 +56,12 @@ def collections_path(tmp_path_factory):
 
 # Keys whose values are secrets, in seeds and extra vars: checked by `play` (see _leaks).
 SECRET_KEYS = frozenset(['login_token', 'user_token', 'password', 'login_password', 'login_code', 'dtoken_code',
+                         'secret_key', 'session_token',
                          'old_password', 'new_password', 'lock_code', 'callback_key', 'verify_code'])
-SECRET_ENV = ('DNSPOD_LOGIN_TOKEN', 'DNSPOD_LOGIN_PASSWORD', 'DNSPOD_LOGIN_CODE')
-DEFAULT_SEED_SECRETS = (DEFAULT_TOKEN, 'emulator-password')
+SECRET_ENV = ('DNSPOD_LOGIN_TOKEN', 'DNSPOD_LOGIN_PASSWORD', 'DNSPOD_LOGIN_CODE', 'TENCENTCLOUD_SECRET_KEY',
+              'TENCENTCLOUD_SESSION_TOKEN')
+DEFAULT_SEED_SECRETS = (DEFAULT_TOKEN, 'emulator-password', DEFAULT_SECRET_KEY)
+DEFAULT_SECRETS = {'login_token': DEFAULT_TOKEN, 'password': 'emulator-password', 'secret_key': DEFAULT_SECRET_KEY}
 
 
 def secrets_in(value, key=None, found=None):
@@ -145,7 +157,7 @@ class Emulator:
     def __init__(self, proc, base_url):
         self.proc = proc
         self.url = base_url
-        self.secrets = secrets_in({'login_token': DEFAULT_TOKEN, 'password': 'emulator-password'})
+        self.secrets = secrets_in(DEFAULT_SECRETS)
 
     def _open(self, path, body=None):
         data = None if body is None else json.dumps(body).encode('utf-8')
@@ -157,7 +169,7 @@ class Emulator:
     def reset(self, seed=None):
         """Replace the whole state with `seed` (default: the built-in account) and clear the log."""
         self._open('/_emulator/reset', seed if seed is not None else {})
-        self.secrets = secrets_in({'login_token': DEFAULT_TOKEN, 'password': 'emulator-password'})
+        self.secrets = secrets_in(DEFAULT_SECRETS)
         secrets_in(seed or {}, None, self.secrets)
 
     def add_secrets(self, doc):
@@ -217,11 +229,29 @@ class PlaybookResult:
         return 'rc=%s\n--- stdout\n%s\n--- stderr\n%s' % (self.rc, self.stdout[-6000:], self.stderr[-3000:])
 
 
+def pytest_configure(config):
+    config.addinivalue_line('markers', 'backends(*names): run the test once per API backend named '
+                                       '(dnspod, tencentcloud); unmarked tests run on dnspod')
+
+
+def pytest_generate_tests(metafunc):
+    marker = metafunc.definition.get_closest_marker('backends')
+    if marker is not None and 'backend' in metafunc.fixturenames:
+        metafunc.parametrize('backend', list(marker.args), indirect=True)
+
+
 @pytest.fixture
-def ansible_env(collections_path, emulator, tmp_path_factory):
+def backend(request):
+    """The API the playbook runs use: 'dnspod' (the traditional API, with the emulator's token) or
+    'tencentcloud' (API 3.0, with the emulator's key pair only). See the ``backends`` marker."""
+    return getattr(request, 'param', 'dnspod')
+
+
+@pytest.fixture
+def ansible_env(collections_path, emulator, tmp_path_factory, backend):
     env = dict(os.environ)
     for key in list(env):
-        if key.startswith('DNSPOD_') or key.startswith('ANSIBLE_'):
+        if key.startswith(('DNSPOD_', 'ANSIBLE_', 'TENCENTCLOUD_')):
             del env[key]
     env.update(
         ANSIBLE_COLLECTIONS_PATH=collections_path,
@@ -234,11 +264,11 @@ def ansible_env(collections_path, emulator, tmp_path_factory):
         ANSIBLE_DEPRECATION_WARNINGS='false',
         ANSIBLE_LOCAL_TEMP=os.path.join(os.path.dirname(collections_path), 'tmp'),
         DNSPOD_API_URL=emulator.url,
-        DNSPOD_LOGIN_TOKEN=DEFAULT_TOKEN,
         # The client's cross-task refused-login marker (client.LoginLatch): one directory per test,
         # so a test never sees a marker another test left.
         DNSPOD_LOGIN_LATCH_DIR=str(tmp_path_factory.mktemp('login-latch')),
     )
+    env.update(BACKEND_ENV[backend])
     return env
 
 
@@ -266,7 +296,7 @@ def play(ansible_env, emulator):
         result = PlaybookResult(proc)
         secrets = dict(emulator.secrets)
         secrets_in(extra_vars or {}, None, secrets)
-        secrets_in(dict((key.lower()[len('DNSPOD_'):], run_env[key]) for key in SECRET_ENV if run_env.get(key)),
+        secrets_in(dict((key.lower().split('_', 1)[1], run_env[key]) for key in SECRET_ENV if run_env.get(key)),
                    None, secrets)
         request_log = emulator.requests()
         leaks = _leaks(secrets, {'stdout': proc.stdout, 'stderr': proc.stderr,
