@@ -58,6 +58,10 @@ LIST_LIMIT = 3000                   # DescribeRecordList: "Limit at most 3000"
 BATCH_SIZE = 2000
 # DescribeBatchTask polls: the waits before each (seconds), and the longest wait in all.
 POLL_WAITS = (0.5, 1.0, 2.0, 2.0, 3.0, 3.0, 5.0, 5.0, 5.0, 5.0, 10.0, 10.0, 10.0, 10.0, 10.0)
+# A job refused before anything was written because of the account's or the address's job quotas
+# (4 jobs at once, 80 an hour, one unfinished job): its records are written one by one instead.
+QUOTA_CODES = ('InvalidParameter.BatchTaskCountLimit', 'RequestLimitExceeded.BatchTaskLimit',
+               'InvalidParameter.BatchLimitUndo', 'InvalidParameter.DomainTaskNotFinished')
 DONE_WORDS = ('success', 'succeeded', 'succeed', 'ok', 'done', 'finished', 'complete', 'completed')
 PENDING_WORDS = ('', 'running', 'waiting', 'wait', 'pending', 'processing', 'doing', 'init', 'created')
 
@@ -74,10 +78,12 @@ def record_params(domain_id, sub_domain, record_type, record_line, value, ttl=No
     return params
 
 
-def batch_outcome(done, record_id=None, error=None):
+def batch_outcome(done, record_id=None, error=None, single=False):
     """One record's outcome of a batch job: ``done`` True (carried out), False (refused: ``error``
-    says why) or None (unknown); ``record_id`` the record's ID (a create's new one)."""
-    return {'done': done, 'record_id': None if record_id in (None, '') else str(record_id), 'error': error}
+    says why) or None (unknown); ``record_id`` the record's ID (a create's new one); ``single``: the
+    job was refused for a quota before anything was written, the record is to be written alone."""
+    return {'done': done, 'record_id': None if record_id in (None, '') else str(record_id), 'error': error,
+            'single': single}
 
 
 class Records:
@@ -281,6 +287,10 @@ class Records:
             answer = self.client.call(action, params)
         except DNSPodTransportError:
             return self._settle(domain_id, kind, chunk, [None] * len(chunk))
+        except DNSPodAPIError as exc:
+            if exc.code not in QUOTA_CODES:
+                raise
+            return [batch_outcome(False, r.get('id'), str(exc), single=True) for r in chunk]
         job = answer.get('JobId')
         if job in (None, ''):
             return self._settle(domain_id, kind, chunk, [None] * len(chunk))
