@@ -296,9 +296,16 @@ class Records:
             return self._settle(domain_id, kind, chunk, [None] * len(chunk))
         report = self._follow(job)
         outcomes = [None] * len(chunk) if report is None else self._match(kind, chunk, report)
-        if any(o is None or (o['done'] and kind == 'create' and not o['record_id']) for o in outcomes):
+        if any(self._unsettled(kind, o) for o in outcomes):
             return self._settle(domain_id, kind, chunk, outcomes)
         return outcomes
+
+    @staticmethod
+    def _unsettled(kind, outcome):
+        """Whether an outcome is to be read back: unknown, refused (a second copy of a job whose
+        answer was lost refuses what the first did: "record exists", "no such record"; another task
+        may have written the same), or a create without its new ID."""
+        return outcome is None or not outcome['done'] or (kind == 'create' and not outcome['record_id'])
 
     @staticmethod
     def _add_item(record):
@@ -377,9 +384,9 @@ class Records:
         return outcomes
 
     def _settle(self, domain_id, kind, chunk, outcomes):
-        """Outcomes the job's answers did not give, from one listing of the domain: a create is done
-        when its record is there (its ID read), a remove when the ID is gone, a modify when the
-        record holds the fields sent. None when the listing cannot be read either."""
+        """The outcomes the job's answers did not settle (``_unsettled``), from one listing of the
+        domain: a create is done when its record is there (its ID read), a remove when the ID is gone,
+        a modify when the record holds the fields sent. None when the listing cannot be read either."""
         try:
             current = self.list(domain_id)
         except DNSPodError:
@@ -387,10 +394,12 @@ class Records:
         by_id = dict((r['id'], r) for r in current)
         settled = []
         for record, outcome in zip(chunk, outcomes):
-            if outcome is not None and not (outcome['done'] and kind == 'create' and not outcome['record_id']):
+            if not self._unsettled(kind, outcome):
                 settled.append(outcome)
                 continue
-            settled.append(self._read_outcome(kind, record, current, by_id))
+            read = self._read_outcome(kind, record, current, by_id)
+            # a refusal the records do not contradict keeps the job's own reason
+            settled.append(read if read['done'] or outcome is None else outcome)
         return settled
 
     @staticmethod

@@ -220,3 +220,20 @@ def test_without_batch_jobs_every_write_is_single_as_before():
     operations = recordset.plan_domain(wanted(50, remark='x'), [])
     recordset.apply_operations(api, '1', operations)
     assert api.records.calls == ['create', 'remark'] * 50
+
+
+def test_a_second_copy_of_a_job_refusing_what_the_first_did_is_done(fake_zone):
+    """A transport that sent the job twice (the first answer lost): the second job's records fail as
+    existing; the records read back show them there, so each counts as done with its ID."""
+    zone = fake_zone()
+
+    def twice(params):
+        zone._CreateRecordBatch(params)
+        return zone._CreateRecordBatch(params)
+    zone.answers['CreateRecordBatch'] = twice
+    operations, actions = converge(zone, wanted(12))
+    assert actions == ['DescribeDomain', 'DescribeRecordList', 'CreateRecordBatch', 'DescribeBatchTask',
+                       'DescribeRecordList']
+    assert all(op.done for op in operations) and len(zone.listed()) == 12
+    assert sorted(op.record_id for op in operations) == sorted(
+        str(r['RecordId']) for r in zone.records.values() if not r['DefaultNS'])
