@@ -133,6 +133,13 @@ class Domains:
         action, name, to_api = setting
         self.client.call(action, dict(domain_param(domain), **{name: to_api(value)}))
 
+    def refuse_settings(self, changes, creating=False):
+        """Raise the TaskError of the first change (a key of SETTINGS) API 3.0 cannot write, before
+        anything is written; ``creating``: the domain is to be created (CreateDomain takes IsMark)."""
+        for key in sorted(changes):
+            if key in SETTINGS and SETTINGS[key] is None and not (creating and key == 'is_mark'):
+                raise unsupported(SETTING_NAMES[key], 'domains.set')
+
     def log(self, domain_id):
         """DescribeDomainLogList, every page: the lines, newest first, as the API writes them."""
         def total_of(answer):

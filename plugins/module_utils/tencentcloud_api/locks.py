@@ -70,7 +70,7 @@ class Locks:
     def unlock(self, domain_id, lock_code):
         """ModifyDomainUnlock; after a lost answer, unlocked when the status read back says so."""
         try:
-            self.client.call('ModifyDomainUnlock', dict(DomainId=int_or_text(domain_id), LockCode=lock_code))
+            self.client.call('ModifyDomainUnlock', dict(DomainId=int_or_text(domain_id), LockCode=lock_code), once=True)
         except DNSPodOutcomeUnknownError as exc:
             readback.settle(self.client, exc, lambda: self.status(domain_id),
                             lambda now: (not now['locked'], shown(now)), 'DescribeDomainFilterList (dnspod_lock_info)')

@@ -179,7 +179,7 @@ def test_lock_status_from_the_locked_domains_lock_and_unlock(tc_client):
     assert client.sent[0] == ('DescribeDomainFilterList', {'Type': 'ALL', 'Status': ['LOCK'], 'Offset': 0, 'Limit': 3000})
     assert client.sent[2:] == [('ModifyDomainLock', {'DomainId': 42, 'LockDays': 30}),
                                ('ModifyDomainUnlock', {'DomainId': 42, 'LockCode': 'c0de'})]
-    assert client.once == ['ModifyDomainLock']
+    assert client.once == ['ModifyDomainLock', 'ModifyDomainUnlock']
 
 
 def test_shares_list_and_remove(tc_client):
@@ -205,3 +205,19 @@ def test_account_user_is_the_canonical_user(tc_client):
                     'telephone_verified': False, 'weixin_binded': True, 'agent_pending': False, 'balance': 0,
                     'smsbalance': 0, 'user_grade': 'DP_Free'}
     assert client.sent == [('DescribeUserDetail', {})]
+
+
+def test_domain_changes_api_3_cannot_write_are_refused_before_the_first_write(tc_client):
+    from ansible_collections.dnspod.dnspod.plugins.module_utils import domain as domain_util
+    current = dict(CANONICAL_DOMAIN, status='disabled', searchengine_push=False)
+    client = tc_client()
+    api = TencentCloudAPI(client)
+    for check_mode in (True, False):
+        with pytest.raises(TaskError) as caught:
+            domain_util.ensure_present(api, 'example.com', current, {'status': 'enabled', 'searchengine_push': True},
+                                       check_mode)
+        assert 'searchengine_push' in str(caught.value)
+    assert client.sent == []
+    # unchanged settings are no write, and a new domain takes is_mark with CreateDomain
+    api.domains.refuse_settings({'is_mark': True, 'state': 'present'}, True)
+    assert domain_util.ensure_present(api, 'example.com', current, {'searchengine_push': False}, False)[0] == {}
