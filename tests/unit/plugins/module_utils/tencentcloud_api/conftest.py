@@ -38,6 +38,7 @@ class FakeTCClient:
     Offset from 0, Limit min(limit or page_size, page_size), until the total, an empty or a short page."""
 
     backend = 'tencentcloud'
+    api_url = 'http://127.0.0.1:9'
 
     def __init__(self, answers=None, page_size=3000, default_line='默认'):
         self.answers = dict(answers or {})
@@ -60,6 +61,10 @@ class FakeTCClient:
 
     def sleep(self, seconds):
         self.slept.append(seconds)
+
+    @staticmethod
+    def call_bound():
+        return 1.0
 
     def confirm_write(self):
         self.confirmed += 1
