@@ -268,7 +268,13 @@ class Records:
         domain's records once (``_settle``): never sent twice."""
         outcomes = []
         for start in range(0, len(records), self.batch_size):
-            outcomes.extend(self._job(domain_id, kind, records[start:start + self.batch_size]))
+            try:
+                outcomes.extend(self._job(domain_id, kind, records[start:start + self.batch_size]))
+            except DNSPodError as exc:
+                if not outcomes:
+                    raise           # nothing written: the API's own error
+                # a later job refused: the earlier jobs' outcomes stand, these records were not sent
+                return outcomes + [batch_outcome(False, r.get('id'), 'not sent: %s' % exc) for r in records[start:]]
         return outcomes
 
     def _job(self, domain_id, kind, chunk):

@@ -237,3 +237,20 @@ def test_a_second_copy_of_a_job_refusing_what_the_first_did_is_done(fake_zone):
     assert all(op.done for op in operations) and len(zone.listed()) == 12
     assert sorted(op.record_id for op in operations) == sorted(
         str(r['RecordId']) for r in zone.records.values() if not r['DefaultNS'])
+
+
+def test_a_later_job_refused_keeps_the_earlier_jobs_outcomes(fake_zone):
+    zone = fake_zone()
+    jobs = []
+
+    def second_refused(params):
+        jobs.append(len(params['RecordList']))
+        if len(jobs) == 2:
+            return DNSPodAPIError('CreateRecordBatch', 'LimitExceeded', 'quota')
+        return zone._CreateRecordBatch(params)
+    zone.answers['CreateRecordBatch'] = second_refused
+    with pytest.raises(PartialApplyError) as caught:
+        converge(zone, wanted(2500))
+    assert jobs == [2000, 500]
+    assert len(caught.value.done) == 2000 and len(caught.value.pending) == 500
+    assert 'not sent' in str(caught.value) and 'LimitExceeded' in str(caught.value)
