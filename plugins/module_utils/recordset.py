@@ -598,7 +598,8 @@ def _apply_batched(api, domain_id, operations, done):
             batched = [op for op in creates if api.records.batch_expresses('create', op.after)]
             if len(batched) < BATCH_MIN:
                 batched = []
-            alone = [op for op in creates if op not in batched]
+            in_batch = set(id(op) for op in batched)
+            alone = [op for op in creates if id(op) not in in_batch]
             _batch(api, domain_id, 'create', batched, done, alone + follow + later)
             _apply_single(api, domain_id, alone, done, follow + later)
             _modifies(api, domain_id, follow, done, later)
@@ -656,8 +657,8 @@ def _batch(api, domain_id, kind, ops, done, later):
             if outcome['done'] is None and unknown is None:
                 unknown = op
     if failures:
-        failed = set(id(op) for op, _reason in failures)
-        pending = [op for op in ops if id(op) in failed or op in alone] + list(later)
+        failed = set(id(op) for op, _reason in failures) | set(id(op) for op in alone)
+        pending = [op for op in ops if id(op) in failed] + list(later)
         raise PartialApplyError(BatchWriteError(failures), done, pending, unknown=unknown)
     _apply_single(api, domain_id, alone, done, later)
 

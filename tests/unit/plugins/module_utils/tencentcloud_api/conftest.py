@@ -212,8 +212,11 @@ class FakeZone(FakeTCClient):
 
     def _CreateRecordBatch(self, params):
         items = []
+        there = set((r['Name'], r['Type'], r['Line'], r['Value']) for r in self.records.values())
         for index, item in enumerate(params['RecordList']):
-            failed = item['Value'] in self.refuse or self._exists(item)
+            key = (item.get('SubDomain') or '@', item['RecordType'], item.get('RecordLine') or '默认', item['Value'])
+            failed = item['Value'] in self.refuse or key in there
+            there.add(key)
             record_id = None if failed else self._add(item)['RecordId']
             items.append(self._outcome(dict(item, RecordId=record_id), index, failed))
         return {'JobId': self._job('add', items), 'DetailList': []}
