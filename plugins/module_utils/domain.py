@@ -100,6 +100,10 @@ def plan_present(current, name, wanted):
 def ensure_present(api, name, current, wanted, check_mode):
     """Create or update the domain -> ``(changes, after)``."""
     changes, after = plan_present(current, name, wanted)
+    refuse = getattr(api.domains, 'refuse_settings', None)
+    if refuse is not None and changes:
+        # a backend without an action for a change says so before the first write, in check mode too
+        refuse(changes, current is None)
     if not changes or check_mode:
         return changes, after
     domains = api.domains

@@ -343,7 +343,7 @@ def domain_to_create(task, domain, exc):
 
     A real run still fails naming ``domain`` (nothing can be written into a domain that is not
     there), and so does a domain given by ID (an ID is never "to be created")."""
-    if not task.check_mode or exc.code not in NEW_DOMAIN_CODES:
+    if not task.check_mode or exc.code not in getattr(task.api.records, 'NEW_DOMAIN_CODES', NEW_DOMAIN_CODES):
         return None
     try:
         name = domain_name_for_validation(domain)
@@ -372,7 +372,7 @@ def read_records(task, domain, sub_domain=None, record_type=None, record_line=No
         to_create = domain_to_create(task, domain, exc)
         if to_create is not None:
             return to_create, []
-        if exc.code in UNKNOWN_DOMAIN_CODES:
+        if exc.code in getattr(task.api.records, 'UNKNOWN_DOMAIN_CODES', UNKNOWN_DOMAIN_CODES):
             raise TaskError('domain: %s is not in this DNSPod account (%s)' % (domain, exc), **common.error_details(exc))
         raise
     if found is None:

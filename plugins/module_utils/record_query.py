@@ -15,6 +15,11 @@ from __future__ import annotations
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import validation
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.records import NEW_DOMAIN_CODES, UNKNOWN_DOMAIN_CODES
+from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api import base as tencentcloud
+
+# The codes of both backends (the traditional API's are numbers, API 3.0's words: they never meet).
+ANY_UNKNOWN_DOMAIN_CODES = tuple(UNKNOWN_DOMAIN_CODES) + tencentcloud.UNKNOWN_DOMAIN_CODES
+ANY_NEW_DOMAIN_CODES = tuple(NEW_DOMAIN_CODES) + tencentcloud.NEW_DOMAIN_CODES
 
 
 class Query:
@@ -43,10 +48,10 @@ def values_at(records_api, domain, sub_domain, query):
 
 def unknown_domain(exc):
     """Whether a Record.List error says the account has no such domain."""
-    return getattr(exc, 'code', None) in UNKNOWN_DOMAIN_CODES
+    return getattr(exc, 'code', None) in ANY_UNKNOWN_DOMAIN_CODES
 
 
 def not_created_yet(exc):
     """Whether a Record.List error says the account holds no domain of that name at all (one a
     play's dnspod_domain task would create; a domain of another account is not)."""
-    return getattr(exc, 'code', None) in NEW_DOMAIN_CODES
+    return getattr(exc, 'code', None) in ANY_NEW_DOMAIN_CODES
