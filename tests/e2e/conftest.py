@@ -247,6 +247,42 @@ def backend(request):
     return getattr(request, 'param', 'dnspod')
 
 
+# The API 3.0 action behind each traditional action the backend-neutral tests name (the second
+# column of docs/endpoints.md), and the parameter names they read from the request log.
+TENCENTCLOUD_ACTIONS = {
+    'Domain.Info': 'DescribeDomain', 'Domain.List': 'DescribeDomainList', 'Domain.Create': 'CreateDomain',
+    'Domain.Remove': 'DeleteDomain', 'Domain.Remark': 'ModifyDomainRemark', 'Domain.Status': 'ModifyDomainStatus',
+    'Domain.Changegroup': 'ModifyDomainToGroup',
+    'Record.List': 'DescribeRecordList', 'Record.Create': 'CreateRecord', 'Record.Modify': 'ModifyRecord',
+    'Record.Remove': 'DeleteRecord', 'Record.Status': 'ModifyRecordStatus', 'Record.Remark': 'ModifyRecordRemark',
+    'Record.Ddns': 'ModifyDynamicDNS',
+}
+TENCENTCLOUD_PARAMS = {'sub_domain': 'SubDomain', 'value': 'Value', 'domain': 'Domain', 'record_type': 'RecordType'}
+
+
+class BackendNames:
+    """The names a test reads in the emulator's request log, on the backend of its playbook runs:
+    ``names.action('Record.Create')`` is 'CreateRecord' on tencentcloud."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def action(self, name):
+        return TENCENTCLOUD_ACTIONS[name] if self.backend == 'tencentcloud' else name
+
+    def actions(self, *names):
+        return [self.action(name) for name in names]
+
+    def param(self, entry, name):
+        key = TENCENTCLOUD_PARAMS[name] if self.backend == 'tencentcloud' else name
+        return entry['params'].get(key)
+
+
+@pytest.fixture
+def api_names(backend):
+    return BackendNames(backend)
+
+
 @pytest.fixture
 def ansible_env(collections_path, emulator, tmp_path_factory, backend):
     env = dict(os.environ)
