@@ -301,4 +301,3 @@ class TencentCloudClient(object):
                 return items
             if total is not None and offset >= int(total):
                 return items
-

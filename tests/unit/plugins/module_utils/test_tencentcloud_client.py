@@ -411,3 +411,48 @@ def test_the_latch_file_holds_no_secret(tmp_path):
              login_latch_dir=str(latch), session_token=TOKEN).call('DescribeDomainList')
     texts = [path.name + path.read_text() for path in latch.iterdir() if path.is_file()]
     assert texts and not any(SECRET_KEY in text or TOKEN in text for text in texts)
+
+
+# ---- over real HTTP ---------------------------------------------------------------------------
+
+def test_over_http_the_server_receives_what_was_signed():
+    """A local server (as the emulator) sees one Host header, the signed body, and an Authorization
+    it can verify with the key pair from what it received."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from ansible_collections.dnspod.dnspod.plugins.module_utils import tc3
+
+    seen = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 pylint: disable=invalid-name
+            body = self.rfile.read(int(self.headers['Content-Length']))
+            seen.append((self.path, self.headers.get_all('Host'), dict(self.headers), body))
+            answer = json.dumps({'Response': {'UserInfo': {'Uin': 1}, 'RequestId': 'r'}}).encode('utf-8')
+            self.send_response(200)
+            self.send_header('Content-Type', 'application/json')
+            self.send_header('Content-Length', str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(('127.0.0.1', 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={'poll_interval': 0.05})
+    thread.daemon = True
+    thread.start()
+    try:
+        client = tcc.TencentCloudClient(api_url='http://127.0.0.1:%d' % server.server_port, secret_id=SECRET_ID,
+                                        secret_key=SECRET_KEY, session_token=TOKEN, login_latch_dir='')
+        assert client.call('DescribeUserDetail', {'Note': '备注'}) == {'UserInfo': {'Uin': 1}}
+    finally:
+        server.shutdown()
+        server.server_close()
+    path, hosts, headers, body = seen[0]
+    assert path == '/' and hosts == ['127.0.0.1:%d' % server.server_port]
+    assert json.loads(body.decode('utf-8')) == {'Note': '备注'}
+    assert headers['Authorization'] == tc3.authorization(SECRET_ID, SECRET_KEY, body, int(headers['X-TC-Timestamp']),
+                                                         hosts[0])
+    assert headers['X-TC-Token'] == TOKEN and headers['User-Agent'].startswith('dnspod.dnspod/')
