@@ -11,14 +11,27 @@ class ModuleDocFragment:
     # Connection and authentication options shared by every module.
     DOCUMENTATION = r'''
 options:
+  api_backend:
+    description:
+      - Which API the task uses.
+      - V(dnspod) is DNSPod's traditional API, with O(login_token) (or O(login_email) and O(login_password)).
+      - V(tencentcloud) is Tencent Cloud API 3.0, with a Tencent Cloud API key pair (O(secret_id) and O(secret_key)).
+      - V(auto) follows the credentials given; giving both kinds is then an error. A forced backend ignores the
+        credentials of the other kind (with a warning).
+      - If not set, the value of the E(DNSPOD_API_BACKEND) environment variable is used (an empty variable counts as unset).
+    type: str
+    choices: [auto, dnspod, tencentcloud]
+    default: auto
   api_url:
     description:
-      - Base URL of the DNSPod API.
-      - Use V(https://dnsapi.cn) for the Chinese service and V(https://api.dnspod.com) for the international one.
+      - Base URL of the API.
+      - If not set, V(https://dnsapi.cn) for the traditional API (V(https://api.dnspod.com) is its international service),
+        V(https://dnspod.tencentcloudapi.com) for Tencent Cloud API 3.0, or V(https://dnspod.intl.tencentcloudapi.com) for
+        API 3.0 with O(international=true).
       - Plain C(http://) is accepted only for loopback addresses, such as the DNSPod emulator shipped in C(tests/emulator).
-      - If not set, the value of the E(DNSPOD_API_URL) environment variable is used (an empty variable counts as unset).
+      - If not set, the value of the E(DNSPOD_API_URL) environment variable is used (an empty variable counts as unset),
+        for either API.
     type: str
-    default: https://dnsapi.cn
   login_token:
     description:
       - API token in the form C(ID,TOKEN), created in the DNSPod console.
@@ -44,17 +57,39 @@ options:
     type: str
   user_id:
     description:
-      - For agent accounts, the ID of the user the agent acts for.
+      - For agent accounts, the ID of the user the agent acts for (traditional API only).
       - If not set, the value of the E(DNSPOD_USER_ID) environment variable is used (an empty variable counts as unset).
+    type: str
+  secret_id:
+    description:
+      - SecretId of a Tencent Cloud API key pair (CAM, API keys), for Tencent Cloud API 3.0.
+      - A sub-account's key pair works too; it needs the CAM permissions of the actions the task sends.
+      - If not set, the value of the E(TENCENTCLOUD_SECRET_ID) environment variable is used (an empty variable counts as unset).
+      - With O(secret_key); one of this key pair, O(login_token), or O(login_email) and O(login_password) is required.
+    type: str
+  secret_key:
+    description:
+      - SecretKey of the Tencent Cloud API key pair. It signs each request (TC3-HMAC-SHA256) and is never sent.
+      - If not set, the value of the E(TENCENTCLOUD_SECRET_KEY) environment variable is used (an empty variable counts as unset).
+    type: str
+  session_token:
+    description:
+      - Token of temporary credentials (a role's or STS credentials), sent with O(secret_id) and O(secret_key) of the
+        same temporary credentials.
+      - If not set, the value of the E(TENCENTCLOUD_SESSION_TOKEN) environment variable is used, else that of
+        E(TENCENTCLOUD_SECURITY_TOKEN) (an empty variable counts as unset).
     type: str
   international:
     description:
-      - Whether O(api_url) is the international service. There O(login_token) is sent as C(login_token) too; O(login_email)
+      - Whether O(api_url) is the international service. On Tencent Cloud API 3.0, V(true) without O(api_url) selects
+        V(https://dnspod.intl.tencentcloudapi.com), whose default line is C(Default); the rest of this option's
+        description is about the traditional API.
+      - On the traditional API, whether O(api_url) is the international service. There O(login_token) is sent as C(login_token) too; O(login_email)
         and O(login_password) are traded once per task for a C(user_token) with the C(Auth) call.
       - On the international service the default line is written as V(default) (its record listing names it C(Default)),
         record calls name the domain by ID (a domain given by name is looked up with one C(Domain.Info) per task), and
         listings are read in pages of at most 500.
-      - If not set, it is V(true) exactly when the host of O(api_url) is C(api.dnspod.com).
+      - If not set, it is V(true) exactly when the host of O(api_url) is C(api.dnspod.com) or C(dnspod.intl.tencentcloudapi.com).
     type: bool
   lang:
     description:
@@ -69,8 +104,9 @@ options:
     default: 30
   retries:
     description:
-      - How often a call is repeated after a rate-limit answer (code V(-2)) or a transient network fault.
-      - Failed logins and every other API error are never repeated.
+      - How often a call is repeated after a rate-limit answer (code V(-2); on API 3.0 C(RequestLimitExceeded) and
+        C(InternalError)) or a transient network fault.
+      - Failed logins (on API 3.0 C(AuthFailure)) and every other API error are never repeated.
     type: int
     default: 5
   retry_max_time:
@@ -100,8 +136,14 @@ requirements:
 notes:
   - "The connection options can be set once for a play with C(module_defaults) and the group C(group/dnspod.dnspod.dnspod)."
 
-  - Secrets (O(login_token), O(login_password), O(login_code)) are never shown in output, errors or logs.
+  - Secrets (O(login_token), O(login_password), O(login_code), O(secret_key), O(session_token)) are never shown in output,
+    errors or logs.
   - A failed login is never retried, because DNSPod locks an account for an hour after 30 failed logins in 5 minutes.
+    A refused key pair (C(AuthFailure)) is not retried either, and other tasks with the same key pair send nothing for
+    5 minutes.
+  - On Tencent Cloud API 3.0, what it has no action for (D-monitor, the agent API, paid upgrades, changing the user,
+    creating shares, renaming or removing domain groups, starring a domain) fails before any call, naming the
+    alternative.
 '''
 
     # Attributes shared by the modules that change state. action: every module has the collection's one
@@ -190,6 +232,27 @@ options:
       - name: dnspod_api_url
     env:
       - name: DNSPOD_API_URL
+  api_backend:
+    vars:
+      - name: dnspod_api_backend
+    env:
+      - name: DNSPOD_API_BACKEND
+  secret_id:
+    vars:
+      - name: dnspod_secret_id
+    env:
+      - name: TENCENTCLOUD_SECRET_ID
+  secret_key:
+    vars:
+      - name: dnspod_secret_key
+    env:
+      - name: TENCENTCLOUD_SECRET_KEY
+  session_token:
+    vars:
+      - name: dnspod_session_token
+    env:
+      - name: TENCENTCLOUD_SECURITY_TOKEN
+      - name: TENCENTCLOUD_SESSION_TOKEN
   login_token:
     vars:
       - name: dnspod_login_token

@@ -105,13 +105,12 @@ from ansible.errors import AnsibleLookupError
 from ansible.plugins.lookup import LookupBase
 from ansible.utils.display import Display
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils import backends
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import credentials
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 from ansible_collections.dnspod.dnspod.plugins.module_utils import record_query
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import HAS_REQUESTS
-from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.domains import Domains
-from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.areas import DNSPodAPI
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, DNSPodError
 
 # Domain names -> IDs per account, for one play run. Ansible runs each task in a worker process
@@ -127,11 +126,17 @@ display = Display()
 # an option whose play variable or keyword is empty.
 ENV_NAMES = dict(api_url=('DNSPOD_API_URL',), login_token=('DNSPOD_LOGIN_TOKEN',),
                  login_email=('DNSPOD_LOGIN_EMAIL',), login_password=('DNSPOD_LOGIN_PASSWORD',),
-                 login_code=('DNSPOD_LOGIN_CODE',), user_id=('DNSPOD_USER_ID',), contact=('DNSPOD_CONTACT',))
+                 login_code=('DNSPOD_LOGIN_CODE',), user_id=('DNSPOD_USER_ID',), contact=('DNSPOD_CONTACT',),
+                 api_backend=('DNSPOD_API_BACKEND',), secret_id=('TENCENTCLOUD_SECRET_ID',),
+                 secret_key=('TENCENTCLOUD_SECRET_KEY',),
+                 session_token=('TENCENTCLOUD_SESSION_TOKEN', 'TENCENTCLOUD_SECURITY_TOKEN'))
 
 
 def _account_key(params):
     material = '\0'.join(str(params.get(k) or '') for k in ('api_url', 'login_token', 'login_email', 'user_id'))
+    if params.get('secret_id'):
+        # API 3.0: another account's keys, another cache (no secret in it: the key is hashed below)
+        material += '\0tencentcloud\0%s\0%s' % (params['secret_id'], params.get('session_token') or '')
     return hashlib.sha256(material.encode('utf-8')).hexdigest()
 
 
@@ -197,7 +202,8 @@ class LookupModule(LookupBase):
         if problem == credentials.NO_CREDENTIALS:
             raise AnsibleLookupError('dnspod_record: %s; a lookup cannot see module_defaults: set the play variable '
                                      'dnspod_login_token (or dnspod_login_email and dnspod_login_password), or '
-                                     'pass login_token=... to the lookup' % problem)
+                                     'dnspod_secret_id and dnspod_secret_key, or pass login_token=... to the lookup'
+                                     % problem)
         if problem:
             raise AnsibleLookupError('dnspod_record: %s' % problem)
         try:
@@ -205,7 +211,9 @@ class LookupModule(LookupBase):
                                        self.get_option('include_disabled'))
             for warning in common.tls_warnings(params):
                 Display().warning('dnspod_record lookup: %s' % warning)
-            api = DNSPodAPI(common.client_from_params(params))
+            client = common.client_from_params(params)
+            params['api_url'] = client.api_url
+            api = backends.api_for(client)
             values = []
             for term in terms:
                 values.extend(self._lookup(api, params, term, query))
@@ -225,7 +233,7 @@ class LookupModule(LookupBase):
             value = common.env_value(*ENV_NAMES.get(option, ()))
         return value
 
-    def _domains(self, client, params, fresh=False):
+    def _domains(self, api, params, fresh=False):
         """Name -> ID of the candidate domains, and whether they were just read from the API.
 
         A domain given by name needs no call at all (Record.List takes the name); by ID, one
@@ -239,18 +247,18 @@ class LookupModule(LookupBase):
         if cached is not None:
             return cached, False
         if given:
-            found = Domains(client).get(given.strip())
+            found = api.domains.get(given.strip())
             if found is None:
                 raise ValueError('domain: %s is not in this DNSPod account' % given)
             domains = {found['name']: found['id']}
         else:
-            domains = dict((d['name'], d['id']) for d in Domains(client).list())
+            domains = dict((d['name'], d['id']) for d in api.domains.list())
         _store(key, domains)
         return domains, True
 
     def _lookup(self, api, params, term, query, refresh=False):
         fqdn = names.normalize_host(term)
-        domains, fresh = self._domains(api.client, params, fresh=refresh)
+        domains, fresh = self._domains(api, params, fresh=refresh)
         domain = find_domain(fqdn, domains)
         if domain is None and not fresh:
             # A domain added since the names were read in this run: read them again, once.

@@ -244,6 +244,8 @@ class DNSPodClient(object):
     """See docs/architecture.md. Secrets are kept in private attributes and never appear in
     ``repr()``, ``log``, or the text of an error."""
 
+    backend = 'dnspod'
+
     def __init__(self, api_url=DEFAULT_API_URL, login_token=None, login_email=None, login_password=None,
                  login_code=None, user_id=None, lang=DEFAULT_LANG, timeout=DEFAULT_TIMEOUT,
                  validate_certs=DEFAULT_VALIDATE_CERTS, ca_path=None, contact=DEFAULT_CONTACT,

@@ -12,8 +12,8 @@ import os
 
 from ansible.module_utils.basic import AnsibleFallbackNotFound, missing_required_lib
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils import backends
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import (
-    DNSPodClient,
     HAS_REQUESTS,
     REQUESTS_IMPORT_ERROR,
 )
@@ -26,7 +26,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.constants import (  
     DEFAULT_TIMEOUT,
     DEFAULT_VALIDATE_CERTS,
 )
-from ansible_collections.dnspod.dnspod.plugins.module_utils.credentials import credentials_problem
+from ansible_collections.dnspod.dnspod.plugins.module_utils.credentials import credentials_problem, ignored_credentials
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
     DNSPodAPIError,
     DNSPodError,
@@ -35,7 +35,8 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
 
 # Options in the doc fragment dnspod.dnspod.dnspod, with their environment fallbacks.
-CLIENT_OPTIONS = ('api_url', 'login_token', 'login_email', 'login_password', 'login_code', 'user_id',
+CLIENT_OPTIONS = ('api_backend', 'api_url', 'login_token', 'login_email', 'login_password', 'login_code', 'user_id',
+                  'secret_id', 'secret_key', 'session_token',
                   'international', 'lang', 'timeout', 'retries', 'retry_max_time', 'validate_certs',
                   'ca_path', 'contact')
 
@@ -65,12 +66,19 @@ def env_fallback(*names):
 def dnspod_argument_spec():
     """The connection and authentication options every module accepts."""
     return dict(
-        api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(env_fallback, ['DNSPOD_API_URL'])),
+        api_backend=dict(type='str', default='auto', choices=['auto', 'dnspod', 'tencentcloud'],
+                         fallback=(env_fallback, ['DNSPOD_API_BACKEND'])),
+        # No default here: it depends on the backend (backends.default_api_url); runner.execute fills it in.
+        api_url=dict(type='str', fallback=(env_fallback, ['DNSPOD_API_URL'])),
         login_token=dict(type='str', no_log=True, fallback=(env_fallback, ['DNSPOD_LOGIN_TOKEN'])),
         login_email=dict(type='str', no_log=False, fallback=(env_fallback, ['DNSPOD_LOGIN_EMAIL'])),
         login_password=dict(type='str', no_log=True, fallback=(env_fallback, ['DNSPOD_LOGIN_PASSWORD'])),
         login_code=dict(type='str', no_log=True, fallback=(env_fallback, ['DNSPOD_LOGIN_CODE'])),
         user_id=dict(type='str', fallback=(env_fallback, ['DNSPOD_USER_ID'])),
+        secret_id=dict(type='str', no_log=False, fallback=(env_fallback, ['TENCENTCLOUD_SECRET_ID'])),
+        secret_key=dict(type='str', no_log=True, fallback=(env_fallback, ['TENCENTCLOUD_SECRET_KEY'])),
+        session_token=dict(type='str', no_log=True,
+                           fallback=(env_fallback, ['TENCENTCLOUD_SESSION_TOKEN', 'TENCENTCLOUD_SECURITY_TOKEN'])),
         international=dict(type='bool'),
         lang=dict(type='str', default=DEFAULT_LANG, choices=['en', 'cn']),
         timeout=dict(type='float', default=DEFAULT_TIMEOUT),
@@ -83,7 +91,9 @@ def dnspod_argument_spec():
 
 
 def dnspod_module_kwargs():
-    """AnsibleModule keyword arguments shared by every module (credentials: token or e-mail and password)."""
+    """AnsibleModule keyword arguments shared by every module (credentials: token or e-mail and password;
+    the key pair's halves, and one kind or the other, are checked by credentials.py, which also sees the
+    environment variables and serves the lookup)."""
     return dict(
         required_together=[('login_email', 'login_password')],
         mutually_exclusive=[('login_token', 'login_email')],
@@ -91,26 +101,12 @@ def dnspod_module_kwargs():
 
 
 def client_from_params(params):
-    """Build a DNSPodClient from a dict holding the CLIENT_OPTIONS (module params or lookup options).
+    """Build the client (DNSPodClient or TencentCloudClient, backends.create_client) from a dict
+    holding the CLIENT_OPTIONS (module params or lookup options).
 
     Raises DNSPodError (DNSPodConfigError) for unusable options; never contacts the API.
     """
-    return DNSPodClient(
-        api_url=params.get('api_url') or DEFAULT_API_URL,
-        login_token=params.get('login_token'),
-        login_email=params.get('login_email'),
-        login_password=params.get('login_password'),
-        login_code=params.get('login_code'),
-        user_id=params.get('user_id'),
-        international=params.get('international'),
-        lang=params.get('lang') or DEFAULT_LANG,
-        timeout=params.get('timeout') or DEFAULT_TIMEOUT,
-        validate_certs=params.get('validate_certs', DEFAULT_VALIDATE_CERTS) is not False,
-        ca_path=params.get('ca_path'),
-        contact=params.get('contact') or DEFAULT_CONTACT,
-        max_retries=params['retries'] if params.get('retries') is not None else DEFAULT_RETRIES,
-        max_retry_time=params['retry_max_time'] if params.get('retry_max_time') is not None else DEFAULT_RETRY_MAX_TIME,
-    )
+    return backends.create_client(params)
 
 
 def tls_warnings(params):
@@ -140,6 +136,10 @@ def create_client(module):
     problem = require_credentials(module.params)
     if problem:
         module.fail_json(msg=problem)
+    ignored = ignored_credentials(module.params)
+    if ignored:
+        module.warn('api_backend=%s: %s ignored (credentials of the other API)' % (
+            module.params.get('api_backend'), ', '.join(ignored)))
     for warning in tls_warnings(module.params):
         module.warn(warning)
     try:

@@ -19,3 +19,8 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_RETRIES = 5
 DEFAULT_RETRY_MAX_TIME = 60.0
 DEFAULT_VALIDATE_CERTS = True
+
+# Tencent Cloud API 3.0 (the ``tencentcloud`` backend): the Chinese site's endpoint and the
+# international site's.
+DEFAULT_TENCENTCLOUD_API_URL = 'https://dnspod.tencentcloudapi.com'
+DEFAULT_TENCENTCLOUD_INTL_API_URL = 'https://dnspod.intl.tencentcloudapi.com'

@@ -5,11 +5,21 @@
 
 """Errors of the DNSPod client. Their text never holds a credential: it is built only from the
 action name, the API's code and message (which the client scrubs of its own secrets first), and
-the hints of dnspod_api/codes.py (what the API's codes mean, which depends on the action)."""
+the hints of dnspod_api/codes.py and tencentcloud_api/codes.py (what the APIs' codes mean, which
+depends on the action)."""
 
 from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.codes import hint_for
+from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.codes import hint_for as tc_hint_for
+
+
+def _hint(code, message, action):
+    """The hint of the API that answered: API 3.0's codes are words (AuthFailure.SignatureFailure),
+    the traditional API's are numbers."""
+    if code[:1].isalpha():
+        return tc_hint_for(code, message, action)
+    return hint_for(code, message, action)
 
 
 class TaskError(ValueError):
@@ -46,7 +56,7 @@ class DNSPodAPIError(DNSPodError):
         self.action = action
         self.code = str(code)
         self.message = str(message or '').strip()
-        self.hint = hint_for(self.code, self.message, action)
+        self.hint = _hint(self.code, self.message, action)
         super(DNSPodAPIError, self).__init__(str(self))
 
     def __str__(self):

@@ -27,10 +27,11 @@ the planners and the API layer below it raise.
 
 from __future__ import annotations
 
+from ansible_collections.dnspod.dnspod.plugins.module_utils import backends
 from ansible_collections.dnspod.dnspod.plugins.module_utils import common
 from ansible_collections.dnspod.dnspod.plugins.module_utils import names
-from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.areas import DNSPodAPI
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodError, TaskError
+from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api import support
 
 
 class Task:
@@ -49,15 +50,21 @@ class Task:
     @property
     def client(self):
         """The client, built on first use: the options checked before it (the task's own input
-        first, then credentials) fail in that order, and nothing is sent either way."""
+        first, then credentials) fail in that order, and nothing is sent either way. On API 3.0, a
+        task it cannot serve (tencentcloud_api/support.py) fails here, before any call."""
         if self._client is None:
-            self._client = common.create_client(self._module)
+            client = common.create_client(self._module)
+            if client.backend == backends.TENCENTCLOUD:
+                refused = support.refusal(getattr(self._module, '_name', None), self.params)
+                if refused:
+                    raise TaskError(refused)
+            self._client = client
         return self._client
 
     @property
     def api(self):
         if self._api is None:
-            self._api = DNSPodAPI(self.client)
+            self._api = backends.api_for(self.client)
         return self._api
 
     def warn(self, text):
@@ -110,6 +117,9 @@ def module_kwargs(rules=None):
 
 def execute(module, converge):
     """Run ``converge`` for an AnsibleModule or a WorkerModule; exits through the module."""
+    if not module.params.get('api_url'):
+        # The default of api_url depends on the backend (the argument spec cannot say it).
+        module.params['api_url'] = backends.api_url_of(module.params)
     task = Task(module)
     try:
         result = converge(task)

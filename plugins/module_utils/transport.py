@@ -3,9 +3,14 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-"""HTTP transport of the DNSPod client: the https rule, one keep-alive session, form-encoded
-POSTs, reading JSON (or an XML error) bodies, and retries of rate limits and transport faults
-with capped exponential backoff. Knows nothing about credentials: the client hands it the form."""
+"""HTTP transport of the DNSPod clients: the https rule, one keep-alive session, POSTs that never
+follow a redirect, and retries of rate limits and transport faults with capped exponential backoff
+(the lost-answer rules included). Knows nothing about credentials: the client hands it the body.
+
+What differs between the two APIs is a ``protocol`` object: how a request is built (URL, body,
+headers: built again for each attempt, so that API 3.0 signs each retry with its own timestamp), how
+an answer is read, which answers are retried. ``FormProtocol`` below is the traditional API's (POST
+<api_url>/<Action>, form-encoded, JSON ``status``); tencentcloud_client.py has API 3.0's."""
 
 from __future__ import annotations
 
@@ -166,20 +171,62 @@ class Reply(object):
     """The outcome of Transport.send: the API answer and whether an earlier attempt of the same
     call failed in transport (so the request may already have been carried out)."""
 
-    def __init__(self, answer, attempts, faulted):
+    def __init__(self, answer, attempts, faulted, code=None, message=None):
         self.answer = answer
-        self.code = answer['status']['code']
-        self.message = str(answer['status'].get('message') or '')
+        self.code = answer['status']['code'] if code is None else code
+        self.message = str(answer['status'].get('message') or '') if message is None else str(message or '')
         self.attempts = attempts
         self.faulted = faulted
 
 
+class FormProtocol(object):
+    """The traditional API: POST <api_url>/<Action> with the form; an answer is a JSON ``status``
+    (or an XML error); code -2 is retried, unless it says that a record is locked (an hour)."""
+
+    not_an_answer = 'the answer is not a DNSPod API answer (no JSON status)'
+
+    def request(self, api_url, action, payload):
+        """(URL, keyword arguments of ``session.post``) of one attempt."""
+        return '%s/%s' % (api_url, action), {'data': payload}
+
+    @staticmethod
+    def parse(content):
+        return parse_body(content)
+
+    @staticmethod
+    def code(answer):
+        return answer['status']['code']
+
+    @staticmethod
+    def message(answer):
+        return str(answer['status'].get('message') or '')
+
+    def retry(self, answer):
+        """(why the answer is worth another try, whether the server may have acted on the request),
+        or None when it is final."""
+        code = self.code(answer)
+        if code in RETRY_CODES and not is_record_locked(code, self.message(answer)):
+            # -2: the API did not carry the request out (a record lock is not retried: an hour)
+            return 'code %s (rate limit)' % code, False
+        return None
+
+    def limit_outlived(self, action, answer, limited, max_retry_time, redact):
+        """The error that ends the retries of a rate limit answered ``limited`` times in a row, or None."""
+        if limited >= 2 and max_retry_time < QUOTA_WINDOW_SECONDS:
+            # The limit outlived a wait: the hourly quota, which no retry within a budget shorter
+            # than its hour can outlast; more retries would only add refused calls.
+            return DNSPodAPIError(action, self.code(answer), '%s. %s' % (
+                redact(self.message(answer)).rstrip('. '), QUOTA_HINT))
+        return None
+
+
 class Transport(object):
-    """POST <api_url>/<Action> with a form body; retries code -2 and transport faults."""
+    """POST one request (``protocol``: the traditional API's form by default); retries what the
+    protocol retries (code -2) and transport faults."""
 
     def __init__(self, api_url, user_agent, timeout=30, verify=True, max_retries=5, backoff_base=1.0,
                  backoff_cap=16.0, max_retry_time=60.0, sleep=time.sleep, session=None, on_attempt=None,
-                 redact=None, clock=time.monotonic):
+                 redact=None, clock=time.monotonic, protocol=None):
         if not HAS_REQUESTS:
             raise DNSPodConfigError('the Python library requests is required')
         self.api_url = api_url
@@ -193,18 +240,19 @@ class Transport(object):
         self._clock = clock
         self._on_attempt = on_attempt or (lambda action, code: None)
         self._redact = redact or (lambda text: text)
+        self.protocol = protocol or FormProtocol()
         self.session = session if session is not None else requests.Session()
         self.session.headers['User-Agent'] = user_agent
 
-    def _post(self, action, form):
+    def _post(self, action, payload):
         # Redirects are never followed: requests re-sends the form (credentials included) to the
         # Location of a 307/308, and a 301/302/303 still leaks the session's cookies there.
         with warnings.catch_warnings():
             if self.verify is False and InsecureRequestWarning is not None:
                 # The module says it once in its result (common.tls_warnings), not urllib3 on stderr.
                 warnings.simplefilter('ignore', InsecureRequestWarning)
-            return self.session.post('%s/%s' % (self.api_url, action), data=form, timeout=self.timeout,
-                                     verify=self.verify, allow_redirects=False)
+            url, options = self.protocol.request(self.api_url, action, payload)
+            return self.session.post(url, timeout=self.timeout, verify=self.verify, allow_redirects=False, **options)
 
     def _attempt(self, action, form):
         """One POST. Returns (answer or None, why it is worth a retry or None, whether a fault may
@@ -234,13 +282,12 @@ class Transport(object):
             raise DNSPodTransportError(
                 action, 'HTTP %d (the API answers every call with 200: check api_url, and the contact of the '
                         'User-Agent if the service refuses this client)' % status, 1)
-        answer = parse_body(response.content)
+        answer = self.protocol.parse(response.content)
         if answer is None:
-            return None, 'the answer is not a DNSPod API answer (no JSON status)', True
-        code = answer['status']['code']
-        if code in RETRY_CODES and not is_record_locked(code, answer['status'].get('message')):
-            # -2: the API did not carry the request out (a record lock is not retried: an hour)
-            return answer, 'code %s (rate limit)' % code, False
+            return None, self.protocol.not_an_answer, True
+        retry = self.protocol.retry(answer)
+        if retry:
+            return answer, retry[0], retry[1]
         return answer, None, False
 
     def send(self, action, form, once=False):
@@ -251,7 +298,9 @@ class Transport(object):
         together: no retry starts whose wait would end past it. ``once``: a write that must not
         be repeated blindly; after a fault that may have come after the server acted, it is not
         sent again and DNSPodOutcomeUnknownError is raised (faults before the request left,
-        HTTP 429 and -2 are still retried: the server did not act on them)."""
+        HTTP 429 and -2 are still retried: the server did not act on them; an answer the protocol
+        retries although the server may have acted, API 3.0's InternalError, counts as a fault)."""
+        protocol = self.protocol
         attempts = 0
         spent = 0.0
         faulted = False
@@ -265,27 +314,27 @@ class Transport(object):
                 raise DNSPodTransportError(action, exc.detail, attempts)
             spent += max(0.0, self._clock() - started)
             if retry_reason is None:
-                self._on_attempt(action, answer['status']['code'])
-                return Reply(answer, attempts, faulted)
-            if answer is None:
+                self._on_attempt(action, protocol.code(answer))
+                return Reply(answer, attempts, faulted, protocol.code(answer), protocol.message(answer))
+            if answer is not None:
+                self._on_attempt(action, protocol.code(answer))
+            else:
+                self._on_attempt(action, 'transport:%s' % retry_reason)
+            if answer is None or maybe_acted:
                 faulted = faulted or maybe_acted
                 limited = 0
-                self._on_attempt(action, 'transport:%s' % retry_reason)
                 if once and maybe_acted:
                     raise DNSPodOutcomeUnknownError(action, retry_reason, attempts)
             else:
                 limited += 1
-                self._on_attempt(action, answer['status']['code'])
             delay = backoff_delay(attempts - 1, self.backoff_base, self.backoff_cap)
-            if limited >= 2 and self.max_retry_time < QUOTA_WINDOW_SECONDS:
-                # The limit outlived a wait: the hourly quota, which no retry within a budget shorter
-                # than its hour can outlast; more retries would only add refused calls.
-                raise DNSPodAPIError(action, answer['status']['code'], '%s. %s' % (
-                    self._redact(str(answer['status'].get('message') or '')).rstrip('. '), QUOTA_HINT))
+            error = None if answer is None else protocol.limit_outlived(
+                action, answer, limited, self.max_retry_time, self._redact)
+            if error is not None:
+                raise error
             if attempts > self.max_retries or spent + delay > self.max_retry_time:
                 if answer is not None:
-                    raise DNSPodAPIError(action, answer['status']['code'],
-                                         self._redact(str(answer['status'].get('message') or '')))
+                    raise DNSPodAPIError(action, protocol.code(answer), self._redact(protocol.message(answer)))
                 raise DNSPodTransportError(action, retry_reason, attempts)
             self._sleep(delay)
             spent += delay

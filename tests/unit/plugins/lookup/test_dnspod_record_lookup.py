@@ -41,3 +41,20 @@ def test_without_a_run_directory_the_cache_lives_in_the_process(monkeypatch):
     monkeypatch.setattr(dnspod_record, '_DOMAIN_CACHE', {})
     dnspod_record._store('k', {'example.com': '1'})
     assert dnspod_record._load_cached('k') == {'example.com': '1'}
+
+
+def test_cache_key_of_a_key_pair_holds_no_secret_and_differs_per_key_pair():
+    params = {'api_url': 'https://dnspod.tencentcloudapi.com', 'secret_id': 'AKIDsekritid', 'secret_key': 'sekritkey'}
+    key = dnspod_record._account_key(params)
+    assert 'sekrit' not in key
+    assert key != dnspod_record._account_key(dict(params, secret_id='AKIDother'))
+    assert key != dnspod_record._account_key(dict(params, session_token='tok'))
+
+
+def test_the_lookup_reads_every_connection_option_from_the_environment():
+    from ansible_collections.dnspod.dnspod.plugins.module_utils import common
+    text_options = [option for option in common.CLIENT_OPTIONS
+                    if option not in ('international', 'lang', 'timeout', 'retries', 'retry_max_time',
+                                      'validate_certs', 'ca_path')]
+    assert sorted(set(text_options) - set(dnspod_record.ENV_NAMES)) == []
+    assert dnspod_record.ENV_NAMES['secret_key'] == ('TENCENTCLOUD_SECRET_KEY',)
