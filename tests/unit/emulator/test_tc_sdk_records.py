@@ -183,3 +183,15 @@ def test_record_types_and_lines(rtc):
     lines = rtc('DescribeRecordLineList', Domain=DOMAIN, DomainGrade='DP_FREE').LineList
     assert (lines[0].Name, lines[0].LineId) == ('默认', '0')
     assert ('联通', '10=1') in [(line.Name, line.LineId) for line in lines]
+
+
+def test_intl_flavour_line_names(start_emulator):
+    tc = tc_sdk.TC(start_emulator(tc_sdk.seed(records=[WWW], settings={'flavor': 'intl'})))
+    lines = tc('DescribeRecordLineList', Domain=DOMAIN, DomainGrade='DP_FREE').LineList
+    assert (lines[0].Name, lines[0].LineId) == ('Default', '0') and 'China Telecom' in [line.Name for line in lines]
+    rid = tc('CreateRecord', Domain=DOMAIN, SubDomain='api', RecordType='A', RecordLine='Default',
+             Value='192.0.2.8').RecordId
+    listed = tc('DescribeRecordList', Domain=DOMAIN, Subdomain='api').RecordList
+    assert [(r.RecordId, r.Line, r.LineId) for r in listed] == [(rid, 'Default', '0')]
+    assert tc.code('CreateRecord', Domain=DOMAIN, SubDomain='api', RecordType='A', RecordLine='默认',
+                   Value='192.0.2.9') == 'InvalidParameter.RecordLineInvalid'
