@@ -4,7 +4,9 @@ DeleteRecordBatch, DescribeBatchTask.
 A job runs to its end inside the call that creates it (each record through the same rules as
 CreateRecord/ModifyRecord/DeleteRecord), so its first DescribeBatchTask already shows every
 record's final Status (``success`` or ``failed`` with ``ErrMsg``); a record that fails does not
-stop the others. Checks of the whole call (no records, too many, a record or domain of another
+stop the others. With the setting ``tencentcloud_job_polls`` N > 0 the creating answer and the
+first N DescribeBatchTask answers show the job ``running`` (every record ``running``, no counts)
+although its changes are already made: a client's polling loop gets exercised. Checks of the whole call (no records, too many, a record or domain of another
 account, an unknown RecordId) refuse the call before anything changes. Jobs are kept per state
 (``state.ext['tencentcloud']['jobs']``) until a reset; only the account that created a job may
 describe it.
@@ -12,6 +14,7 @@ describe it.
 import json
 
 from .. import actions_record as legacy
+from .. import extensions
 from ..clock import beijing_now
 from .actions_record import line_id, status_param, ttl_param, weight_param, remark_param
 from .errors import TcError, invalid, missing
@@ -25,6 +28,9 @@ ADD_ITEM = {'RecordType': 'str', 'Value': 'str', 'SubDomain': 'str', 'RecordLine
 V3_ITEM = {'RecordId': 'int', 'SubDomain': 'str', 'RecordType': 'str', 'RecordLine': 'str', 'Value': 'str',
            'Enabled': 'str', 'Remark': 'str', 'Weight': 'int', 'MX': 'int', 'TTL': 'int'}
 CHANGES = ('sub_domain', 'record_type', 'area', 'value', 'mx', 'ttl', 'status')
+RUNNING = 'running'
+
+extensions.setting('tencentcloud_job_polls', int, 0)
 
 
 def _area(state):
@@ -61,8 +67,16 @@ def _store(call, job_type, details):
     job_id = area['next_id']
     area['next_id'] += 1
     area['jobs'][job_id] = {'owner': call.account.user_id, 'type': job_type, 'created_at': beijing_now(),
-                            'details': details}
+                            'details': details, 'polls_left': call.settings['tencentcloud_job_polls']}
     return job_id
+
+
+def _shown(call, details):
+    """The details as answers show them: ``running`` while the job has polls left."""
+    if call.settings['tencentcloud_job_polls'] <= 0:
+        return details
+    return [dict(d, Status=RUNNING, ErrMsg=None,
+                 RecordList=[dict(r, Status=RUNNING, ErrMsg=None) for r in d['RecordList']]) for d in details]
 
 
 def _run(call, index, operation, work):
@@ -160,7 +174,7 @@ def create_record_batch(call):
         details.append(_detail(d_index, domain, 'record_add', records))
     job_id = _store(call, 'record_add', details)
     answer = []
-    for detail in details:
+    for detail in _shown(call, details):
         out = dict(detail)
         out['RecordList'] = [dict((k, v) for k, v in r.items() if k not in ('RecordId', 'Enabled', 'Remark'))
                              for r in detail['RecordList']]
@@ -208,7 +222,7 @@ def modify_record_batch(call):
             record_out, status, error = _run(call, index, 'modify', lambda d=domain, r=record: _modify(call, d, r, fields))
             infos.append(_record_info(call.state, index, record, status, 'modify', error))
         details.append(_detail(d_index, domain, 'record_modify', infos))
-    return {'JobId': _store(call, 'record_modify', details), 'DetailList': details}
+    return {'JobId': _store(call, 'record_modify', details), 'DetailList': _shown(call, details)}
 
 
 @action('ModifyRecordBatchV3', {'ModifyRecordList': '[obj]'}, required=('ModifyRecordList',), write=True)
@@ -251,9 +265,10 @@ def delete_record_batch(call):
             infos.append(_record_info(call.state, index, record, status, 'delete', error))
         detail = _detail(d_index, domain, 'record_delete', infos)
         details.append(detail)
+        detail = _shown(call, [detail])[0]
         answer.append({'DomainId': domain.id, 'Domain': domain.name, 'Error': detail['ErrMsg'],
                        'Status': detail['Status'], 'Operation': 'record_delete',
-                       'RecordList': json.dumps(infos, ensure_ascii=False)})
+                       'RecordList': json.dumps(detail['RecordList'], ensure_ascii=False)})
     return {'JobId': _store(call, 'record_delete', details), 'DetailList': answer}
 
 
@@ -265,6 +280,10 @@ def describe_batch_task(call):
     if job['owner'] != call.account.user_id:
         raise TcError('FailedOperation.NotBatchTaskOwner', 'Job %d belongs to another account.' % call.get('JobId'))
     records = [r for detail in job['details'] for r in detail['RecordList']]
+    if job['polls_left'] > 0:
+        job['polls_left'] -= 1
+        return {'DetailList': _shown(call, job['details']), 'TotalCount': len(records), 'SuccessCount': 0,
+                'FailCount': 0, 'JobType': job['type'], 'CreatedAt': job['created_at']}
     ok = len([r for r in records if r['Status'] == 'success'])
     return {'DetailList': job['details'], 'TotalCount': len(records), 'SuccessCount': ok,
             'FailCount': len(records) - ok, 'JobType': job['type'], 'CreatedAt': job['created_at']}

@@ -6,11 +6,13 @@ application/json and a JSON object body (InvalidParameter); the account's rate l
 (RequestLimitExceeded); the parameters (registry.py); the action.
 """
 import json
+import re
 import uuid
 
 from .. import ratelimit
 from ..clock import beijing_now
 from ..errors import ApiError
+# keys registers the seed key key_pairs
 from . import keys  # noqa: F401  pylint: disable=unused-import
 from . import actions_account, actions_batch, actions_domain, actions_extra, actions_record  # noqa: F401
 from .errors import TcError
@@ -105,20 +107,17 @@ def handle(state, method, path, query, headers, body, client_ip, now, user_agent
             'write': bool(call is not None and call.changed and code == 'Success'),
             'write_action': bool(spec is not None and spec.write),
             'user_id': account.user_id if account is not None else None,
-            'secret_id': _secret_id(state, entry),
+            'secret_id': _claimed_secret_id(headers),
             'request_id': request_id,
             'user_agent': user_agent,
         })
     return {'Response': response}
 
 
-def _secret_id(state, entry):
-    if entry is None:
-        return None
-    for secret_id, item in keys.index(state).items():
-        if item is entry:
-            return secret_id
-    return None
+def _claimed_secret_id(headers):
+    """The SecretId an Authorization header names (an identifier, not a secret), or None."""
+    match = re.match(r'^TC3-HMAC-SHA256 Credential=([A-Za-z0-9]{1,128})/', (headers.get('authorization') or '').strip())
+    return match.group(1) if match else None
 
 
 def new_request_id():

@@ -146,3 +146,20 @@ def test_describe_batch_task_refusals(btc):
     job = btc('DeleteRecordBatch', RecordIdList=[501]).JobId
     other = tc_sdk.TC(btc.emu, secret_id=tc_sdk.OTHER_ID, secret_key=tc_sdk.OTHER_KEY)
     assert other.code('DescribeBatchTask', JobId=job) == 'FailedOperation.NotBatchTaskOwner'
+
+
+def test_job_polls_setting_shows_the_job_running_first(start_emulator):
+    tc = tc_sdk.TC(start_emulator(tc_sdk.seed(records=[WWW], settings={'tencentcloud_job_polls': 2})))
+    answer = tc('CreateRecordBatch', DomainIdList=[str(tc_sdk.DOMAIN_ID)], RecordList=[
+        {'SubDomain': 'p1', 'RecordType': 'A', 'Value': '198.51.100.1'},
+        {'SubDomain': 'www', 'RecordType': 'A', 'Value': '192.0.2.1'}])
+    assert [r.Status for d in answer.DetailList for r in d.RecordList] == ['running', 'running']
+    assert [r['value'] for r in tc.emu.records(sub_domain='p1')] == ['198.51.100.1']     # already applied
+    for _poll in range(2):
+        task, records = _task(tc, answer.JobId)
+        assert [r.Status for r in records] == ['running', 'running'] and (task.SuccessCount, task.FailCount) == (0, 0)
+    task, records = _task(tc, answer.JobId)
+    assert [r.Status for r in records] == ['success', 'failed'] and (task.SuccessCount, task.FailCount) == (1, 1)
+    deleted = tc('DeleteRecordBatch', RecordIdList=[501])
+    assert deleted.DetailList[0].Status == 'running'
+    assert [r['Status'] for r in json.loads(deleted.DetailList[0].RecordList)] == ['running']

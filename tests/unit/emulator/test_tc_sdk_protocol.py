@@ -58,6 +58,9 @@ def test_wrong_secret_key(start_emulator):
     emu = start_emulator(tc_sdk.seed())
     bad = tc_sdk.TC(emu, secret_key='not-the-key')
     assert bad.code('DescribeUserDetail') == 'AuthFailure.SignatureFailure'
+    entry = emu.requests()[-1]
+    assert (entry['code'], entry['secret_id'], entry['user_id'], entry['write']) == \
+        ('AuthFailure.SignatureFailure', tc_sdk.SECRET_ID, None, False)
     unknown = tc_sdk.TC(emu, secret_id='AKIDNOBODY', secret_key='x')
     assert unknown.code('DescribeUserDetail') == 'AuthFailure.SecretIdNotFound'
 
