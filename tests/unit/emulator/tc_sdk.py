@@ -51,7 +51,7 @@ def client(base_url, secret_id=SECRET_ID, secret_key=SECRET_KEY, token=None, lan
     return dnspod_client.DnspodClient(credential.Credential(secret_id, secret_key, token), '', profile)
 
 
-def _fields(cls):
+def fields_of(cls):
     init = cls.__dict__.get('__init__')
     doc = (init.__doc__ if init is not None else '') or ''
     return dict(_TYPE.findall(doc))
@@ -59,7 +59,7 @@ def _fields(cls):
 
 def check_model(name, data, where='Response'):
     """Fail unless every key of ``data`` is a documented field of model ``name`` with its type."""
-    fields = _fields(getattr(models, name))
+    fields = fields_of(getattr(models, name))
     assert isinstance(data, dict), '%s: expected an object for %s, got %r' % (where, name, data)
     for key, value in data.items():
         assert key in fields, '%s.%s: not a field of %s (fields: %s)' % (where, key, name, sorted(fields))

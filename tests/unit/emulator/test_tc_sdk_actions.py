@@ -22,7 +22,7 @@ SDK_TYPES = {'str': 'str', 'int': 'int', 'bool': 'bool', 'list of str': '[str]',
 
 def sdk_params(action):
     out = {}
-    for name, kind in tc_sdk._fields(getattr(models, action + 'Request')).items():   # pylint: disable=protected-access
+    for name, kind in tc_sdk.fields_of(getattr(models, action + "Request")).items():
         kind = re.sub(r' non-negative$', '', kind.strip())
         out[name] = SDK_TYPES.get(kind, '[obj]' if kind.startswith('list of ') else kind)
     return out
