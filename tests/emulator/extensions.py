@@ -48,3 +48,4 @@ def setting(name, kind, default):
 def load_areas():
     """Import every action module so that its hooks are registered (idempotent)."""
     from . import dispatch  # noqa: F401  pylint: disable=unused-import,import-outside-toplevel
+    from .tencentcloud import front  # noqa: F401  pylint: disable=unused-import,import-outside-toplevel

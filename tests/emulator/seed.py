@@ -17,6 +17,8 @@ DEFAULT_ACCOUNT = {
     'login_token': '10000,0123456789abcdef0123456789abcdef',
     'password': 'emulator-password',
     'grade': 'DP_Free',
+    # Tencent Cloud API 3.0 key pair (tencentcloud/keys.py)
+    'key_pairs': [{'secret_id': 'AKID10000EMULATOR', 'secret_key': 'emulator-secret-key-10000'}],
 }
 
 TOP_KEYS = {'settings', 'accounts', 'grades'}

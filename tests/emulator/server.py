@@ -11,6 +11,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from . import dispatch, faults, render
+from .tencentcloud import http as tencentcloud_http
 from .dump import dump
 from .registry import ACTIONS
 from .seed import SeedError, build_state, load_seed_file, parse_seed_bytes
@@ -43,6 +44,9 @@ class EmulatorServer(ThreadingHTTPServer):
         self.verbose = False
         self.faults = faults.FaultPlan()
         self.tls_context = tls_context
+        # Unix time for the API 3.0 signature check (X-TC-Timestamp within 300 s of it);
+        # tests replace it to move the emulator clock.
+        self.clock = time.time
 
     @property
     def base_url(self):
@@ -157,6 +161,8 @@ class Handler(BaseHTTPRequestHandler):
         path, query = self._split()
         if path.startswith('/_emulator/'):
             return self._control_post(path)
+        if path == '/' and self.headers.get('X-TC-Action') is not None:
+            return tencentcloud_http.serve(self)      # Tencent Cloud API 3.0
         return self._api(query, body_params=True)
 
     def do_PUT(self):

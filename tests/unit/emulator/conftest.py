@@ -128,3 +128,11 @@ def seed_one():
 def emu(start_emulator):
     """Default account (token TOKEN) with the domain example.com (id 1001, DP_Free)."""
     return start_emulator(one_domain_seed())
+
+
+@pytest.fixture
+def tc(start_emulator):
+    """Tencent's SDK (tc_sdk.TC) on an emulator seeded with tc_sdk.seed(): example.com (1001) of
+    account 10000 signed with AKID10000EMULATOR; ``tc.emu`` is the Emu of the same server."""
+    import tc_sdk  # pylint: disable=import-outside-toplevel
+    return tc_sdk.TC(start_emulator(tc_sdk.seed()))
