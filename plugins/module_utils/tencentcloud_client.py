@@ -154,6 +154,8 @@ class TencentCloudClient(object):
         self.calls = 0
         self.writes = 0
         self.log = []
+        # ID -> name of the domains met (tencentcloud_api/base.py: API 3.0 wants Domain beside DomainId)
+        self.domain_names = {}
         self._login_failure = None
         self._login_ok = False
         self._in_first_call = False

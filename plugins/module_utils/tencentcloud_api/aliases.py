@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_punycode, to_str
-from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.base import int_or_text
+from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.base import domain_param, int_or_text
 
 EMPTY_LIST_CODES = ('ResourceNotFound.NoDataOfDomainAlias',)
 # What the retry of a write answers when its first copy was carried out but its answer was lost:
@@ -38,20 +38,20 @@ class Aliases:
 
     def list(self, domain_id):
         """Every alias of the domain; none is ResourceNotFound.NoDataOfDomainAlias."""
-        answer = self.client.call('DescribeDomainAliasList', {'DomainId': int_or_text(domain_id)},
+        answer = self.client.call('DescribeDomainAliasList', domain_param(self.client, domain_id),
                                   empty_codes=EMPTY_LIST_CODES)
         return [normalize_alias(item) for item in answer.get('DomainAliasList') or [] if isinstance(item, dict)]
 
     def create(self, domain_id, name):
         """CreateDomainAlias -> the new alias's ID (None when the answer has none)."""
-        answer = self._write('CreateDomainAlias', {'DomainId': int_or_text(domain_id), 'DomainAlias': name}, domain_id,
+        answer = self._write('CreateDomainAlias', dict(domain_param(self.client, domain_id), DomainAlias=name), domain_id,
                              lambda current: next((a['id'] for a in current if a['name'] == name), None))
         if isinstance(answer, dict):
             return to_str(answer.get('DomainAliasId')).strip() or None
         return answer
 
     def remove(self, domain_id, alias_id):
-        self._write('DeleteDomainAlias', {'DomainId': int_or_text(domain_id), 'DomainAliasId': int_or_text(alias_id)},
+        self._write('DeleteDomainAlias', dict(domain_param(self.client, domain_id), DomainAliasId=int_or_text(alias_id)),
                     domain_id, lambda current: None if any(a['id'] == str(alias_id) for a in current) else alias_id)
 
     def _write(self, action, params, domain_id, done_in):

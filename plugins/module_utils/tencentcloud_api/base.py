@@ -16,11 +16,12 @@ backend answered.
 
 from __future__ import annotations
 
-from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import TaskError
+from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError, TaskError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import (
     normalize_domain,
     normalize_record,
     record_status,
+    to_int,
     to_punycode,
     to_str,
 )
@@ -71,12 +72,49 @@ def refusing_area(name, model, reason):
     return type(name, (object,), methods)
 
 
-def domain_param(domain):
-    """An all-digit argument is a domain ID (``DomainId``, an integer in API 3.0), anything else a
-    name (``Domain``, lower case punycode)."""
+def domain_names(client):
+    """ID -> name (punycode) of the domains this client has met. API 3.0's documents mark ``Domain``
+    required in every call that names a domain, ``DomainId`` optional (and winning when both are
+    sent), so a domain given by ID is sent with its name as well."""
+    names = getattr(client, 'domain_names', None)
+    if names is None:
+        names = {}
+        client.domain_names = names
+    return names
+
+
+def remember(client, domain):
+    """Note a canonical domain's ID and name for ``domain_param``; returns the domain."""
+    if domain and domain.get('id') and (domain.get('punycode') or domain.get('name')):
+        domain_names(client)[str(domain['id'])] = to_punycode(domain.get('punycode') or domain['name'])
+    return domain
+
+
+def _name_of(client, domain_id):
+    """The name of a domain known only by ID: one walk of DescribeDomainList (a page of 3,000),
+    once per client. An ID the account does not hold raises the unknown-domain error."""
+    names = domain_names(client)
+    if domain_id not in names:
+        def total_of(answer):
+            info = answer.get('DomainCountInfo') or {}
+            return to_int(info.get('AllTotal', info.get('DomainTotal')), None)
+        for raw in client.paged('DescribeDomainList', {'Type': 'ALL'}, 'DomainList', total_of, limit=3000,
+                                empty_codes=('ResourceNotFound.NoDataOfDomain',)):
+            name = _pick(raw, 'Punycode', 'Name', 'Domain')
+            if raw.get('DomainId') is not None and name:
+                names.setdefault(str(raw['DomainId']), to_punycode(name))
+        if domain_id not in names:
+            raise DNSPodAPIError('DescribeDomainList', 'InvalidParameter.DomainIdInvalid',
+                                 'the account holds no domain of ID %s' % domain_id)
+    return names[domain_id]
+
+
+def domain_param(client, domain):
+    """The domain of a call: a name as ``Domain`` (lower case, punycode); an all-digit argument (an
+    ID) as ``DomainId`` (an integer in API 3.0) with its name as ``Domain``."""
     domain = str(domain).strip()
     if domain.isdigit():
-        return {'DomainId': int(domain)}
+        return {'Domain': _name_of(client, domain), 'DomainId': int(domain)}
     return {'Domain': to_punycode(domain)}
 
 

@@ -26,6 +26,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.bas
     NOT_OWNER_CODES,
     domain_from_api,
     domain_param,
+    remember,
     int_or_text,
     unsupported,
 )
@@ -60,12 +61,12 @@ class Domains:
     def get(self, domain):
         """DescribeDomain -> canonical domain, or None when the account has no such domain."""
         try:
-            answer = self.client.call('DescribeDomain', domain_param(domain))
+            answer = self.client.call('DescribeDomain', domain_param(self.client, domain))
         except DNSPodAPIError as exc:
             if exc.code in UNKNOWN_DOMAIN_CODES:
                 return None
             raise
-        return domain_from_api(answer.get('DomainInfo'))
+        return remember(self.client, domain_from_api(answer.get('DomainInfo')))
 
     def get_own(self, domain):
         """The canonical domain when it is in this account, else None (also for another account's)."""
@@ -91,7 +92,7 @@ class Domains:
         params = {'Type': domain_type.upper(), 'GroupId': None if group_id is None else int_or_text(group_id)}
         raw = self.client.paged('DescribeDomainList', params, 'DomainList', total_of, limit=LIST_LIMIT,
                                 empty_codes=EMPTY_CODES)
-        return [domain_from_api(item) for item in raw]
+        return [remember(self.client, domain_from_api(item)) for item in raw]
 
     def create(self, domain, group_id=None, is_mark=None):
         """CreateDomain -> canonical domain (id, name, punycode; read the rest with ``get``). Its
@@ -115,12 +116,12 @@ class Domains:
             if found is None:
                 raise DNSPodTransportError('CreateDomain', 'the answer holds no domain id', 1)
             return found
-        return domain_from_api(dict(created, Domain=created.get('Punycode') or created.get('Domain') or name))
+        return remember(self.client, domain_from_api(dict(created, Domain=created.get('Punycode') or created.get('Domain') or name)))
 
     def remove(self, domain):
         """DeleteDomain; a domain already gone is done."""
         try:
-            self.client.call('DeleteDomain', domain_param(domain))
+            self.client.call('DeleteDomain', domain_param(self.client, domain))
         except DNSPodAPIError as exc:
             if exc.code not in UNKNOWN_DOMAIN_CODES:
                 raise
@@ -131,7 +132,7 @@ class Domains:
         if setting is None:
             raise unsupported(SETTING_NAMES[key], 'domains.set')
         action, name, to_api = setting
-        self.client.call(action, dict(domain_param(domain), **{name: to_api(value)}))
+        self.client.call(action, dict(domain_param(self.client, domain), **{name: to_api(value)}))
 
     def refuse_settings(self, changes, creating=False):
         """Raise the TaskError of the first change (a key of SETTINGS) API 3.0 cannot write, before
@@ -144,18 +145,18 @@ class Domains:
         """DescribeDomainLogList, every page: the lines, newest first, as the API writes them."""
         def total_of(answer):
             return to_int(answer['TotalCount'], None) if answer.get('TotalCount') is not None else None
-        lines = self.client.paged('DescribeDomainLogList', domain_param(domain_id), 'LogList', total_of,
+        lines = self.client.paged('DescribeDomainLogList', domain_param(self.client, domain_id), 'LogList', total_of,
                                   limit=LOG_LIMIT)
         return [to_str(line) for line in lines]
 
     def purview(self, domain_id):
         """DescribeDomainPurview: [{name, value}] in the API's order."""
-        items = self.client.call('DescribeDomainPurview', domain_param(domain_id)).get('PurviewList') or []
+        items = self.client.call('DescribeDomainPurview', domain_param(self.client, domain_id)).get('PurviewList') or []
         return [dict(name=item.get('Name'), value=item.get('Value')) for item in items if isinstance(item, dict)]
 
     def service(self, domain):
         """DescribeDomain -> id, name, grade and the paid grade's period."""
-        raw = self.client.call('DescribeDomain', domain_param(domain)).get('DomainInfo') or {}
+        raw = self.client.call('DescribeDomain', domain_param(self.client, domain)).get('DomainInfo') or {}
         found = domain_from_api(raw)
         return {
             'id': found['id'],
@@ -171,7 +172,7 @@ class Domains:
         """ModifyDomainOwner (``Account``: the account to move the domain to), sent once: after a
         lost answer DescribeDomain shows whether the domain left."""
         try:
-            self.client.call('ModifyDomainOwner', dict(domain_param(domain_id), Account=email), once=True)
+            self.client.call('ModifyDomainOwner', dict(domain_param(self.client, domain_id), Account=email), once=True)
         except DNSPodOutcomeUnknownError as exc:
             shown_name = name or domain_id
 

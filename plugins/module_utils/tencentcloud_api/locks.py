@@ -18,7 +18,7 @@ from __future__ import annotations
 from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodOutcomeUnknownError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_int
-from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.base import int_or_text
+from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.base import domain_param, int_or_text
 
 UNLOCKED = dict(locked=False, start_at=None, end_at=None)
 EMPTY_CODES = ('ResourceNotFound.NoDataOfDomain',)
@@ -56,7 +56,7 @@ class Locks:
     def lock(self, domain_id, days):
         """ModifyDomainLock -> ``{lock_code, end_at, lost}`` as dnspod_api.locks.Locks.lock."""
         try:
-            answer = self.client.call('ModifyDomainLock', dict(DomainId=int_or_text(domain_id), LockDays=to_int(days)),
+            answer = self.client.call('ModifyDomainLock', dict(domain_param(self.client, domain_id), LockDays=to_int(days)),
                                       once=True)
         except DNSPodOutcomeUnknownError as exc:
             now = readback.settle(self.client, exc, lambda: self.status(domain_id),
@@ -70,7 +70,7 @@ class Locks:
     def unlock(self, domain_id, lock_code):
         """ModifyDomainUnlock; after a lost answer, unlocked when the status read back says so."""
         try:
-            self.client.call('ModifyDomainUnlock', dict(DomainId=int_or_text(domain_id), LockCode=lock_code), once=True)
+            self.client.call('ModifyDomainUnlock', dict(domain_param(self.client, domain_id), LockCode=lock_code), once=True)
         except DNSPodOutcomeUnknownError as exc:
             readback.settle(self.client, exc, lambda: self.status(domain_id),
                             lambda now: (not now['locked'], shown(now)), 'DescribeDomainFilterList (dnspod_lock_info)')

@@ -38,6 +38,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.bas
     UNKNOWN_DOMAIN_CODES as _UNKNOWN_DOMAIN_CODES,
     domain_from_api,
     domain_param,
+    remember,
     grade_to_api,
     int_or_text,
     record_from_api,
@@ -66,11 +67,12 @@ DONE_WORDS = ('success', 'succeeded', 'succeed', 'ok', 'done', 'finished', 'comp
 PENDING_WORDS = ('', 'running', 'waiting', 'wait', 'pending', 'processing', 'doing', 'init', 'created')
 
 
-def record_params(domain_id, sub_domain, record_type, record_line, value, ttl=None, mx=None, weight=None,
+def record_params(domain, sub_domain, record_type, record_line, value, ttl=None, mx=None, weight=None,
                   status=None):
-    """The body of CreateRecord/ModifyRecord: MX only for MX, Status ENABLE/DISABLE."""
-    params = dict(domain_param(domain_id), SubDomain=sub_domain, RecordType=record_type, RecordLine=record_line,
-                  Value=value, TTL=None if ttl is None else to_int(ttl), Weight=None if weight is None else to_int(weight))
+    """The body of CreateRecord/ModifyRecord (``domain``: the ``domain_param`` of the domain): MX only
+    for MX, Status ENABLE/DISABLE."""
+    params = dict(domain, SubDomain=sub_domain, RecordType=record_type, RecordLine=record_line, Value=value,
+                  TTL=None if ttl is None else to_int(ttl), Weight=None if weight is None else to_int(weight))
     if mx is not None and str(record_type).upper() == 'MX':
         params['MX'] = to_int(mx)
     if status is not None:
@@ -97,13 +99,13 @@ class Records:
         self.client = client
 
     def domain_param(self, domain):
-        return domain_param(domain)
+        return domain_param(self.client, domain)
 
     # ---- reads ------------------------------------------------------------------------------
 
     def list(self, domain, sub_domain=None, record_type=None, record_line=None):
         """Every record of the domain (canonical), paged; the filters are sent and applied again."""
-        params = dict(domain_param(domain), SubDomain=sub_domain, RecordType=record_type,
+        params = dict(domain_param(self.client, domain), SubDomain=sub_domain, RecordType=record_type,
                       RecordLine=record_line, ErrorOnEmpty='no')
 
         def total_of(answer):
@@ -124,8 +126,8 @@ class Records:
     def list_with_domain(self, domain, sub_domain=None, record_type=None, record_line=None):
         """``(canonical domain, records)``: one DescribeDomain (API 3.0's listing names no domain),
         then DescribeRecordList by its ID. Raises DNSPodAPIError (UNKNOWN_DOMAIN_CODES)."""
-        answer = self.client.call('DescribeDomain', domain_param(domain))
-        found = domain_from_api(answer.get('DomainInfo'))
+        answer = self.client.call('DescribeDomain', domain_param(self.client, domain))
+        found = remember(self.client, domain_from_api(answer.get('DomainInfo')))
         if not found['id']:
             raise DNSPodTransportError('DescribeDomain', 'the answer holds no domain id', 1)
         return found, self.list(found['id'], sub_domain, record_type, record_line)
@@ -133,7 +135,7 @@ class Records:
     def info(self, domain_id, record_id):
         """DescribeRecord of one record (canonical), or None for an unknown ID."""
         try:
-            answer = self.client.call('DescribeRecord', dict(domain_param(domain_id), RecordId=int_or_text(record_id)))
+            answer = self.client.call('DescribeRecord', dict(domain_param(self.client, domain_id), RecordId=int_or_text(record_id)))
         except DNSPodAPIError as exc:
             if exc.code in RECORD_GONE_CODES:
                 return None
@@ -155,7 +157,7 @@ class Records:
         without one, the grade's lines are those of no domain in particular (``Domain`` left out)."""
         params = {'DomainGrade': grade_to_api(grade)}
         if domain is not None:
-            params.update(domain_param(domain))
+            params.update(domain_param(self.client, domain))
         answer = self.client.call('DescribeRecordLineList', params)
         lines, ids = [], {}
         for item in answer.get('LineList') or []:
@@ -184,7 +186,8 @@ class Records:
         """CreateRecord -> the new record's id (str); ``status`` goes with it (a record created
         disabled is never enabled). "Record exists" (our retry after a lost answer, or another task
         created it meanwhile) and an answer without an id are resolved by one filtered listing."""
-        params = record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight, status)
+        params = record_params(domain_param(self.client, domain_id), sub_domain, record_type, record_line, value, ttl, mx,
+                               weight, status)
         try:
             answer = self.client.call('CreateRecord', params)
         except DNSPodAPIError as exc:
@@ -205,7 +208,7 @@ class Records:
                weight=None, status=None):
         """ModifyRecord with every field and the record's ``Status``. A record gone meanwhile
         (InvalidParameter.RecordIdInvalid) is created as this Modify was to leave it."""
-        params = record_params(domain_id, sub_domain, record_type, record_line, value, ttl, mx, weight,
+        params = record_params(domain_param(self.client, domain_id), sub_domain, record_type, record_line, value, ttl, mx, weight,
                                status or 'enabled')
         params['RecordId'] = int_or_text(record_id)
         try:
@@ -219,26 +222,26 @@ class Records:
     def remove(self, domain_id, record_id):
         """DeleteRecord; a record already gone (our lost first copy, another run) is done."""
         try:
-            self.client.call('DeleteRecord', dict(domain_param(domain_id), RecordId=int_or_text(record_id)))
+            self.client.call('DeleteRecord', dict(domain_param(self.client, domain_id), RecordId=int_or_text(record_id)))
         except DNSPodAPIError as exc:
             if exc.code not in RECORD_GONE_CODES:
                 raise
 
     def set_status(self, domain_id, record_id, status):
         """ModifyRecordStatus: 'enabled'/'disabled' -> ENABLE/DISABLE."""
-        self.client.call('ModifyRecordStatus', dict(domain_param(domain_id), RecordId=int_or_text(record_id),
+        self.client.call('ModifyRecordStatus', dict(domain_param(self.client, domain_id), RecordId=int_or_text(record_id),
                                                     Status=status_to_api(status)))
 
     def set_remark(self, domain_id, record_id, remark):
         """ModifyRecordRemark (an empty remark removes it)."""
-        self.client.call('ModifyRecordRemark', dict(domain_param(domain_id), RecordId=int_or_text(record_id),
+        self.client.call('ModifyRecordRemark', dict(domain_param(self.client, domain_id), RecordId=int_or_text(record_id),
                                                     Remark=remark or ''))
 
     def ddns(self, domain_id, record, value=None):
         """ModifyDynamicDNS of ``record`` (canonical): its name and line are sent so that nothing is
         renamed; ``value`` None lets the API use the caller's address. The answer holds only the
         RecordId: the value stored is ``value`` when given, else None (not said)."""
-        params = dict(domain_param(domain_id), RecordId=int_or_text(record['id']), SubDomain=record['sub_domain'],
+        params = dict(domain_param(self.client, domain_id), RecordId=int_or_text(record['id']), SubDomain=record['sub_domain'],
                       RecordLine=record['record_line'], RecordLineId=record.get('record_line_id') or None, Value=value)
         self.client.call('ModifyDynamicDNS', params)
         return str(value) if value not in (None, '') else None

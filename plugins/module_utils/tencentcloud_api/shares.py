@@ -15,7 +15,7 @@ from __future__ import annotations
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_str
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.shares import normalize_share
-from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.base import int_or_text, unsupported
+from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.base import domain_param, int_or_text, unsupported
 
 # DeleteShareDomain of a share that is gone (our retry after a lost answer).
 GONE_CODES = ('ResourceNotFound', 'InvalidParameter.UserNotExists')
@@ -33,7 +33,7 @@ class Shares:
 
     def list(self, domain_id):
         """DescribeDomainShareInfo -> (owner account, [canonical share])."""
-        answer = self.client.call('DescribeDomainShareInfo', {'DomainId': int_or_text(domain_id)})
+        answer = self.client.call('DescribeDomainShareInfo', domain_param(self.client, domain_id))
         items = [normalize_share({'share_to': item.get('ShareTo'), 'mode': item.get('Mode'),
                                   'status': item.get('Status')})
                  for item in answer.get('ShareList') or [] if isinstance(item, dict)]
@@ -47,7 +47,7 @@ class Shares:
         email = operation['params']['email']
         start = len(self.client.log)
         try:
-            self.client.call('DeleteShareDomain', {'DomainId': int_or_text(domain_id), 'Account': email})
+            self.client.call('DeleteShareDomain', dict(domain_param(self.client, domain_id), Account=email))
         except DNSPodAPIError as exc:
             if exc.code not in GONE_CODES or not faulted_since(self.client, start):
                 raise

@@ -46,6 +46,8 @@ class FakeTCClient:
         self.default_line = default_line
         self.international = False
         self.sent = []
+        # the domain the tests name by ID (API 3.0 sends its name beside the ID: base.domain_param)
+        self.domain_names = {'42': 'example.com'}
         self.once = []
         self.log = []
         self.writes = 0

@@ -14,7 +14,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
 from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.areas import TencentCloudAPI
 
 AREAS = ('account', 'agent', 'aliases', 'domains', 'groups', 'locks', 'monitors', 'products', 'records', 'shares')
-DOMAIN_INFO = {'DomainId': 42, 'Domain': 'example.com', 'Punycode': 'example.com', 'Grade': 'DP_PLUS',
+DOMAIN_INFO = {'Domain': 'example.com', 'DomainId': 42, 'Domain': 'example.com', 'Punycode': 'example.com', 'Grade': 'DP_PLUS',
                'GradeTitle': '专业版', 'Status': 'PAUSE', 'TTL': 120, 'RecordCount': 9, 'GroupId': 3, 'IsMark': 'yes',
                'Remark': 'main', 'IsVip': 'yes', 'Owner': 'o@example.com', 'UserId': 10000, 'SearchEnginePush': 'NO',
                'CreatedOn': '2026-01-01 00:00:00', 'UpdatedOn': '2026-12-01 00:00:00', 'DNSStatus': 'dnserror',
@@ -74,7 +74,7 @@ def test_domain_get_maps_domain_info_and_an_unknown_domain_is_none(tc_client):
     assert domains.get('42') == CANONICAL_DOMAIN
     assert domains.get('nothere.example') is None
     assert domains.get_own('other.example') is None
-    assert client.sent[:2] == [('DescribeDomain', {'DomainId': 42}), ('DescribeDomain', {'Domain': 'nothere.example'})]
+    assert client.sent[:2] == [('DescribeDomain', {'Domain': 'example.com', 'DomainId': 42}), ('DescribeDomain', {'Domain': 'nothere.example'})]
 
 
 def test_domain_list_pages_and_maps_list_items(tc_client):
@@ -118,11 +118,11 @@ def test_domain_settings_remove_log_purview_service(tc_client):
     assert domains.purview('42') == [{'name': '记录权重', 'value': 'yes'}]
     assert domains.service('42') == {'id': '42', 'name': 'example.com', 'grade': 'DP_Plus',
                                      'vip_start_at': '2026-01-01', 'vip_end_at': '2027-01-01'}
-    assert client.sent[:5] == [('ModifyDomainStatus', {'DomainId': 42, 'Status': 'disable'}),
-                               ('ModifyDomainRemark', {'DomainId': 42, 'Remark': ''}),
-                               ('ModifyDomainToGroup', {'DomainId': 42, 'GroupId': 3}),
-                               ('DeleteDomain', {'DomainId': 42}),
-                               ('DescribeDomainLogList', {'DomainId': 42, 'Offset': 0, 'Limit': 500})]
+    assert client.sent[:5] == [('ModifyDomainStatus', {'Domain': 'example.com', 'DomainId': 42, 'Status': 'disable'}),
+                               ('ModifyDomainRemark', {'Domain': 'example.com', 'DomainId': 42, 'Remark': ''}),
+                               ('ModifyDomainToGroup', {'Domain': 'example.com', 'DomainId': 42, 'GroupId': 3}),
+                               ('DeleteDomain', {'Domain': 'example.com', 'DomainId': 42}),
+                               ('DescribeDomainLogList', {'Domain': 'example.com', 'DomainId': 42, 'Offset': 0, 'Limit': 500})]
 
 
 def test_domain_transfer_is_sent_once_and_a_lost_answer_is_read_back(tc_client):
@@ -132,7 +132,7 @@ def test_domain_transfer_is_sent_once_and_a_lost_answer_is_read_back(tc_client):
     domains = TencentCloudAPI(client).domains
     domains.transfer('42', 'new@example.com', 'example.com')
     domains.transfer('42', 'new@example.com', 'example.com')     # lost, and the domain left: done
-    assert client.sent[0] == ('ModifyDomainOwner', {'DomainId': 42, 'Account': 'new@example.com'})
+    assert client.sent[0] == ('ModifyDomainOwner', {'Domain': 'example.com', 'DomainId': 42, 'Account': 'new@example.com'})
     assert client.once == ['ModifyDomainOwner', 'ModifyDomainOwner'] and client.confirmed == 1
 
 
@@ -159,8 +159,8 @@ def test_aliases_list_create_remove_and_retries_after_a_fault(tc_client):
     client.log.append({'action': 'DeleteDomainAlias', 'code': 'transport:HTTP 502', 'write': True})
     with pytest.raises(DNSPodAPIError):      # no fault since this write started: the error stands
         aliases.remove('42', '5')
-    assert client.sent[1] == ('CreateDomainAlias', {'DomainId': 42, 'DomainAlias': 'alias.example'})
-    assert client.sent[2] == ('DeleteDomainAlias', {'DomainId': 42, 'DomainAliasId': 5})
+    assert client.sent[1] == ('CreateDomainAlias', {'Domain': 'example.com', 'DomainId': 42, 'DomainAlias': 'alias.example'})
+    assert client.sent[2] == ('DeleteDomainAlias', {'Domain': 'example.com', 'DomainId': 42, 'DomainAliasId': 5})
     empty = tc_client({'DescribeDomainAliasList': DNSPodAPIError('DescribeDomainAliasList',
                                                                  'ResourceNotFound.NoDataOfDomainAlias', '')})
     assert TencentCloudAPI(empty).aliases.list('42') == []
@@ -177,8 +177,8 @@ def test_lock_status_from_the_locked_domains_lock_and_unlock(tc_client):
     locks.unlock('42', 'c0de')
     # pages of the client's page size (3000), under the action's 5000
     assert client.sent[0] == ('DescribeDomainFilterList', {'Type': 'ALL', 'Status': ['LOCK'], 'Offset': 0, 'Limit': 3000})
-    assert client.sent[2:] == [('ModifyDomainLock', {'DomainId': 42, 'LockDays': 30}),
-                               ('ModifyDomainUnlock', {'DomainId': 42, 'LockCode': 'c0de'})]
+    assert client.sent[2:] == [('ModifyDomainLock', {'Domain': 'example.com', 'DomainId': 42, 'LockDays': 30}),
+                               ('ModifyDomainUnlock', {'Domain': 'example.com', 'DomainId': 42, 'LockCode': 'c0de'})]
     assert client.once == ['ModifyDomainLock', 'ModifyDomainUnlock']
 
 
@@ -191,7 +191,7 @@ def test_shares_list_and_remove(tc_client):
     assert items == [{'email': 'b@example.com', 'mode': 'rw', 'sub_domain': None, 'status': 'enabled',
                       'listed': False}]
     shares.apply('42', {'action': 'remove', 'params': {'email': 'b@example.com'}, 'before': items[0], 'after': None})
-    assert client.sent[-1] == ('DeleteShareDomain', {'DomainId': 42, 'Account': 'b@example.com'})
+    assert client.sent[-1] == ('DeleteShareDomain', {'Domain': 'example.com', 'DomainId': 42, 'Account': 'b@example.com'})
 
 
 def test_account_user_is_the_canonical_user(tc_client):
@@ -221,3 +221,22 @@ def test_domain_changes_api_3_cannot_write_are_refused_before_the_first_write(tc
     # unchanged settings are no write, and a new domain takes is_mark with CreateDomain
     api.domains.refuse_settings({'is_mark': True, 'state': 'present'}, True)
     assert domain_util.ensure_present(api, 'example.com', current, {'searchengine_push': False}, False)[0] == {}
+
+
+def test_a_domain_known_only_by_id_is_sent_with_its_name_from_one_domain_listing(tc_client):
+    # API 3.0's documents mark Domain required beside DomainId: a domain met by ID alone is looked up
+    # once in DescribeDomainList, then every call names it; an ID the account lacks is the unknown-domain error.
+    domains = [{'DomainId': 7, 'Name': 'seven.example'}, {'DomainId': 8, 'Name': 'Bücher.example'}]
+    listing = {'DomainCountInfo': {'AllTotal': 2}, 'DomainList': domains}
+    client = tc_client({'DescribeDomainList': listing, 'DescribeDomainPurview': {'PurviewList': []},
+                        'DescribeDomainShareInfo': {'ShareList': []}})
+    client.domain_names = {}
+    api = TencentCloudAPI(client)
+    api.domains.purview('8')
+    api.shares.list('8')
+    assert [action for action, _ in client.sent] == ['DescribeDomainList', 'DescribeDomainPurview', 'DescribeDomainShareInfo']
+    assert client.sent[1][1] == {'Domain': 'xn--bcher-kva.example', 'DomainId': 8}
+    with pytest.raises(DNSPodAPIError) as failed:
+        api.domains.purview('9')
+    assert failed.value.code == 'InvalidParameter.DomainIdInvalid'
+    assert api.domains.get('9') is None

@@ -12,7 +12,7 @@ ITEM = {'RecordId': 556, 'Value': 'mail.example.com.', 'Status': 'DISABLE', 'Upd
 CANONICAL = {'id': '556', 'sub_domain': 'www', 'record_type': 'MX', 'record_line': '默认', 'record_line_id': '0',
              'value': 'mail.example.com.', 'ttl': 3600, 'mx': 20, 'weight': None, 'status': 'disabled',
              'remark': 'backup', 'hold': False, 'monitor_status': '', 'updated_on': '2026-12-01 10:00:00'}
-DOMAIN_INFO = {'DomainId': 42, 'Domain': 'bücher.example', 'Punycode': 'xn--bcher-kva.example', 'Grade': 'DP_FREE',
+DOMAIN_INFO = {'Domain': 'example.com', 'DomainId': 42, 'Domain': 'bücher.example', 'Punycode': 'xn--bcher-kva.example', 'Grade': 'DP_FREE',
                'GradeTitle': '免费版', 'Status': 'ENABLE', 'TTL': 600, 'RecordCount': 3, 'GroupId': 1, 'IsMark': 'no',
                'Remark': '', 'IsVip': 'no', 'Owner': 'o@example.com', 'UserId': 10000, 'SearchEnginePush': 'NO',
                'CreatedOn': '2026-01-01 00:00:00', 'UpdatedOn': '2026-12-01 00:00:00', 'DNSStatus': 'dnserror'}
@@ -41,7 +41,7 @@ def test_list_by_id_sends_an_integer_domain_id_and_the_filters_and_applies_them_
     client = tc_client({'DescribeRecordList': listing([ITEM, star])})
     records = Records(client).list('42', sub_domain='WWW', record_type='mx', record_line='默认')
     assert [r['id'] for r in records] == ['556']
-    assert client.sent[0][1] == {'DomainId': 42, 'SubDomain': 'WWW', 'RecordType': 'mx', 'RecordLine': '默认',
+    assert client.sent[0][1] == {'Domain': 'example.com', 'DomainId': 42, 'SubDomain': 'WWW', 'RecordType': 'mx', 'RecordLine': '默认',
                                  'ErrorOnEmpty': 'no', 'Offset': 0, 'Limit': 3000}
 
 
@@ -64,7 +64,7 @@ def test_list_with_domain_reads_the_domain_then_lists_by_its_id(tc_client):
     assert (domain['id'], domain['name'], domain['grade']) == ('42', 'xn--bcher-kva.example', 'DP_Free')
     assert records == [CANONICAL]
     assert client.sent[0] == ('DescribeDomain', {'Domain': 'xn--bcher-kva.example'})
-    assert client.sent[1][1]['DomainId'] == 42 and 'Domain' not in client.sent[1][1]
+    assert (client.sent[1][1]['DomainId'], client.sent[1][1]['Domain']) == (42, 'xn--bcher-kva.example')
 
 
 def test_list_with_domain_raises_the_unknown_domain_code_the_record_modules_know(tc_client):
@@ -86,7 +86,7 @@ def test_info_maps_record_info_and_an_unknown_id_is_none(tc_client):
     record = Records(client).info('42', '7')
     assert (record['id'], record['sub_domain'], record['record_line'], record['record_line_id'], record['status']) == (
         '7', 'a', '电信', '10=0', 'disabled')
-    assert client.sent[0] == ('DescribeRecord', {'DomainId': 42, 'RecordId': 7})
+    assert client.sent[0] == ('DescribeRecord', {'Domain': 'example.com', 'DomainId': 42, 'RecordId': 7})
     assert Records(client).info('42', '8') is None
 
 
@@ -97,9 +97,9 @@ def test_create_sends_status_mx_weight_and_returns_the_id(tc_client):
                           status='disabled') == '901'
     assert records.create('42', 'www', 'A', '默认', '192.0.2.1', mx=10) == '901'
     assert client.sent == [
-        ('CreateRecord', {'DomainId': 42, 'SubDomain': 'mail', 'RecordType': 'MX', 'RecordLine': '默认',
+        ('CreateRecord', {'Domain': 'example.com', 'DomainId': 42, 'SubDomain': 'mail', 'RecordType': 'MX', 'RecordLine': '默认',
                           'Value': 'mx.example.com.', 'TTL': 600, 'Weight': 5, 'MX': 10, 'Status': 'DISABLE'}),
-        ('CreateRecord', {'DomainId': 42, 'SubDomain': 'www', 'RecordType': 'A', 'RecordLine': '默认',
+        ('CreateRecord', {'Domain': 'example.com', 'DomainId': 42, 'SubDomain': 'www', 'RecordType': 'A', 'RecordLine': '默认',
                           'Value': '192.0.2.1'})]
 
 
@@ -131,7 +131,7 @@ def test_modify_always_sends_the_status_and_creates_a_record_gone_meanwhile(tc_c
     records = Records(client)
     records.modify('42', '5', 'www', 'A', '默认', '192.0.2.2', ttl=600, status='disabled')
     records.modify('42', '5', 'www', 'A', '默认', '192.0.2.2')
-    assert client.sent[0] == ('ModifyRecord', {'DomainId': 42, 'SubDomain': 'www', 'RecordType': 'A',
+    assert client.sent[0] == ('ModifyRecord', {'Domain': 'example.com', 'DomainId': 42, 'SubDomain': 'www', 'RecordType': 'A',
                                                'RecordLine': '默认', 'Value': '192.0.2.2', 'TTL': 600,
                                                'Status': 'DISABLE', 'RecordId': 5})
     assert client.sent[1][1]['Status'] == 'ENABLE'
@@ -145,7 +145,7 @@ def test_remove_of_a_gone_record_is_done_other_errors_are_raised(tc_client):
     Records(client).remove('42', '5')
     with pytest.raises(DNSPodAPIError):
         Records(client).remove('42', '5')
-    assert client.sent[0] == ('DeleteRecord', {'DomainId': 42, 'RecordId': 5})
+    assert client.sent[0] == ('DeleteRecord', {'Domain': 'example.com', 'DomainId': 42, 'RecordId': 5})
 
 
 def test_status_and_remark_writes(tc_client):
@@ -154,7 +154,7 @@ def test_status_and_remark_writes(tc_client):
     records.set_status('example.com', '5', 'enabled')
     records.set_remark('42', '5', None)
     assert client.sent == [('ModifyRecordStatus', {'Domain': 'example.com', 'RecordId': 5, 'Status': 'ENABLE'}),
-                           ('ModifyRecordRemark', {'DomainId': 42, 'RecordId': 5, 'Remark': ''})]
+                           ('ModifyRecordRemark', {'Domain': 'example.com', 'DomainId': 42, 'RecordId': 5, 'Remark': ''})]
 
 
 def test_ddns_sends_the_name_and_line_and_returns_the_value_sent(tc_client):
@@ -163,9 +163,9 @@ def test_ddns_sends_the_name_and_line_and_returns_the_value_sent(tc_client):
     assert Records(client).ddns('42', record, '198.51.100.7') == '198.51.100.7'
     assert Records(client).ddns('42', dict(record, record_line_id=None)) is None
     assert client.sent == [
-        ('ModifyDynamicDNS', {'DomainId': 42, 'RecordId': 5, 'SubDomain': 'www', 'RecordLine': '默认',
+        ('ModifyDynamicDNS', {'Domain': 'example.com', 'DomainId': 42, 'RecordId': 5, 'SubDomain': 'www', 'RecordLine': '默认',
                               'RecordLineId': '10=1', 'Value': '198.51.100.7'}),
-        ('ModifyDynamicDNS', {'DomainId': 42, 'RecordId': 5, 'SubDomain': 'www', 'RecordLine': '默认'})]
+        ('ModifyDynamicDNS', {'Domain': 'example.com', 'DomainId': 42, 'RecordId': 5, 'SubDomain': 'www', 'RecordLine': '默认'})]
 
 
 def test_types_and_lines_of_a_grade_in_api_spelling(tc_client):
@@ -178,5 +178,5 @@ def test_types_and_lines_of_a_grade_in_api_spelling(tc_client):
     assert records.lines_and_ids('DP_Free', '42') == (['默认', '电信'], {'默认': '0', '电信': '10=0'})
     assert records.lines('D_Plus', 'example.com') == ['默认', '电信']
     assert client.sent == [('DescribeRecordType', {'DomainGrade': 'DP_FREE'}),
-                           ('DescribeRecordLineList', {'DomainGrade': 'DP_FREE', 'DomainId': 42}),
+                           ('DescribeRecordLineList', {'DomainGrade': 'DP_FREE', 'Domain': 'example.com', 'DomainId': 42}),
                            ('DescribeRecordLineList', {'DomainGrade': 'D_PLUS', 'Domain': 'example.com'})]
