@@ -9,7 +9,6 @@ import re
 import sys
 
 import pytest
-import yaml
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 sys.path.insert(0, os.path.join(REPO, 'scripts'))
