@@ -127,9 +127,11 @@ def test_the_example_policies(cam):
 
 
 def test_every_action_the_api3_layer_names_is_listed(cam, sdk_actions):
-    """The API 3.0 layer (plugins/module_utils/tencentcloud_api/, issue 16) names its actions as string
-    literals: each of them is in the file, so a policy made from it lets the layer do its work."""
-    sources = glob.glob(os.path.join(REPO, 'plugins', 'module_utils', 'tencentcloud_api', '*.py'))
+    """The areas of the API 3.0 layer (plugins/module_utils/tencentcloud_api/, issue 16) name the actions
+    they send as string literals: each of them is in the file, so a policy made from it lets the layer
+    do its work. (codes.py is the transport's table of every SDK action that writes, not what is sent.)"""
+    sources = [path for path in glob.glob(os.path.join(REPO, 'plugins', 'module_utils', 'tencentcloud_api', '*.py'))
+               if os.path.basename(path) != 'codes.py']
     if not sources:
         pytest.skip('plugins/module_utils/tencentcloud_api/ is not in this tree yet')
     named = set()
