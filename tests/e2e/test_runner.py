@@ -1,7 +1,9 @@
 """The demo through ansible-runner, the way AWX / Automation Controller runs a job: a private data
 directory with the project, an inventory, extra vars, and the credential injected as environment
-variables by the custom credential type of docs/awx/credential_type.yml. Two ansible-runner jobs
-(two ansible-playbook runs): the first succeeds, the second changes nothing; no secret in the job events.
+variables by a custom credential type of docs/awx/: credential_type.yml (a DNSPod token, the traditional
+API) or credential_type_tencentcloud.yml (a Tencent Cloud key pair, API 3.0 of the emulator). Two
+ansible-runner jobs (two ansible-playbook runs): the first succeeds, the second changes nothing; no secret
+in the job events.
 
 What ansible-runner itself writes (see docs/docsite/rst/awx.rst): artifacts/<ident>/ holds `command`
 (the command line, the working directory and the whole environment of the job, injected credentials
@@ -16,6 +18,7 @@ import subprocess
 import sys
 
 import jinja2
+import pytest
 import yaml
 
 from seeds import TOKEN as DEFAULT_TOKEN
@@ -23,11 +26,20 @@ from seeds import TOKEN as DEFAULT_TOKEN
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 BIN = os.path.dirname(sys.executable)
 SECRET = DEFAULT_TOKEN.split(',')[1]
+# The key pair of the emulator's default account (docs/emulator.md).
+SECRET_ID, SECRET_KEY = 'AKID10000EMULATOR', 'emulator-secret-key-10000'
+# credential type -> (its inputs but the API URL, the secret no job event may show, the variables it must inject)
+CREDENTIALS = {
+    'credential_type.yml': ({'login_token': DEFAULT_TOKEN}, SECRET, {'DNSPOD_LOGIN_TOKEN': DEFAULT_TOKEN, 'DNSPOD_USER_ID': ''}),
+    'credential_type_tencentcloud.yml': ({'secret_id': SECRET_ID, 'secret_key': SECRET_KEY}, SECRET_KEY,
+                                         {'TENCENTCLOUD_SECRET_ID': SECRET_ID, 'TENCENTCLOUD_SECRET_KEY': SECRET_KEY,
+                                          'TENCENTCLOUD_SESSION_TOKEN': ''}),
+}
 
 
-def credential_env(inputs):
+def credential_env(inputs, name='credential_type.yml'):
     """Render the injectors of the credential type as AWX does (Jinja2 over the credential's inputs)."""
-    with open(os.path.join(REPO, 'docs', 'awx', 'credential_type.yml'), encoding='utf-8') as fh:
+    with open(os.path.join(REPO, 'docs', 'awx', name), encoding='utf-8') as fh:
         cred_type = yaml.safe_load(fh)
     fields = [f['id'] for f in cred_type['inputs']['fields']]
     assert set(cred_type['inputs']['required']) <= set(fields)
@@ -73,13 +85,15 @@ def stats(events):
     raise AssertionError('no playbook_on_stats event')
 
 
-def test_demo_through_ansible_runner(collections_path, emulator, tmp_path):
+@pytest.mark.parametrize('cred_type', sorted(CREDENTIALS))
+def test_demo_through_ansible_runner(collections_path, emulator, tmp_path, cred_type):
+    inputs, secret, injected = CREDENTIALS[cred_type]
     root = str(tmp_path / 'job')
-    cred = credential_env({'login_token': DEFAULT_TOKEN, 'api_url': emulator.url})
-    assert cred['DNSPOD_LOGIN_TOKEN'] == DEFAULT_TOKEN and cred['DNSPOD_USER_ID'] == ''
+    cred = credential_env(dict(inputs, api_url=emulator.url), cred_type)
+    assert dict((k, cred[k]) for k in injected) == injected and cred['DNSPOD_API_URL'] == emulator.url
     make_private_data_dir(root, collections_path, cred)
-    # The job's own environment: nothing of the caller's DNSPOD_*/ANSIBLE_* settings.
-    env = dict((k, v) for k, v in os.environ.items() if not k.startswith(('DNSPOD_', 'ANSIBLE_')))
+    # The job's own environment: nothing of the caller's DNSPOD_*/TENCENTCLOUD_*/ANSIBLE_* settings.
+    env = dict((k, v) for k, v in os.environ.items() if not k.startswith(('DNSPOD_', 'TENCENTCLOUD_', 'ANSIBLE_')))
     env['PATH'] = BIN + os.pathsep + env.get('PATH', '')
 
     proc, status, events = run_job(root, 'job1', env)
@@ -88,6 +102,11 @@ def test_demo_through_ansible_runner(collections_path, emulator, tmp_path):
     assert first['failures'] == {} and first['changed'].get('localhost', 0) > 0
     writes = len(emulator.writes())
     assert writes > 0
+    # The API the credentials select: API 3.0 actions (DescribeRecordList) for a key pair, the
+    # traditional ones (Record.List) for a token; never both.
+    actions = set(r['action'] for r in emulator.requests())
+    expected = 'DescribeRecordList' if 'secret_id' in inputs else 'Record.List'
+    assert expected in actions and all(('.' in a) == ('.' in expected) for a in actions), sorted(actions)
 
     proc, status, events2 = run_job(root, 'job2', env)
     assert status == 'successful', proc.stdout[-4000:]
@@ -97,11 +116,11 @@ def test_demo_through_ansible_runner(collections_path, emulator, tmp_path):
 
     # No secret in what the job reports: events and stdout.
     for path, text in events + events2:
-        assert SECRET not in text, path
+        assert secret not in text, path
     for ident in ('job1', 'job2'):
         with open(os.path.join(root, 'artifacts', ident, 'stdout'), encoding='utf-8') as fh:
-            assert SECRET not in fh.read()
+            assert secret not in fh.read()
     # What ansible-runner writes itself: the job's environment, injected credential included, in `command`.
     holders = sorted(os.path.relpath(p, root) for p in glob.glob(os.path.join(root, '**', '*'), recursive=True)
-                     if os.path.isfile(p) and SECRET in open(p, encoding='utf-8', errors='replace').read())
+                     if os.path.isfile(p) and secret in open(p, encoding='utf-8', errors='replace').read())
     assert holders == ['artifacts/job1/command', 'artifacts/job2/command', 'env/envvars'], holders

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import jinja2
 import pytest
 import yaml
 
@@ -47,17 +48,40 @@ def test_ee_requirements_cover_the_plugins():
     assert 'import dns.' in read(REPO, 'plugins', 'filter', 'zone_file.py')
 
 
+def test_no_tencent_sdk_on_the_execution_environment():
+    """API 3.0 requests are signed by the collection itself (TC3-HMAC-SHA256): no plugin imports
+    Tencent's SDK, so the execution environment does not install it (it is a test dependency only)."""
+    assert [n for n in requirement_names(read(REPO, 'meta', 'ee-requirements.txt')) if n.startswith('tencentcloud')] == []
+    importers = []
+    for directory, _dirs, files in os.walk(os.path.join(REPO, 'plugins')):
+        for name in files:
+            if name.endswith('.py'):
+                text = read(directory, name)
+                if re.search(r'^\s*(import|from)\s+tencentcloud\b', text, re.M):
+                    importers.append(os.path.relpath(os.path.join(directory, name), REPO))
+    assert importers == []
+
+
 def fragment_env_vars():
     text = read(REPO, 'plugins', 'doc_fragments', 'dnspod.py')
-    return set(re.findall(r'\bDNSPOD_[A-Z_]+', text))
+    return set(re.findall(r'\b(?:DNSPOD|TENCENTCLOUD)_[A-Z_]+', text))
 
 
-@pytest.mark.parametrize('name', ['credential_type.yml', 'credential_type_email.yml'])
+CREDENTIAL_TYPES = ['credential_type.yml', 'credential_type_email.yml', 'credential_type_tencentcloud.yml']
+
+
+def test_the_credential_types_are_all_there():
+    assert sorted(os.listdir(os.path.join(REPO, 'docs', 'awx'))) == sorted(CREDENTIAL_TYPES)
+    playbook = read(REPO, 'playbooks', 'awx_credential_type.yml')
+    assert [name for name in CREDENTIAL_TYPES if 'docs/awx/%s' % name not in playbook] == []
+
+
+@pytest.mark.parametrize('name', CREDENTIAL_TYPES)
 def test_awx_credential_types(name):
     cred = yaml.safe_load(read(REPO, 'docs', 'awx', name))
     assert set(cred) >= {'name', 'kind', 'inputs', 'injectors'}
     fields = dict((f['id'], f) for f in cred['inputs']['fields'])
-    for secret in ('login_token', 'login_password', 'login_code'):
+    for secret in ('login_token', 'login_password', 'login_code', 'secret_key', 'session_token'):
         if secret in fields:
             assert fields[secret].get('secret') is True, secret
     env = cred['injectors']['env']
@@ -67,5 +91,14 @@ def test_awx_credential_types(name):
     # Every template names an input of the type.
     for template in env.values():
         assert re.match(r'^\{\{ (\w+)', template).group(1) in fields
-    # A token and an e-mail are never injected together (the modules refuse both at once).
-    assert not ('DNSPOD_LOGIN_TOKEN' in env and 'DNSPOD_LOGIN_EMAIL' in env)
+    # A token, an e-mail and a key pair: never two of them injected together (the modules refuse both
+    # at once).
+    kinds = [kind for kind in ('DNSPOD_LOGIN_TOKEN', 'DNSPOD_LOGIN_EMAIL', 'TENCENTCLOUD_SECRET_ID') if kind in env]
+    assert len(kinds) == 1, kinds
+    # Given the required inputs only, the API URL is the default of the API the credentials select:
+    # the traditional API's, or empty (unset) for a key pair, whose default is Tencent Cloud's.
+    required = dict((field, 'x') for field in cred['inputs']['required'])
+    rendered = dict((var, jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(template).render(**required))
+                    for var, template in env.items())
+    expected_url = '' if kinds == ['TENCENTCLOUD_SECRET_ID'] else 'https://dnsapi.cn'
+    assert rendered['DNSPOD_API_URL'] == expected_url
