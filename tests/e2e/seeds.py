@@ -2,11 +2,13 @@
 
 TOKEN = '10000,0123456789abcdef0123456789abcdef'
 PASSWORD = 'emulator-password'
+# Tencent Cloud API 3.0: the emulator's default key pair, on every seeded account as on the built-in one.
+KEY_PAIR = {'secret_id': 'AKID10000EMULATOR', 'secret_key': 'emulator-secret-key-10000'}
 
 
 def account(*domains, **extra):
     acc = dict(user_id=10000, email='api@example.com', login_token=TOKEN, password=PASSWORD, grade='DP_Free',
-               domains=list(domains))
+               domains=list(domains), key_pairs=[dict(KEY_PAIR)])
     acc.update(extra)
     return acc
 

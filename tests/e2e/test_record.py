@@ -3,6 +3,9 @@ import pytest
 
 from seeds import domain, record, seed, write_actions
 
+# Every test runs on both APIs: the traditional one (a login_token) and API 3.0 (a key pair only).
+pytestmark = pytest.mark.backends('dnspod', 'tencentcloud')
+
 A_SET = {'sub_domain': 'www', 'record_type': 'A', 'value': ['192.0.2.1', '192.0.2.2'], 'ttl': 600}
 
 
@@ -12,11 +15,11 @@ def records_of(emulator, sub_domain, record_type):
                   if r['sub_domain'] == sub_domain and r['record_type'] == record_type)
 
 
-def test_create_then_second_run_sends_zero_writes(play, emulator):
+def test_create_then_second_run_sends_zero_writes(play, emulator, backend, api_names):
     emulator.reset(seed(domain('example.com')))
     first = play('record.yml', {'record': A_SET, 'expect_values': A_SET['value']})
     assert first.stat('changed') == 1
-    assert write_actions(emulator.requests()) == ['Record.Create', 'Record.Create']
+    assert write_actions(emulator.requests()) == api_names.actions('Record.Create', 'Record.Create')
     assert records_of(emulator, 'www', 'A') == ['192.0.2.1', '192.0.2.2']
 
     before = len(emulator.requests())
@@ -24,6 +27,14 @@ def test_create_then_second_run_sends_zero_writes(play, emulator):
     assert second.stat('changed') == 0
     calls = emulator.requests()[before:]
     assert write_actions(calls) == []
+    if backend == 'tencentcloud':
+        # API 3.0's listing names no domain: one DescribeDomain (ID and grade), then one filtered
+        # DescribeRecordList by the domain's ID and name (exact sub-domain, every type).
+        assert [c['action'] for c in calls] == ['DescribeDomain', 'DescribeRecordList']
+        listing = calls[1]['params']
+        assert (listing.get('Domain'), listing.get('SubDomain')) == ('example.com', 'www')
+        assert 'RecordType' not in listing
+        return
     # One filtered listing, by the domain's name: its answer gives the domain's ID, so no lookup.
     assert [c['action'] for c in calls] == ['Record.List']
     listing = calls[0]['params']
@@ -32,10 +43,14 @@ def test_create_then_second_run_sends_zero_writes(play, emulator):
     assert listing.get('sub_domain') == 'www' and 'record_type' not in listing
 
 
-def test_domain_by_id_needs_no_lookup(play, emulator):
+def test_domain_by_id_needs_no_lookup(play, emulator, backend):
     emulator.reset(seed(domain('example.com', id=4242)))
     play('record.yml', {'record': dict(A_SET, domain='4242'), 'expect_values': A_SET['value']})
-    assert [c['action'] for c in emulator.requests()] == ['Record.List', 'Record.Create', 'Record.Create']
+    expected = ['Record.List', 'Record.Create', 'Record.Create']
+    if backend == 'tencentcloud':
+        # API 3.0 wants the domain's name beside its ID: one DescribeDomainList finds it
+        expected = ['DescribeDomainList', 'DescribeDomain', 'DescribeRecordList', 'CreateRecord', 'CreateRecord']
+    assert [c['action'] for c in emulator.requests()] == expected
 
 
 def test_check_mode_and_diff_send_no_write(play, emulator):
@@ -55,23 +70,26 @@ def test_present_keeps_unlisted_values(play, emulator):
     assert records_of(emulator, 'www', 'A') == ['192.0.2.1', '192.0.2.2', '192.0.2.9']
 
 
-def test_replace_reuses_records_with_modify(play, emulator):
+def test_replace_reuses_records_with_modify(play, emulator, backend, api_names):
     emulator.reset(seed(domain('example.com', record('www', 'A', '192.0.2.8'), record('www', 'A', '192.0.2.9'))))
     play('record.yml', {'record': dict(A_SET, replace=True), 'expect_values': A_SET['value']})
     writes = [r for r in emulator.requests() if r['write']]
-    assert [w['action'] for w in writes] == ['Record.Modify', 'Record.Modify']
+    assert [w['action'] for w in writes] == api_names.actions('Record.Modify', 'Record.Modify')
+    fields = {'record_id', 'sub_domain', 'record_type', 'record_line', 'value'}
+    if backend == 'tencentcloud':
+        fields = {'RecordId', 'SubDomain', 'RecordType', 'RecordLine', 'Value', 'Status'}
     for w in writes:
         # Every Modify sends every field of the record, so nothing is renamed to '@' by accident.
-        assert {'record_id', 'sub_domain', 'record_type', 'record_line', 'value'} <= set(w['params'])
-        assert w['params']['sub_domain'] == 'www'
+        assert fields <= set(w['params'])
+        assert api_names.param(w, 'sub_domain') == 'www'
     assert records_of(emulator, 'www', 'A') == ['192.0.2.1', '192.0.2.2']
 
 
-def test_ttl_change_is_one_modify_per_record(play, emulator):
+def test_ttl_change_is_one_modify_per_record(play, emulator, api_names):
     emulator.reset(seed(domain('example.com', record('www', 'A', '192.0.2.1', ttl=600),
                                record('www', 'A', '192.0.2.2', ttl=600))))
     play('record.yml', {'record': dict(A_SET, ttl=3600)})
-    assert write_actions(emulator.requests()) == ['Record.Modify', 'Record.Modify']
+    assert write_actions(emulator.requests()) == api_names.actions('Record.Modify', 'Record.Modify')
     dom = emulator.state()['accounts'][0]['domains'][0]
     assert sorted(r['ttl'] for r in dom['records'] if r['sub_domain'] == 'www') == [3600, 3600]
 
@@ -129,13 +147,13 @@ def test_bad_input_fails_before_any_call(play, emulator, args, parameter):
     assert emulator.requests() == []
 
 
-def test_status_and_remark_of_new_and_existing_records(play, emulator):
+def test_status_and_remark_of_new_and_existing_records(play, emulator, api_names):
     emulator.reset(seed(domain('example.com', record('www', 'A', '192.0.2.1'))))
     args = dict(A_SET, status='disabled', remark='maintenance')
     play('record.yml', {'record': args})
     # the new record is created disabled (Record.Create status=disable); the existing one gets Record.Status
-    assert write_actions(emulator.requests()) == [
-        'Record.Create', 'Record.Remark', 'Record.Status', 'Record.Remark']
+    assert write_actions(emulator.requests()) == api_names.actions(
+        'Record.Create', 'Record.Remark', 'Record.Status', 'Record.Remark')
     www = [r for r in emulator.state()['accounts'][0]['domains'][0]['records'] if r['sub_domain'] == 'www']
     assert sorted((r['value'], r['status'], r['remark']) for r in www) == [
         ('192.0.2.1', 'disabled', 'maintenance'), ('192.0.2.2', 'disabled', 'maintenance')]
