@@ -268,7 +268,8 @@ class LookupModule(LookupBase):
                 return self._not_there_yet(term, 'is not inside any domain of this DNSPod account')
             raise ValueError('%s is not inside any domain of this DNSPod account' % term)
         try:
-            return record_query.values_at(api.records, domains[domain], record_query.relative_name(fqdn, domain), query)
+            return record_query.values_at(api.records, api.records.domain_ref(domains[domain], domain),
+                                          record_query.relative_name(fqdn, domain), query)
         except DNSPodAPIError as exc:
             if not record_query.unknown_domain(exc):
                 raise

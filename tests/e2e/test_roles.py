@@ -3,13 +3,16 @@
 test checks the request log and the --diff output on top."""
 import os
 
+import pytest
+
 from seeds import domain, record, seed, write_actions
 
 PLAYBOOKS = os.path.join(os.path.dirname(__file__), 'playbooks')
 INVENTORY = os.path.join(PLAYBOOKS, 'inventory', 'ecosystem.yml')
 
 
-def test_roles(play, emulator):
+@pytest.mark.backends('dnspod', 'tencentcloud')
+def test_roles(play, emulator, api_names):
     emulator.reset(seed(domain(
         'example.com',
         record('www', 'A', '192.0.2.99'),
@@ -27,11 +30,12 @@ def test_roles(play, emulator):
     assert '+www 600 IN A 192.0.2.11 ; line=默认' in out, result
 
     writes = write_actions(emulator.requests())
-    assert writes.count('Domain.Create') == 1  # example.org, once: the dry run and the second run created nothing
+    assert writes.count(api_names.action('Domain.Create')) == 1  # example.org, once: the dry run and the second run created nothing
     # ddns: web2's record modified in place, the three others created
-    modified = [r['params'].get('sub_domain') for r in emulator.requests() if r['write'] and r['action'] == 'Record.Modify']
+    modified = [api_names.param(r, 'sub_domain') for r in emulator.requests()
+                if r['write'] and r['action'] == api_names.action('Record.Modify')]
     assert 'web2' in modified and not {'web1', 'v6host', 'factshost'} & set(modified)
-    assert writes.count('Record.Remove') == 1 + 3  # old (purge) + the three challenge values
+    assert writes.count(api_names.action('Record.Remove')) == 1 + 3  # old (purge) + the three challenge values
     state = emulator.state()['accounts'][0]['domains']
     com = [d for d in state if d['name'] == 'example.com'][0]
     net = [d for d in state if d['name'] == 'example.net'][0]

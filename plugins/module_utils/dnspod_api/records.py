@@ -108,6 +108,11 @@ class Records:
             self._domain_ids[name] = str(domain_id)
         return self._domain_ids[name]
 
+    def domain_ref(self, domain_id, name):  # pylint: disable=unused-argument
+        """What to pass as ``domain`` for a domain known by ID and name (the lookup's cached names):
+        the ID, which every ``Record.*`` action takes on both services."""
+        return domain_id
+
     # ---- reads ------------------------------------------------------------------------------
 
     def list(self, domain, sub_domain=None, record_type=None, record_line=None):

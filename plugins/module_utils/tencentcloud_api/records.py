@@ -101,6 +101,12 @@ class Records:
     def domain_param(self, domain):
         return domain_param(self.client, domain)
 
+    def domain_ref(self, domain_id, name):
+        """What to pass as ``domain`` for a domain known by ID and name (the lookup's cached names):
+        the ID, its name noted for ``domain_param`` (API 3.0 wants both), so no call looks it up."""
+        remember(self.client, {'id': str(domain_id), 'name': name})
+        return domain_id
+
     # ---- reads ------------------------------------------------------------------------------
 
     def list(self, domain, sub_domain=None, record_type=None, record_line=None):
