@@ -1,7 +1,7 @@
 """Info modules and the lookup read without writing."""
 import pytest
 
-from seeds import domain, record, seed, write_actions
+from seeds import KEY_PAIR, domain, record, seed, write_actions
 
 
 @pytest.mark.backends('dnspod', 'tencentcloud')
@@ -26,3 +26,13 @@ def test_module_defaults_group_sets_credentials_once(play, emulator, ansible_env
     env = {'DNSPOD_LOGIN_TOKEN': '', 'DNSPOD_API_URL': ''}
     play('module_defaults.yml', {'emulator_url': emulator.url, 'token': token}, env=env)
     assert write_actions(emulator.requests()) == ['Record.Create']
+
+
+def test_module_defaults_group_sets_a_key_pair_once(play, emulator):
+    # No credential in the environment: the group's key pair alone makes every module use API 3.0.
+    emulator.reset(seed(domain('example.com')))
+    env = {'DNSPOD_LOGIN_TOKEN': '', 'DNSPOD_API_URL': ''}
+    play('module_defaults_keys.yml', {'emulator_url': emulator.url, 'secret_id': KEY_PAIR['secret_id'],
+                                      'secret_key': KEY_PAIR['secret_key']}, env=env)
+    assert write_actions(emulator.requests()) == ['CreateRecord']
+    assert {r.get('api') for r in emulator.requests()} == {'tencentcloud'}
