@@ -32,8 +32,8 @@ def test_bulk_sync_then_converged(play, emulator, tmp_path, backend):
         # 120 creates (over the batch threshold of 10): one CreateRecordBatch job, read with one
         # DescribeBatchTask (the emulator finishes a job at once); the listing needs one DescribeDomain.
         assert write_actions(calls) == ['CreateRecordBatch']
-        assert [c['action'] for c in calls if not c['write']] == ['DescribeDomain', 'DescribeRecordList',
-                                                                   'DescribeBatchTask']
+        reads = [c['action'] for c in calls if not c['write']]
+        assert reads == ['DescribeDomain', 'DescribeRecordList', 'DescribeBatchTask']
         reads = ['DescribeDomain', 'DescribeRecordList']
     else:
         assert write_actions(calls) == ['Record.Create'] * 120
