@@ -38,9 +38,11 @@ PHASES = [
     # (label, module, attribute path)
     ('task args', 'ansible.playbook.task', 'Task.post_validate'),
     ('validate', 'ansible_collections.dnspod.dnspod.plugins.plugin_utils.worker_module', 'WorkerModule.__init__'),
-    ('desired sets', 'ansible_collections.dnspod.dnspod.plugins.modules.dnspod_records', 'desired_sets'),
+    ('desired sets', 'ansible_collections.dnspod.dnspod.plugins.module_utils.record_module', 'zone_before_reading'),
     ('read', 'ansible_collections.dnspod.dnspod.plugins.module_utils.record_module', 'read_records'),
     ('plan', 'ansible_collections.dnspod.dnspod.plugins.module_utils.recordset', 'plan_domain'),
+    ('prechecks', 'ansible_collections.dnspod.dnspod.plugins.module_utils.record_module', 'check_writes'),
+    ('write', 'ansible_collections.dnspod.dnspod.plugins.module_utils.record_module', 'apply'),
     ('result', 'ansible_collections.dnspod.dnspod.plugins.plugin_utils.worker_module', 'WorkerModule._formatted'),
     ('send result', 'ansible.executor.task_queue_manager', 'FinalQueue.send_task_result'),
     ('worker', 'ansible.executor.process.worker', 'WorkerProcess._run'),
