@@ -3,9 +3,12 @@ process and the controller, optionally with cProfile in the worker. Run on deman
 
     .venv/bin/python benchmarks/phases.py --sets 10000              # phase times, 3 runs
     .venv/bin/python benchmarks/phases.py --sets 10000 --profile 40 # and the worker's top 40 (cumulative)
+    .venv/bin/python benchmarks/phases.py --sets 5000 --first --backend tencentcloud  # first runs on API 3.0
 
 The emulator is seeded with N record sets as a first run leaves them (benchmarks/run.py's sets), so
-every run is converged. The collection is used from this working tree (a symlink under a temporary
+every run is converged; with ``--first`` each run starts from an empty domain instead (the first
+run, which creates every set). ``--backend tencentcloud`` runs the task with only the API 3.0 key
+pair in its environment (benchmarks/run.py's), so the modules use API 3.0. The collection is used from this working tree (a symlink under a temporary
 ANSIBLE_COLLECTIONS_PATH), not built. Each phase is printed with its wall and CPU seconds:
 
 * ``task args``: Ansible finalizing the task's arguments (templating ``{{ sets }}``; for this
@@ -38,9 +41,11 @@ PHASES = [
     # (label, module, attribute path)
     ('task args', 'ansible.playbook.task', 'Task.post_validate'),
     ('validate', 'ansible_collections.dnspod.dnspod.plugins.plugin_utils.worker_module', 'WorkerModule.__init__'),
-    ('desired sets', 'ansible_collections.dnspod.dnspod.plugins.modules.dnspod_records', 'desired_sets'),
+    ('desired sets', 'ansible_collections.dnspod.dnspod.plugins.module_utils.record_module', 'zone_before_reading'),
     ('read', 'ansible_collections.dnspod.dnspod.plugins.module_utils.record_module', 'read_records'),
     ('plan', 'ansible_collections.dnspod.dnspod.plugins.module_utils.recordset', 'plan_domain'),
+    ('prechecks', 'ansible_collections.dnspod.dnspod.plugins.module_utils.record_module', 'check_writes'),
+    ('write', 'ansible_collections.dnspod.dnspod.plugins.module_utils.record_module', 'apply'),
     ('result', 'ansible_collections.dnspod.dnspod.plugins.plugin_utils.worker_module', 'WorkerModule._formatted'),
     ('send result', 'ansible.executor.task_queue_manager', 'FinalQueue.send_task_result'),
     ('worker', 'ansible.executor.process.worker', 'WorkerProcess._run'),
@@ -103,6 +108,10 @@ def main(argv=None):
     parser.add_argument('--profile', type=int, default=0, metavar='LINES',
                         help='also profile the worker of the last run with cProfile and print this many lines')
     parser.add_argument('--module-process', action='store_true', help='run the task as a module process')
+    parser.add_argument('--first', action='store_true',
+                        help='time the first run (an empty domain before each run) instead of the converged one')
+    parser.add_argument('--backend', choices=('dnspod', 'tencentcloud'), default='dnspod',
+                        help='the API: dnspod (a login token, default) or tencentcloud (API 3.0, a key pair only)')
     parser.add_argument('--child', nargs=3, help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args(argv)
     if args.child:
@@ -121,16 +130,21 @@ def main(argv=None):
     emulator = run.Emulator()
     try:
         emulator.reset(run.seeded(sets))
-        env = dict((k, v) for k, v in os.environ.items() if not k.startswith(('ANSIBLE_', 'DNSPOD_')))
+        env = dict((k, v) for k, v in os.environ.items() if not k.startswith(('ANSIBLE_', 'DNSPOD_', 'TENCENTCLOUD_')))
         env.update(ANSIBLE_COLLECTIONS_PATH=collections, ANSIBLE_COLLECTIONS_SCAN_SYS_PATH='false',
                    ANSIBLE_PYTHON_INTERPRETER=sys.executable, ANSIBLE_NOCOLOR='1', ANSIBLE_LOCALHOST_WARNING='false',
                    ANSIBLE_INVENTORY_UNPARSED_WARNING='false', ANSIBLE_RETRY_FILES_ENABLED='false',
                    ANSIBLE_LOCAL_TEMP=os.path.join(work, 'tmp'), DNSPOD_API_URL=emulator.url,
                    DNSPOD_LOGIN_TOKEN='%s,%s' % (run.TOKEN_ID, run.TOKEN))
+        if args.backend == 'tencentcloud':
+            del env['DNSPOD_LOGIN_TOKEN']
+            env.update(TENCENTCLOUD_SECRET_ID=run.SECRET_ID, TENCENTCLOUD_SECRET_KEY=run.SECRET_KEY)
         extra = ['-e', 'dnspod_module_process=true'] if args.module_process else []
         for index in range(args.runs + 1):
             log_path = os.path.join(work, 'phases-%d.jsonl' % index)
             profile = 'profile' if args.profile and index == args.runs else 'no'
+            if args.first:
+                emulator.reset([])
             cmd = [sys.executable, '-W', 'ignore', os.path.abspath(__file__), '--child', log_path, profile, collections,
                    os.path.join(run.PLAYBOOKS, 'bulk.yml'), '-e', 'bench_vars=%s' % vars_file] + extra
             done = subprocess.run(cmd, cwd=run.PLAYBOOKS, env=env, capture_output=True, text=True, check=False)
@@ -141,7 +155,9 @@ def main(argv=None):
                 continue  # warm-up
             with open(log_path) as handle:
                 entries = [json.loads(line) for line in handle]
-            print('run %d, N=%d, load average %s' % (index, args.sets, ' '.join('%.2f' % x for x in os.getloadavg())))
+            print('run %d, N=%d, %s run on %s, load average %s' % (
+                index, args.sets, 'first' if args.first else 'converged', args.backend,
+                ' '.join('%.2f' % x for x in os.getloadavg())))
             totals = {}
             for entry in entries:
                 total = totals.setdefault(entry['phase'], [0.0, 0.0])

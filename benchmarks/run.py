@@ -1,6 +1,8 @@
 """Benchmark against the emulator: API calls, writes, wall time and peak memory of
 
-* one ``dnspod_records`` task (first run, then the converged run),
+* one ``dnspod_records`` task (first run, then the converged run), on the traditional API
+  (``dnspod``, a login token) and on Tencent Cloud API 3.0 (``tencentcloud``, a key pair only, so
+  the modules choose API 3.0 and its batch jobs): ``--backends`` (default both),
 * a loop of ``dnspod_record`` tasks over the same record sets (what users do with other DNS modules),
   in the worker as on any controller task, and with ``--loop-module-process`` as module processes,
 * the same sets managed with dns-lexicon's DNSPod provider (benchmarks/lexicon_sync.py),
@@ -12,6 +14,7 @@ for N record sets (default 10, 100, 1,000, 5,000 and 10,000). Run on demand, not
 
     make bench                                   # or: .venv/bin/python benchmarks/run.py
     .venv/bin/python benchmarks/run.py --sizes 10,1000 --loop-max 100 --output /tmp/table.md
+    .venv/bin/python benchmarks/run.py --sizes 1000,5000 --backends dnspod,tencentcloud --loop-max 0 --no-lexicon
 
 The collection is built and installed from its tarball like the e2e tests do. dns-lexicon is
 installed into its own virtual environment (.cache/bench-venv, from benchmarks/requirements.txt).
@@ -41,6 +44,10 @@ BIN = os.path.dirname(sys.executable)
 PLAYBOOKS = os.path.join(HERE, 'playbooks')
 TOKEN_ID = '10000'
 TOKEN = '0123456789abcdef0123456789abcdef'
+# The emulator's default account's API 3.0 key pair (docs/emulator.md); the seed below declares it.
+SECRET_ID = 'AKID10000EMULATOR'
+SECRET_KEY = 'emulator-secret-key-10000'
+BACKENDS = ('dnspod', 'tencentcloud')
 DOMAIN = 'example.com'
 
 
@@ -68,6 +75,7 @@ class Emulator(object):
             'settings': settings,
             'accounts': [{'user_id': int(TOKEN_ID), 'email': 'api@example.com',
                           'login_token': '%s,%s' % (TOKEN_ID, TOKEN), 'grade': 'DP_Free',
+                          'key_pairs': [{'secret_id': SECRET_ID, 'secret_key': SECRET_KEY}],
                           'domains': [{'name': DOMAIN, 'records': records}]}],
         })
 
@@ -87,6 +95,20 @@ def record_sets(count):
 def seeded(sets):
     return [{'sub_domain': s['sub_domain'], 'record_type': s['record_type'], 'value': s['value'][0]}
             for s in sets]
+
+
+def action_counts(calls):
+    """'Action x count, ...' of request-log entries, in the order first sent."""
+    counts = {}
+    for call in calls:
+        counts[call.get('action')] = counts.get(call.get('action'), 0) + 1
+    return ', '.join('%s x %d' % item for item in counts.items())
+
+
+def bulk_tool(backend):
+    """The table's label of one dnspod_records task on ``backend``: the traditional API keeps the
+    label of the earlier tables."""
+    return 'dnspod_records (1 task)' if backend == 'dnspod' else 'dnspod_records (1 task, %s)' % backend
 
 
 def run_measured(cmd, env, log_path):
@@ -159,23 +181,31 @@ def versions(lexicon):
 
 
 class Bench(object):
-    def __init__(self, emulator, env, work, lexicon):
+    def __init__(self, emulator, env, work, lexicon, backend_env=None):
         self.emulator = emulator
         self.env = env
+        # backend name -> the environment of its playbook runs (only that backend's credentials)
+        self.backend_env = backend_env or {}
         self.work = work
         self.lexicon = lexicon
         self.rows = []
+        self.logs = 0
 
-    def measure(self, size, tool, run, cmd):
+    def measure(self, size, tool, run, cmd, backend=None):
         before = len(self.emulator.requests())
-        log_path = os.path.join(self.work, '%s-%s-%s.log' % (size, tool.split()[0], run.split()[0]))
-        code, wall, cpu, rss = run_measured(cmd, self.env, log_path)
+        self.logs += 1
+        log_path = os.path.join(self.work, '%s-%s-%s-%d.log' % (size, tool.split()[0], run.split()[0], self.logs))
+        code, wall, cpu, rss = run_measured(cmd, self.backend_env.get(backend, self.env), log_path)
         calls = self.emulator.requests()[before:]
+        # Both APIs' entries carry `write_action` (docs/emulator.md, request log); a batch job is one
+        # entry, however many records it writes. Success is code 1 (traditional) or "Success" (API 3.0).
         row = dict(size=size, tool=tool, run=run, rc=code, wall=wall, cpu=cpu, rss=rss, calls=len(calls),
                    writes=len([c for c in calls if c.get('write_action')]),
-                   errors=len([c for c in calls if str(c.get('code')) != '1']))
+                   errors=len([c for c in calls if str(c.get('code')) not in ('1', 'Success')]),
+                   apis=sorted(set(c.get('api', 'dnspod') for c in calls)),
+                   actions=action_counts(calls))
         self.rows.append(row)
-        sys.stderr.write('N=%-5d %-26s %-10s rc=%d %8.2fs %7.2fs CPU %6d calls %6d writes %7.1f MiB%s\n' % (
+        sys.stderr.write('N=%-5d %-38s %-10s rc=%d %8.2fs %7.2fs CPU %6d calls %6d writes %7.1f MiB%s\n' % (
             size, tool, run, code, wall, cpu, row['calls'], row['writes'], rss,
             '' if code == 0 else '  (failed, see %s)' % log_path))
         return row
@@ -192,7 +222,7 @@ class Bench(object):
 
     def skipped(self, size, tool, run, why):
         self.rows.append(dict(size=size, tool=tool, run=run, skipped=why))
-        sys.stderr.write('N=%-5d %-26s %-10s not run: %s\n' % (size, tool, run, why))
+        sys.stderr.write('N=%-5d %-38s %-10s not run: %s\n' % (size, tool, run, why))
 
     def playbook(self, name, vars_file):
         return [os.path.join(BIN, 'ansible-playbook'), os.path.join(PLAYBOOKS, name), '-e', 'bench_vars=%s' % vars_file]
@@ -205,15 +235,23 @@ def run_size(bench, size, args):
         json.dump({'domain_name': DOMAIN, 'sets': sets}, handle)
     emulator = bench.emulator
 
+    # Each backend's first run starts from an empty domain; the converged runs of all backends
+    # then run on what the last first run left (a converged run on one backend of what the other
+    # created: the writes column shows it is converged for both).
     if 'first' in args.bulk_runs:
         emulator.reset([])
         floor = [bench.measure(size, 'ansible.builtin.ping (floor)', 'floor', bench.playbook('ping.yml', vars_file))]
-        bench.measure(size, 'dnspod_records (1 task)', 'first', bench.playbook('bulk.yml', vars_file))
+        for index, backend in enumerate(args.backends):
+            if index:
+                emulator.reset([])
+            bench.measure(size, bulk_tool(backend), 'first', bench.playbook('bulk.yml', vars_file), backend)
     else:
         emulator.reset(seeded(sets))
         floor = []
-        bench.skipped(size, 'dnspod_records (1 task)', 'first', '--bulk-runs converged')
-    converged, module_process, worker_floor = [], [], []
+        for backend in args.backends:
+            bench.skipped(size, bulk_tool(backend), 'first', '--bulk-runs converged')
+    converged = dict((backend, []) for backend in args.backends)
+    module_process, worker_floor = [], []
     # The floors and the converged run change nothing: with --repeat they alternate and the
     # fastest of each is kept (the least disturbed by other work on the machine). The task runs on
     # the controller, so dnspod_records runs in Ansible's worker process; the same task as a module
@@ -226,15 +264,17 @@ def run_size(bench, size, args):
                                        bench.playbook('ping.yml', vars_file)))
         worker_floor.append(bench.measure(size, 'ansible.builtin.debug (floor)', 'floor',
                                           bench.playbook('debug.yml', vars_file)))
-        converged.append(bench.measure(size, 'dnspod_records (1 task)', 'converged',
-                                       bench.playbook('bulk.yml', vars_file)))
+        for backend in args.backends:
+            converged[backend].append(bench.measure(size, bulk_tool(backend), 'converged',
+                                                    bench.playbook('bulk.yml', vars_file), backend))
         if not args.no_module_process:
             module_process.append(bench.measure(
                 size, 'dnspod_records (module process)', 'converged',
                 bench.playbook('bulk.yml', vars_file) + ['-e', 'dnspod_module_process=true']))
     bench.keep_fastest(floor)
     bench.keep_fastest(worker_floor)
-    bench.keep_fastest(converged)
+    for rows in converged.values():
+        bench.keep_fastest(rows)
     bench.keep_fastest(module_process)
 
     # The loop runs in the worker too (dnspod_record has the same action plugin); with
@@ -301,6 +341,7 @@ TOOL_NAMES = {
     'ansible.builtin.ping': 'ansible.builtin.ping (floor)',
     'ansible.builtin.debug': 'ansible.builtin.debug (floor)',
     'dnspod_records': 'dnspod_records (1 task)',
+    'dnspod_records (tencentcloud)': bulk_tool('tencentcloud'),
     'dnspod_records (module process)': 'dnspod_records (module process)',
     'dnspod_record': 'dnspod_record (loop)',
     'dnspod_record (module process)': 'dnspod_record (loop, module process)',
@@ -369,6 +410,57 @@ def ratios(rows, sizes):
     return '\n'.join(out)
 
 
+def find_bulk(rows, size, backend, run):
+    for r in rows:
+        if r['size'] == size and r['tool'] == bulk_tool(backend) and r['run'].split(' ')[0] == run and 'skipped' not in r:
+            return r
+    return None
+
+
+def backends_table(rows, sizes, backends):
+    """dnspod_records on each backend side by side: the first and the converged run of each N, the
+    API the request log saw (proving which backend the modules chose), the actions sent, and the
+    ratios of API 3.0 to the traditional API."""
+    if len(backends) < 2 and backends != ['tencentcloud']:
+        return ''
+    lines = ['| N | backend | API in the log | first: calls | first: writes | first: wall s | first: CPU s '
+             '| converged: calls | converged: writes | converged: wall s | converged: CPU s |',
+             '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |']
+    notes = []
+
+    def cells(row, keys):
+        if row is None:
+            return ['not run'] + [''] * (len(keys) - 1)
+        status = '' if row['rc'] == 0 else ' (failed rc=%d)' % row['rc']
+        rest = [('%.2f' % row[k]) if isinstance(row[k], float) else str(row[k]) for k in keys[1:]]
+        return ['%d%s' % (row['calls'], status)] + rest
+
+    for size in sizes:
+        for backend in backends:
+            first, converged = find_bulk(rows, size, backend, 'first'), find_bulk(rows, size, backend, 'converged')
+            apis = sorted(set((first or {}).get('apis', []) + (converged or {}).get('apis', [])))
+            lines.append('| %d | %s | %s | %s | %s |' % (
+                size, backend, ', '.join(apis), ' | '.join(cells(first, ['calls', 'writes', 'wall', 'cpu'])),
+                ' | '.join(cells(converged, ['calls', 'writes', 'wall', 'cpu']))))
+            for run, row in (('first', first), ('converged', converged)):
+                if row is not None:
+                    notes.append('- N=%d %s %s run sent: %s' % (size, backend, run, row['actions'] or 'nothing'))
+        old, new = (find_bulk(rows, size, 'dnspod', 'first'), find_bulk(rows, size, 'tencentcloud', 'first'))
+        if old and new:
+            notes.append('- N=%d first run: API 3.0 sends %d calls (%d writing) against %d (%d writing) on the '
+                         'traditional API, %.0f x fewer; %.2f s against %.2f s wall (%.2f x), CPU %.2f x'
+                         % (size, new['calls'], new['writes'], old['calls'], old['writes'],
+                            old['calls'] / float(max(new['calls'], 1)), new['wall'], old['wall'],
+                            new['wall'] / old['wall'], new['cpu'] / old['cpu']))
+        old, new = (find_bulk(rows, size, 'dnspod', 'converged'), find_bulk(rows, size, 'tencentcloud', 'converged'))
+        if old and new:
+            notes.append('- N=%d converged run: API 3.0 %d calls, %d writes against %d, %d; %.2f s against %.2f s '
+                         'wall (%.2f x), CPU %.2f x'
+                         % (size, new['calls'], new['writes'], old['calls'], old['writes'], new['wall'], old['wall'],
+                            new['wall'] / old['wall'], new['cpu'] / old['cpu']))
+    return '\n'.join(lines) + '\n\n' + '\n'.join(notes)
+
+
 def share_line(rows, sizes, tool):
     """The collection's share (converged run minus its floor, SHARE_FLOOR, CPU time) against N,
     fitted to a line ``a + b * N`` by least squares: the fixed part ``a``, the cost per set ``b``,
@@ -414,15 +506,24 @@ def main(argv=None):
     parser.add_argument('--no-lexicon', action='store_true', help='do not install or run dns-lexicon')
     parser.add_argument('--no-module-process', action='store_true',
                         help='do not measure the converged dnspod_records as a module process beside the default run')
+    parser.add_argument('--backends', default=','.join(BACKENDS),
+                        help='the APIs dnspod_records is measured on (first and converged runs): dnspod (the '
+                        'traditional API, a login token), tencentcloud (API 3.0, a key pair only); default '
+                        '%(default)s. The loop, lexicon and module process rows are the traditional API\'s '
+                        'whatever this says (--loop-max 0, --no-lexicon, --no-module-process leave them out)')
     parser.add_argument('--output', help='also write the markdown (versions, table, ratios) to this file')
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(',') if s.strip()]
+    args.backends = [b.strip() for b in args.backends.split(',') if b.strip()]
+    unknown = [b for b in args.backends if b not in BACKENDS]
+    if unknown or not args.backends:
+        parser.error('--backends: choose from %s (got %s)' % (', '.join(BACKENDS), ', '.join(unknown) or 'none'))
 
     lexicon = None if args.no_lexicon else lexicon_python()
     work = tempfile.mkdtemp(prefix='dnspod-bench-')
     emulator = Emulator()
     try:
-        env = dict((k, v) for k, v in os.environ.items() if not k.startswith(('ANSIBLE_', 'DNSPOD_')))
+        env = dict((k, v) for k, v in os.environ.items() if not k.startswith(('ANSIBLE_', 'DNSPOD_', 'TENCENTCLOUD_')))
         env.update(
             ANSIBLE_COLLECTIONS_PATH=install_collection(work),
             ANSIBLE_COLLECTIONS_SCAN_SYS_PATH='false',
@@ -436,7 +537,11 @@ def main(argv=None):
             DNSPOD_LOGIN_TOKEN='%s,%s' % (TOKEN_ID, TOKEN),
         )
         env['PATH'] = BIN + os.pathsep + env.get('PATH', '')
-        bench = Bench(emulator, env, work, lexicon)
+        # API 3.0: only the key pair, no login token, so that the modules choose the backend from the
+        # credentials (api_backend auto), as a user holding only Tencent Cloud keys runs them.
+        tc_env = dict((k, v) for k, v in env.items() if k != 'DNSPOD_LOGIN_TOKEN')
+        tc_env.update(TENCENTCLOUD_SECRET_ID=SECRET_ID, TENCENTCLOUD_SECRET_KEY=SECRET_KEY)
+        bench = Bench(emulator, env, work, lexicon, backend_env={'dnspod': env, 'tencentcloud': tc_env})
         info = versions(lexicon)
         start_load = info['load average']
         for index, size in enumerate(sizes):
@@ -446,6 +551,9 @@ def main(argv=None):
                 'end' if index == len(sizes) - 1 else 'after N=%d' % size)
             text = '\n'.join(['%s: %s  ' % item for item in info.items()]) + '\n\n' + table(bench.rows) + \
                 '\n\n' + ratios(bench.rows, sizes[:index + 1]) + '\n'
+            side_by_side = backends_table(bench.rows, sizes[:index + 1], args.backends)
+            if side_by_side:
+                text += '\nBackends side by side (dnspod_records, one task):\n\n' + side_by_side + '\n'
             if args.output:
                 # Written after each N, so that a long run can be read while it goes on.
                 with open(args.output, 'w') as handle:
