@@ -82,3 +82,22 @@ def test_a_beside_cname_or_url_is_refused():
     precheck.check_exclusive_types([rec(1, '2001:db8::1', rtype='AAAA'), rec(2, '192.0.2.1')], touched)
     precheck.check_exclusive_types([rec(1, 'cdn.example.net.', rtype='CNAME', sub='api'), rec(2, '192.0.2.1')],
                                    touched)
+
+
+def test_round_robin_check_is_linear_in_the_plan(monkeypatch):
+    # It walked every planned record for each write: 5,000 creates made 12.5 million set
+    # computations (3.7 s of a first run). Each write now costs a constant number of them.
+    calls = []
+    real = precheck._set_of
+    monkeypatch.setattr(precheck, '_set_of', lambda record: calls.append(1) or real(record))
+    for n in (500, 2000):
+        del calls[:]
+        creates = [recordset.Operation('create', None, None, dict(
+            sub_domain='h%d' % i, record_type='A', record_line='默认', value='192.0.2.1')) for i in range(n)]
+        precheck.check_round_robin([], creates, 'DP_Free')
+        assert len(calls) <= 4 * n, (n, len(calls))
+    # still refused: a third enabled A record in one set of the free grade
+    third = [recordset.Operation('create', None, None, dict(sub_domain='www', record_type='A', record_line='默认',
+                                                            value='192.0.2.%d' % i)) for i in range(3)]
+    with pytest.raises(ValidationError):
+        precheck.check_round_robin([], third, 'DP_Free')
