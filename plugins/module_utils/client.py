@@ -240,7 +240,63 @@ def _utc(timestamp):
     return time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime(timestamp))
 
 
-class DNSPodClient(object):
+class LatchedCalls(object):
+    """The calls of a client whose credentials a LoginLatch guards (DNSPodClient and
+    tencentcloud_client.TencentCloudClient): until a call has proven the credentials, the first call
+    per credential is serialised across the tasks of the controller and a refusal another task
+    recorded is raised unsent. A subclass sets ``_latch``, ``_login_failure``, ``_login_ok``,
+    ``_in_first_call`` and ``_transport``, provides ``_call(action, params, empty_codes, once)``,
+    and words a recorded refusal in ``LATCH_REFUSAL`` (keys: action, written, message, until, path)."""
+
+    LATCH_REFUSAL = (
+        'not sent: %(action)s refused these credentials at %(written)s (%(message)s) in an earlier task; to keep '
+        'retries from locking the account, tasks with the same api_url and credentials send nothing until '
+        '%(until)s. Fix the credentials (a changed login_token, password or login_code is tried at once), '
+        'or delete %(path)s to try again now')
+
+    def call(self, action, params=None, empty_codes=(), once=None):
+        """Send one action (see the subclass's ``_call`` for the answer and the errors). ``once``
+        (default: the action is in ``send_once``): never send it again after a transport fault that
+        may have come after the server acted (docs/reliability.md, "Lost answers"): the API layer
+        passes it for the writes that spend money, return a one-time secret, send a message, or act
+        again (or fail) when a second copy arrives."""
+        if (self._login_failure is None and not self._login_ok and self._latch is not None
+                and not self._in_first_call):
+            self._check_latch(action)
+            with self._latch.first_call(self.call_bound()) as holding:
+                if holding:
+                    # The wait may have ended with another task's refusal: read the marker again.
+                    self._check_latch(action)
+                # A call made while sending this one (the international Domain.Info of a name)
+                # goes under the same lock: flock would refuse a second descriptor of this process.
+                self._in_first_call = True
+                try:
+                    return self._call(action, params, empty_codes, once)
+                finally:
+                    self._in_first_call = False
+                    if self._login_ok:
+                        self._latch.prove()
+        return self._call(action, params, empty_codes, once)
+
+    def call_bound(self):
+        """Seconds one call of this client can take at worst (the last retry may start just
+        before max_retry_time and last its timeout): how long to wait for another task's call."""
+        transport = self._transport
+        return transport.max_retry_time + float(transport.timeout or 0) + 1.0
+
+    def _check_latch(self, action):
+        """Raise the refusal an earlier task recorded for these credentials (nothing is sent)."""
+        recorded = self._latch.read()
+        if recorded is None:
+            return
+        self._login_failure = DNSPodAPIError(recorded.get('action') or action, recorded['code'], recorded.get('message'))
+        raise DNSPodAPIError(action, recorded['code'], self.LATCH_REFUSAL % dict(
+            action=recorded.get('action') or 'the API', written=_utc(float(recorded.get('written') or 0)),
+            message=recorded.get('message') or 'no message', until=_utc(float(recorded['expires'])),
+            path=self._latch.path))
+
+
+class DNSPodClient(LatchedCalls):
     """See docs/architecture.md. Secrets are kept in private attributes and never appear in
     ``repr()``, ``log``, or the text of an error."""
 
@@ -371,40 +427,11 @@ class DNSPodClient(object):
 
     # ---- calls ------------------------------------------------------------------------------
 
-    def call(self, action, params=None, empty_codes=(), once=None):
-        """Send one action; return the parsed JSON of a successful answer (code 1, or the
-        "nothing found" code of a listing: EMPTY_LIST_CODES or ``empty_codes``). Raises
-        DNSPodAPIError (DNSPodAlreadyDoneError, see ALREADY_DONE_CODES), DNSPodTransportError
-        (DNSPodOutcomeUnknownError for a write sent once). Parameters that are None are not sent.
-        ``once`` (default: the action is in ``send_once``): never send it again after a transport
-        fault that may have come after the server acted (docs/reliability.md, "Lost answers"): the
-        API layer passes it for the writes that spend money, return a one-time secret, send a
-        message, or act again (or fail) when a second copy arrives."""
-        if (self._login_failure is None and not self._login_ok and self._latch is not None
-                and not self._in_first_call):
-            self._check_latch(action)
-            with self._latch.first_call(self.call_bound()) as holding:
-                if holding:
-                    # The wait may have ended with another task's refusal: read the marker again.
-                    self._check_latch(action)
-                # A call made while sending this one (the international Domain.Info of a name)
-                # goes under the same lock: flock would refuse a second descriptor of this process.
-                self._in_first_call = True
-                try:
-                    return self._call(action, params, empty_codes, once)
-                finally:
-                    self._in_first_call = False
-                    if self._login_ok:
-                        self._latch.prove()
-        return self._call(action, params, empty_codes, once)
-
-    def call_bound(self):
-        """Seconds one call of this client can take at worst (the last retry may start just
-        before max_retry_time and last its timeout): how long to wait for another task's call."""
-        transport = self._transport
-        return transport.max_retry_time + float(transport.timeout or 0) + 1.0
-
     def _call(self, action, params, empty_codes, once):
+        """Return the parsed JSON of a successful answer (code 1, or the "nothing found" code of a
+        listing: EMPTY_LIST_CODES or ``empty_codes``). Raises DNSPodAPIError (DNSPodAlreadyDoneError,
+        see ALREADY_DONE_CODES), DNSPodTransportError (DNSPodOutcomeUnknownError for a write sent
+        once). Parameters that are None are not sent."""
         if self._login_failure is not None:
             failed = self._login_failure
             raise DNSPodAPIError(action, failed.code, 'not sent, because %s was refused earlier: %s'
@@ -431,20 +458,6 @@ class DNSPodClient(object):
         if line is not None and str(line).strip().lower() == INTERNATIONAL_DEFAULT_LINE:
             params['record_line'] = INTERNATIONAL_DEFAULT_LINE
         return params
-
-    def _check_latch(self, action):
-        """Raise the refusal an earlier task recorded for these credentials (nothing is sent)."""
-        recorded = self._latch.read()
-        if recorded is None:
-            return
-        self._login_failure = DNSPodAPIError(recorded.get('action') or action, recorded['code'], recorded.get('message'))
-        raise DNSPodAPIError(action, recorded['code'], (
-            'not sent: %s refused these credentials at %s (%s) in an earlier task; to keep retries from '
-            'locking the account, tasks with the same api_url and credentials send nothing until %s. '
-            'Fix the credentials (a changed login_token, password or login_code is tried at once), '
-            'or delete %s to try again now'
-            % (recorded.get('action') or 'the API', _utc(float(recorded.get('written') or 0)),
-               recorded.get('message') or 'no message', _utc(float(recorded['expires'])), self._latch.path)))
 
     def _send(self, action, form, empty_codes=(), once=False):
         reply = self._transport.send(action, form, once=once)

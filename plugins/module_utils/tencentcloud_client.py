@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 from ansible_collections.dnspod.dnspod.plugins.module_utils import tc3
 from ansible_collections.dnspod.dnspod.plugins.module_utils.client import (
     REDACTED,
+    LatchedCalls,
     LoginLatch,
     default_latch_dir,
 )
@@ -122,15 +123,16 @@ def _digest(value):
     return hashlib.sha256(str(value or '').encode('utf-8')).hexdigest()
 
 
-def _utc(timestamp):
-    return time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime(timestamp))
-
-
-class TencentCloudClient(object):
+class TencentCloudClient(LatchedCalls):
     """See the module's docstring and docs/architecture.md. The secret key and the token are kept
     in private attributes and never appear in ``repr()``, ``log``, or the text of an error."""
 
     backend = BACKEND
+
+    LATCH_REFUSAL = (
+        'not sent: %(action)s refused this key pair at %(written)s (%(message)s) in an earlier task; tasks with the '
+        'same api_url and key pair send nothing until %(until)s. Fix secret_id/secret_key (another key pair is '
+        'tried at once), or delete %(path)s to try again now')
 
     def __init__(self, api_url=None, secret_id=None, secret_key=None, session_token=None, international=None,
                  lang=DEFAULT_LANG, timeout=DEFAULT_TIMEOUT, validate_certs=DEFAULT_VALIDATE_CERTS, ca_path=None,
@@ -205,15 +207,10 @@ class TencentCloudClient(object):
         call it), so that ``writes`` and the tasks' ``changed`` say what the server did."""
         self.writes += 1
 
-    def call_bound(self):
-        """Seconds one call of this client can take at worst: how long to wait for another task's."""
-        transport = self._transport
-        return transport.max_retry_time + float(transport.timeout or 0) + 1.0
-
     # ---- calls ------------------------------------------------------------------------------
 
-    def call(self, action, params=None, once=None, empty_codes=()):
-        """Send one action; return its ``Response`` without ``RequestId``.
+    def _call(self, action, params, empty_codes, once):
+        """One action's answer: its ``Response`` without ``RequestId``.
 
         ``params``: the JSON body in API 3.0's spelling; keys whose value is None are not sent.
         Raises DNSPodAPIError (code: ``Response.Error.Code``) unless the code is in
@@ -223,34 +220,6 @@ class TencentCloudClient(object):
         ``send_once``) whose answer was lost. A refused key pair (codes.LOGIN_FAILURE_CODES) is
         never retried, and nothing more is sent by this client, nor for LATCHED_LOGIN_FAILURES by
         other tasks with the same key pair until the latch expires (client.LoginLatch)."""
-        if (self._login_failure is None and not self._login_ok and self._latch is not None
-                and not self._in_first_call):
-            self._check_latch(action)
-            with self._latch.first_call(self.call_bound()) as holding:
-                if holding:
-                    self._check_latch(action)
-                self._in_first_call = True
-                try:
-                    return self._call(action, params, once, empty_codes)
-                finally:
-                    self._in_first_call = False
-                    if self._login_ok:
-                        self._latch.prove()
-        return self._call(action, params, once, empty_codes)
-
-    def _check_latch(self, action):
-        recorded = self._latch.read()
-        if recorded is None:
-            return
-        self._login_failure = DNSPodAPIError(recorded.get('action') or action, recorded['code'], recorded.get('message'))
-        raise DNSPodAPIError(action, recorded['code'], (
-            'not sent: %s refused this key pair at %s (%s) in an earlier task; tasks with the same api_url and key '
-            'pair send nothing until %s. Fix secret_id/secret_key (another key pair is tried at once), or delete %s '
-            'to try again now'
-            % (recorded.get('action') or 'the API', _utc(float(recorded.get('written') or 0)),
-               recorded.get('message') or 'no message', _utc(float(recorded['expires'])), self._latch.path)))
-
-    def _call(self, action, params, once, empty_codes):
         if self._login_failure is not None:
             failed = self._login_failure
             raise DNSPodAPIError(action, failed.code, 'not sent, because %s was refused earlier: %s'
