@@ -267,8 +267,11 @@ class LookupModule(LookupBase):
             if self._dry_run:
                 return self._not_there_yet(term, 'is not inside any domain of this DNSPod account')
             raise ValueError('%s is not inside any domain of this DNSPod account' % term)
+        # API 3.0 names the domain on every call: by the name kept here (its ID alone would cost a
+        # DescribeDomainList in each task, whose client has not seen the names yet).
+        target = domain if getattr(api.records.client, 'backend', None) == 'tencentcloud' else domains[domain]
         try:
-            return record_query.values_at(api.records, domains[domain], record_query.relative_name(fqdn, domain), query)
+            return record_query.values_at(api.records, target, record_query.relative_name(fqdn, domain), query)
         except DNSPodAPIError as exc:
             if not record_query.unknown_domain(exc):
                 raise

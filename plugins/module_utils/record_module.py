@@ -394,7 +394,9 @@ def read_at_full_name(task, domain_id, full_name, reading):
     for that one. So one Record.List when the guess holds, two when not, and a Domain.Info only
     when the guess cannot be read or the answer names no domain. Returns
     ``(state, domain, records)``; raises TaskError."""
-    guess = names.likely_zone(full_name)
+    # A backend that names the domain on every call (API 3.0) knows its name before the listing: no guess.
+    known = getattr(task.api.records, 'known_name', None)
+    guess = (known(domain_id) if known is not None else None) or names.likely_zone(full_name)
     name = None
     if guess is not None:
         try:
