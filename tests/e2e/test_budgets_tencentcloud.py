@@ -175,3 +175,63 @@ def test_records_budget_batch_create_converged_and_k_changes(play, emulator, tmp
     final = stages[-1][1] if stages else sets
     held = sorted((r['sub_domain'], r['record_type'], r['value'], r['ttl']) for r in records_of(emulator))
     assert held == sorted((s['sub_domain'], 'A', s['value'][0], s.get('ttl', 600)) for s in final)
+
+
+@pytest.mark.backends('tencentcloud')
+def test_single_set_info_and_lookup_budget(play, emulator, tmp_path, backend):
+    """The single-set modules read the domain (DescribeDomain: its grade and ID) and list one name;
+    a domain given by ID costs one DescribeDomainList per task first (API 3.0 sends the domain's name
+    on every call, and the task's client has not seen it). The lookup lists the domains once per play
+    run, then sends one filtered DescribeRecordList per term, by the domain's name (no DescribeDomain:
+    it needs the records only), as on the traditional API."""
+    assert backend == 'tencentcloud'
+    emulator.reset(tc_seed(
+        domain('example.com', record('www', 'A', '192.0.2.1'), record('api', 'A', '192.0.2.5'),
+               record('mail', 'CNAME', 'mx.example.net.'), id=DOMAIN_ID),
+        domain('example.net'),
+        domain('dev.example.com', record('www', 'A', '192.0.2.7'), id=SUB_ZONE_ID),
+    ))
+    www_id = [r['id'] for r in records_of(emulator) if r['sub_domain'] == 'www']
+    assert len(www_id) == 1
+    result_file = tmp_path / 'api.json'
+    play('budget_record_tencentcloud.yml', {'domain_id': DOMAIN_ID, 'sub_zone_id': SUB_ZONE_ID,
+                                            'result_file': str(result_file)})
+    calls = emulator.requests()
+    by_name = ['DescribeDomain', 'DescribeRecordList']
+    by_id = ['DescribeDomainList'] + by_name
+    assert actions(calls) == (
+        by_name                                         # dnspod_record converged, by name
+        + by_name + ['ModifyRecord']                    # one value changed: one ModifyRecord
+        + by_id                                         # by ID
+        + by_id                                         # by ID with a full name
+        + by_id                                         # in dev.example.com: its name known, no second listing
+        + by_id                                         # dnspod_record_info by ID with a full name
+        + by_name                                       # dnspod_record_info, one set
+        + ['DescribeDomainList', 'DescribeRecordList', 'DescribeRecordList']    # lookup of two names
+        + ['DescribeRecordList']                        # lookup in a later task: domains kept
+        + ['DescribeRecordList'])                       # lookup with the domain given by name
+    assert [c['write'] for c in calls] == [c['action'] == 'ModifyRecord' for c in calls]
+    api = json.loads(result_file.read_text())
+    assert api == {'converged': {'calls': len(by_name), 'writes': 0},
+                   'changed_value': {'calls': len(by_name) + 1, 'writes': 1},
+                   'by_id': {'calls': len(by_id), 'writes': 0},
+                   'by_id_full_name': {'calls': len(by_id), 'writes': 0},
+                   'sub_zone_full_name': {'calls': len(by_id), 'writes': 0},
+                   'info_by_id_full_name': {'calls': len(by_id), 'writes': 0},
+                   'info': {'calls': len(by_name), 'writes': 0}}
+
+    domains = [c['params'] for c in calls if c['action'] == 'DescribeDomain']
+    assert domains == [{'Domain': 'example.com'}] * 2 + [{'Domain': 'example.com', 'DomainId': DOMAIN_ID}] * 2 + [
+        {'Domain': 'dev.example.com', 'DomainId': SUB_ZONE_ID}, {'Domain': 'example.com', 'DomainId': DOMAIN_ID},
+        {'Domain': 'example.com'}]
+    listings = [c['params'] for c in calls if c['action'] == 'DescribeRecordList']
+    # Every listing is filtered by name, and by type except dnspod_record's, which lists every type at
+    # the name to see what the set would sit beside (the lookup's default type is A).
+    assert [(p.get('SubDomain'), p.get('RecordType')) for p in listings] == [
+        ('www', None), ('www', None), ('www', None), ('www', None), ('www', None), ('api', 'A'), ('mail', 'CNAME'),
+        ('www', 'A'), ('api', 'A'), ('mail', 'CNAME'), ('api', 'A')]
+    # The modules list by the ID DescribeDomain gave; the lookup by the domain's name alone.
+    assert [(p['Domain'], p.get('DomainId')) for p in listings] == [('example.com', DOMAIN_ID)] * 4 + [
+        ('dev.example.com', SUB_ZONE_ID)] + [('example.com', DOMAIN_ID)] * 2 + [('example.com', None)] * 4
+    modify = calls[4]['params']
+    assert (modify['Value'], modify['SubDomain'], modify['RecordId']) == ('192.0.2.9', 'www', int(www_id[0]))
