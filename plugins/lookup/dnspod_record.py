@@ -268,6 +268,8 @@ class LookupModule(LookupBase):
                 return self._not_there_yet(term, 'is not inside any domain of this DNSPod account')
             raise ValueError('%s is not inside any domain of this DNSPod account' % term)
         try:
+            # the ID with the name kept here: API 3.0 names the domain on every call, and a later
+            # task's client has not read the names (records.domain_ref)
             return record_query.values_at(api.records, api.records.domain_ref(domains[domain], domain),
                                           record_query.relative_name(fqdn, domain), query)
         except DNSPodAPIError as exc:

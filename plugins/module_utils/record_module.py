@@ -390,11 +390,14 @@ def read_at_full_name(task, domain_id, full_name, reading):
     ``reading(domain_name)`` is the caller's reading of its task once the domain's name is known:
     ``(state, filters)``, the Record.List filters as keyword arguments; it raises
     ValidationError for a task that is wrong in that reading. The listing is sent first for the
-    likeliest domain (names.likely_zone); when the answer names another domain, it is sent again
-    for that one. So one Record.List when the guess holds, two when not, and a Domain.Info only
+    likeliest domain (names.likely_zone), or for the domain's name when the records area already
+    knows it (``known_name``: API 3.0, which sends the name on every call); when the answer names
+    another domain, it is sent again for that one. So one Record.List when the guess holds, two when not, and a Domain.Info only
     when the guess cannot be read or the answer names no domain. Returns
     ``(state, domain, records)``; raises TaskError."""
-    guess = names.likely_zone(full_name)
+    # A backend that names the domain on every call (API 3.0) knows its name before the listing: no guess.
+    known = getattr(task.api.records, 'known_name', None)
+    guess = (known(domain_id) if known is not None else None) or names.likely_zone(full_name)
     name = None
     if guess is not None:
         try:

@@ -39,7 +39,8 @@ def relative_name(fqdn, domain_name):
 
 def values_at(records_api, domain, sub_domain, query):
     """The values of the records at ``sub_domain`` of ``domain`` (name or ID) that ``query`` asks
-    for, from one filtered Record.List. Raises DNSPodError (unknown_domain tells the domain is gone)."""
+    for, from one filtered Record.List (API 3.0: DescribeRecordList, no DescribeDomain: the lookup
+    needs the records only). Raises DNSPodError (unknown_domain tells the domain is gone)."""
     line = query.record_line or records_api.client.default_line
     records = records_api.list(domain, sub_domain=sub_domain, record_type=query.record_type, record_line=line)
     return [r['value'] for r in records if query.include_disabled or r['status'] == 'enabled']

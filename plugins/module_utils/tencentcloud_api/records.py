@@ -109,6 +109,16 @@ class Records:
 
     # ---- reads ------------------------------------------------------------------------------
 
+    def known_name(self, domain):
+        """The name of a domain given by name or ID, which every call sends (an ID's name is read once
+        per client with DescribeDomainList), for a reading that needs it before the listing (a full
+        host name in a domain given by ID); None for an ID the account does not hold (the listing
+        then raises the error)."""
+        try:
+            return domain_param(self.client, domain)['Domain']
+        except DNSPodAPIError:
+            return None
+
     def list(self, domain, sub_domain=None, record_type=None, record_line=None):
         """Every record of the domain (canonical), paged; the filters are sent and applied again."""
         params = dict(domain_param(self.client, domain), SubDomain=sub_domain, RecordType=record_type,

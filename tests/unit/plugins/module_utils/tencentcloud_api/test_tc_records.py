@@ -180,3 +180,18 @@ def test_types_and_lines_of_a_grade_in_api_spelling(tc_client):
     assert client.sent == [('DescribeRecordType', {'DomainGrade': 'DP_FREE'}),
                            ('DescribeRecordLineList', {'DomainGrade': 'DP_FREE', 'Domain': 'example.com', 'DomainId': 42}),
                            ('DescribeRecordLineList', {'DomainGrade': 'D_PLUS', 'Domain': 'example.com'})]
+
+
+def test_known_name_of_a_name_an_id_met_and_an_id_read_once_per_client(tc_client):
+    listing_of_domains = {'DomainCountInfo': {'AllTotal': 2, 'DomainTotal': 2},
+                          'DomainList': [{'DomainId': 42, 'Name': 'example.com', 'Punycode': 'example.com'},
+                                         {'DomainId': 43, 'Name': 'dev.example.com', 'Punycode': 'dev.example.com'}]}
+    client = tc_client({'DescribeDomainList': listing_of_domains})
+    records = Records(client)
+    assert records.known_name('Example.COM') == 'example.com'
+    assert records.known_name('42') == 'example.com'            # met before: no call
+    assert client.sent == []
+    assert records.known_name('43') == 'dev.example.com'        # one DescribeDomainList
+    assert records.known_name('43') == 'dev.example.com'
+    assert [a for a, _p in client.sent] == ['DescribeDomainList']
+    assert records.known_name('44') is None                     # not in the account: the listing raises it
