@@ -88,6 +88,7 @@ def test_share_check_mode_sends_no_write(play, emulator):
     assert '"mode": "rw"' in result.stdout and '"mode": "r"' in result.stdout
 
 
+@BOTH
 def test_bad_input_fails_before_any_call(play, emulator):
     emulator.reset(share_seed())
     result = play('share_alias_bad_input.yml')
