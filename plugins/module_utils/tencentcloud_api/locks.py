@@ -18,7 +18,7 @@ from __future__ import annotations
 from ansible_collections.dnspod.dnspod.plugins.module_utils import readback
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodOutcomeUnknownError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_int
-from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.base import domain_param, int_or_text
+from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.base import domain_param
 
 UNLOCKED = dict(locked=False, start_at=None, end_at=None)
 EMPTY_CODES = ('ResourceNotFound.NoDataOfDomain',)

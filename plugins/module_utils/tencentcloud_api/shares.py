@@ -15,7 +15,7 @@ from __future__ import annotations
 from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import DNSPodAPIError
 from ansible_collections.dnspod.dnspod.plugins.module_utils.normalize import to_str
 from ansible_collections.dnspod.dnspod.plugins.module_utils.dnspod_api.shares import normalize_share
-from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.base import domain_param, int_or_text, unsupported
+from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.base import domain_param, unsupported
 
 # DeleteShareDomain of a share that is gone (our retry after a lost answer).
 GONE_CODES = ('ResourceNotFound', 'InvalidParameter.UserNotExists')

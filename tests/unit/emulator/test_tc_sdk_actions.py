@@ -44,7 +44,6 @@ def test_action_matches_the_sdk(action):
     assert set(ACTIONS[action].required) <= set(ACTIONS[action].params)
 
 
-
 def sent_actions(path):
     """The actions a file sends: the first argument of ``.call(...)``/``.paged(...)`` and the value of
     an ``action = '...'`` assignment, when a string (as tests/unit/plugins/.../test_tc_layers.py)."""

@@ -14,7 +14,7 @@ from ansible_collections.dnspod.dnspod.plugins.module_utils.errors import (
 from ansible_collections.dnspod.dnspod.plugins.module_utils.tencentcloud_api.areas import TencentCloudAPI
 
 AREAS = ('account', 'agent', 'aliases', 'domains', 'groups', 'locks', 'monitors', 'products', 'records', 'shares')
-DOMAIN_INFO = {'Domain': 'example.com', 'DomainId': 42, 'Domain': 'example.com', 'Punycode': 'example.com', 'Grade': 'DP_PLUS',
+DOMAIN_INFO = {'DomainId': 42, 'Domain': 'example.com', 'Punycode': 'example.com', 'Grade': 'DP_PLUS',
                'GradeTitle': '专业版', 'Status': 'PAUSE', 'TTL': 120, 'RecordCount': 9, 'GroupId': 3, 'IsMark': 'yes',
                'Remark': 'main', 'IsVip': 'yes', 'Owner': 'o@example.com', 'UserId': 10000, 'SearchEnginePush': 'NO',
                'CreatedOn': '2026-01-01 00:00:00', 'UpdatedOn': '2026-12-01 00:00:00', 'DNSStatus': 'dnserror',
@@ -234,7 +234,7 @@ def test_a_domain_known_only_by_id_is_sent_with_its_name_from_one_domain_listing
     api = TencentCloudAPI(client)
     api.domains.purview('8')
     api.shares.list('8')
-    assert [action for action, _ in client.sent] == ['DescribeDomainList', 'DescribeDomainPurview', 'DescribeDomainShareInfo']
+    assert [action for action, _params in client.sent] == ['DescribeDomainList', 'DescribeDomainPurview', 'DescribeDomainShareInfo']
     assert client.sent[1][1] == {'Domain': 'xn--bcher-kva.example', 'DomainId': 8}
     with pytest.raises(DNSPodAPIError) as failed:
         api.domains.purview('9')

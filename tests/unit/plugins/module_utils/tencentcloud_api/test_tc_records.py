@@ -12,7 +12,7 @@ ITEM = {'RecordId': 556, 'Value': 'mail.example.com.', 'Status': 'DISABLE', 'Upd
 CANONICAL = {'id': '556', 'sub_domain': 'www', 'record_type': 'MX', 'record_line': '默认', 'record_line_id': '0',
              'value': 'mail.example.com.', 'ttl': 3600, 'mx': 20, 'weight': None, 'status': 'disabled',
              'remark': 'backup', 'hold': False, 'monitor_status': '', 'updated_on': '2026-12-01 10:00:00'}
-DOMAIN_INFO = {'Domain': 'example.com', 'DomainId': 42, 'Domain': 'bücher.example', 'Punycode': 'xn--bcher-kva.example', 'Grade': 'DP_FREE',
+DOMAIN_INFO = {'DomainId': 42, 'Domain': 'bücher.example', 'Punycode': 'xn--bcher-kva.example', 'Grade': 'DP_FREE',
                'GradeTitle': '免费版', 'Status': 'ENABLE', 'TTL': 600, 'RecordCount': 3, 'GroupId': 1, 'IsMark': 'no',
                'Remark': '', 'IsVip': 'no', 'Owner': 'o@example.com', 'UserId': 10000, 'SearchEnginePush': 'NO',
                'CreatedOn': '2026-01-01 00:00:00', 'UpdatedOn': '2026-12-01 00:00:00', 'DNSStatus': 'dnserror'}
