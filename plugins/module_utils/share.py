@@ -120,7 +120,8 @@ def plan_share(current, email, state='present', mode=None, sub_domain=None, matc
         current = dict(current, sub_domain=sub_domain)
         if state == 'absent' and match_sub_domain:
             raise UnknownPartError('sub_domain', (
-                'Domainshare.List does not show which part the share of %s covers, so a removal limited to %s '
+                'The share listing (Domainshare.List; DescribeDomainShareInfo on API 3.0) does not show which part '
+                'the share of %s covers, so a removal limited to %s '
                 'cannot be checked and nothing was removed; leave sub_domain out to remove the share of this '
                 'e-mail whatever it covers' % (current['email'], sub_domain or 'the whole domain')))
     if state == 'absent':

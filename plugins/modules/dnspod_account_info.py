@@ -21,6 +21,8 @@ options:
   gather:
     description:
       - What to read. V(all) reads everything.
+      - On Tencent Cloud API 3.0 (O(api_backend=tencentcloud)) only V(user), V(record_types) and V(record_lines) can be
+        read; V(log), V(version) and V(all) fail before any call.
     type: list
     elements: str
     choices: [all, user, log, version, record_types, record_lines]
@@ -34,6 +36,8 @@ options:
     description:
       - Domain name or ID. Its grade is the default O(grade), and C(Record.Line) is asked for this domain
         (domains can have extra lines).
+      - Required with O(gather=record_lines) on Tencent Cloud API 3.0, whose C(DescribeRecordLineList) requires a domain;
+        without it the task fails before any call.
     type: str
 author:
   - dnspod.dnspod contributors (@dnspod-ansible)

@@ -85,11 +85,16 @@ lock:
       type: bool
       sample: true
     start_at:
-      description: First day of the lock (Beijing time), null when not locked.
+      description:
+        - First day of the lock (Beijing time), null when not locked.
+        - Null on Tencent Cloud API 3.0, whose reads show whether a domain is locked, not the lock's dates.
       type: str
       sample: "2026-11-25"
     end_at:
-      description: Last day of the lock (Beijing time), null when not locked.
+      description:
+        - Last day of the lock (Beijing time), null when not locked.
+        - On Tencent Cloud API 3.0 known only from the answer of the lock this task made (null when the domain was
+          locked already), since its reads show whether a domain is locked, not the lock's dates.
       type: str
       sample: "2026-12-02"
 lock_code:

@@ -51,11 +51,16 @@ lock:
       type: bool
       sample: true
     start_at:
-      description: First day of the lock (Beijing time), null when not locked.
+      description:
+        - First day of the lock (Beijing time), null when not locked.
+        - Null on Tencent Cloud API 3.0, whose reads show whether a domain is locked, not the lock's dates.
       type: str
       sample: "2026-11-25"
     end_at:
-      description: Last day of the lock (Beijing time), null when not locked.
+      description:
+        - Last day of the lock (Beijing time), null when not locked.
+        - Null on Tencent Cloud API 3.0, whose reads show whether a domain is locked, not the lock's dates (only the
+          answer of a lock made with M(dnspod.dnspod.dnspod_lock) gives the end date).
       type: str
       sample: "2026-12-02"
 # BEGIN shared domain_ref (from scripts/shared_return_docs.yml: edit there, run scripts/gen_return_docs.py)

@@ -6,10 +6,14 @@ diff, the refusals and the removal; this file checks the final state and the who
 """
 import datetime
 
+import pytest
+
 from seeds import account, domain, record
 
 FREE_TOKEN = '20000,fedcba9876543210fedcba9876543210'
 LOCK_CODE = 'c0ffee'
+
+BOTH = pytest.mark.backends('dnspod', 'tencentcloud')
 
 
 def two_accounts(*domains, **extra):
@@ -46,29 +50,42 @@ def lock_seed():
         domain('locked.example', lock={'lock_code': LOCK_CODE, 'start_at': '2026-01-01', 'end_at': '2999-12-31'}))]}
 
 
-def test_lock_and_unlock(play, emulator):
+# The lock's writes and their answers' codes, per backend: lock, a record create refused on the
+# locked domain, an unlock with a wrong code, the unlock, the unlock of the seeded lock.
+LOCK_WRITES = {
+    'dnspod': (['Domain.Lock', 'Record.Create', 'Domain.Unlock', 'Domain.Unlock', 'Domain.Unlock'],
+               ['1', '21', '9', '1', '1'], 'lock_code', 'days'),
+    'tencentcloud': (['ModifyDomainLock', 'CreateRecord', 'ModifyDomainUnlock', 'ModifyDomainUnlock',
+                      'ModifyDomainUnlock'],
+                     ['Success', 'FailedOperation.DomainIsLocked', 'InvalidParameter.UnLockCodeInvalid', 'Success',
+                      'Success'], 'LockCode', 'LockDays'),
+}
+
+
+@BOTH
+def test_lock_and_unlock(play, emulator, backend):
     emulator.reset(lock_seed())
-    result = play('lock.yml', {'seeded_code': LOCK_CODE}, verbosity=3)
+    result = play('lock.yml', {'seeded_code': LOCK_CODE, 'backend': backend}, verbosity=3)
     requests = emulator.requests()
-    assert write_actions(requests) == ['Domain.Lock', 'Record.Create', 'Domain.Unlock', 'Domain.Unlock',
-                                       'Domain.Unlock']
-    codes = [r['code'] for r in requests if r['write_action']]
-    assert codes == ['1', '21', '9', '1', '1']
+    actions, codes, code_param, days_param = LOCK_WRITES[backend]
+    assert write_actions(requests) == actions
+    assert [r['code'] for r in requests if r['write_action']] == codes
     # lock codes never reach the output or the request log
     assert LOCK_CODE not in result.stdout and LOCK_CODE not in result.stderr
-    assert all(r['params'].get('lock_code') in (None, '***') for r in requests)
+    assert all(r['params'].get(code_param) in (None, '***') for r in requests)
     domains = emulator.state()['accounts'][0]['domains']
     assert [(d['name'], d['locked'], d['lock']) for d in domains] == [
         ('example.com', False, None), ('locked.example', False, None)]
-    lock_calls = [r for r in requests if r['action'] == 'Domain.Lock']
-    assert [r['params']['days'] for r in lock_calls] == ['7']
+    lock_calls = [r for r in requests if r['action'] == actions[0]]
+    assert [str(r['params'][days_param]) for r in lock_calls] == ['7']
 
 
-def test_lock_end_date_is_today_plus_days(play, emulator):
+@BOTH
+def test_lock_end_date_is_today_plus_days(play, emulator, backend):
     """The date the module reports comes from the API's answer, which the emulator computes."""
     emulator.reset(lock_seed())
-    play('lock.yml', {'seeded_code': LOCK_CODE, 'only_lock': True})
+    play('lock.yml', {'seeded_code': LOCK_CODE, 'only_lock': True, 'backend': backend})
     end = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date() + datetime.timedelta(days=7)
     domains = emulator.state()['accounts'][0]['domains']
     assert domains[0]['lock']['end_at'] == end.isoformat()
-    assert write_actions(emulator.requests()) == ['Domain.Lock']
+    assert write_actions(emulator.requests()) == LOCK_WRITES[backend][0][:1]

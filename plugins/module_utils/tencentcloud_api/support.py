@@ -49,8 +49,19 @@ OPTIONS = {
          '(state: absent works), no action that creates or modifies a share'),
     ],
     'dnspod_account_info': [
-        ('gather', lambda value: 'log' in (value or ()),
-         'API 3.0 has no action that reads the account\'s log (User.Log)'),
+        ('gather', lambda value: bool({'log', 'version', 'all'} & set(value or ())),
+         'API 3.0 has no action that reads the account\'s log (User.Log) or the API version (Info.Version), '
+         'which gather: all includes; gather user, record_types and record_lines by name instead'),
+    ],
+}
+
+# module -> [(option, test(params), why)]: a task whose options together pass the test is refused
+# (what API 3.0 needs that the task left out).
+TOGETHER = {
+    'dnspod_account_info': [
+        ('domain', lambda params: 'record_lines' in (params.get('gather') or ()) and params.get('domain') in (None, ''),
+         'gather: record_lines needs domain on API 3.0, whose DescribeRecordLineList requires Domain (the lines '
+         'of that domain\'s grade): give domain (a domain of the account with the grade wanted)'),
     ],
 }
 
@@ -86,6 +97,10 @@ def refusal(module, params):
         if refused(value):
             return '%s: %s=%s cannot be done on api_backend=%s (Tencent Cloud API 3.0): %s; %s' % (
                 name, option, _shown(value), BACKEND, why, ALTERNATIVE)
+    for option, refused, why in TOGETHER.get(name, ()):
+        if refused(params):
+            return '%s: %s is required on api_backend=%s (Tencent Cloud API 3.0): %s; or %s' % (
+                name, option, BACKEND, why, ALTERNATIVE)
     return None
 
 

@@ -1,6 +1,6 @@
 """Domains over API 3.0: DescribeDomain, DescribeDomainList, CreateDomain, DeleteDomain,
 ModifyDomainStatus, ModifyDomainRemark, ModifyDomainToGroup, ModifyDomainOwner,
-DescribeDomainLogList, DescribeDomainPurview (writes run the traditional Domain.* actions)."""
+DescribeDomainFilterList, DescribeDomainLogList, DescribeDomainPurview (writes run the traditional Domain.* actions)."""
 from .. import actions_domain as legacy
 from ..actions_group import assignable_group_ids
 from .errors import TcError, invalid
@@ -46,6 +46,17 @@ def describe_domain_list(call):
     chosen = [d for d in domains if selectors[kind](d)
               and (group_id is None or d.group_id == str(group_id))
               and (not keyword or keyword in d.name or keyword in d.punycode)]
+    return _page(call, chosen, kind, offset, limit, [] if group_id is None else [group_id])
+
+
+def _page(call, chosen, kind, offset, limit, group_ids):
+    """The answer of DescribeDomainList / DescribeDomainFilterList for the matching ``chosen``."""
+    state = call.state
+    domains = sorted(call.account.domains.values(), key=lambda d: d.id)
+
+    def free(d):
+        return state.grades[d.grade]['free']
+
     if kind == 'RECENT':
         chosen.sort(key=lambda d: -d.touched)
     window = chosen[offset:offset + limit]
@@ -63,9 +74,60 @@ def describe_domain_list(call):
         'SpamTotal': len([d for d in domains if d.ext_status == 'spam']),
         'VipExpire': 0,
         'ShareOutTotal': len([d for d in domains if d.ext.get('share')]),
-        'GroupTotal': len([d for d in domains if group_id is not None and d.group_id == str(group_id)]),
+        'GroupTotal': len([d for d in domains if d.group_id in [str(g) for g in group_ids]]),
     }
     return {'DomainCountInfo': info, 'DomainList': [render.domain_item(state, d) for d in window]}
+
+
+FILTER_TYPES = ('ALL', 'MINE', 'SHARE', 'RECENT')
+# Status of DescribeDomainFilterList: ENABLE (neither paused, locked nor banned), LOCK, PAUSE, SPAM.
+STATUS_FILTERS = {
+    'ENABLE': lambda d: d.status == 'enable' and not d.locked and d.ext_status != 'spam',
+    'LOCK': lambda d: bool(d.locked),
+    'PAUSE': lambda d: d.status == 'pause',
+    'SPAM': lambda d: d.ext_status == 'spam',
+}
+
+
+NOT_FILTERED = ('SortField', 'SortType', 'Package', 'Remark', 'UpdatedAtBegin', 'UpdatedAtEnd', 'RecordCountBegin',
+                'RecordCountEnd', 'ProjectId', 'Tags')
+
+
+@action('DescribeDomainFilterList', {'Type': 'str', 'Offset': 'int', 'Limit': 'int', 'GroupId': '[int]',
+                                     'Keyword': 'str', 'SortField': 'str', 'SortType': 'str', 'Status': '[str]',
+                                     'Package': '[str]', 'Remark': 'str', 'UpdatedAtBegin': 'str',
+                                     'UpdatedAtEnd': 'str', 'RecordCountBegin': 'int', 'RecordCountEnd': 'int',
+                                     'ProjectId': 'int', 'Tags': '[obj]'}, required=('Type',))
+def describe_domain_filter_list(call):
+    """The account's domains that pass every filter given: Type, GroupId, Keyword, Status. The
+    sorting and the other filters are not emulated: a call giving one answers UnsupportedOperation
+    (rather than a list that ignores it)."""
+    for name in NOT_FILTERED:
+        if call.get(name) not in (None, '', []):
+            raise TcError('UnsupportedOperation', 'The emulator does not serve the %s filter of '
+                          'DescribeDomainFilterList.' % name)
+    kind = call.get('Type').strip().upper()
+    if kind not in FILTER_TYPES:
+        raise invalid('Type', ', '.join(FILTER_TYPES))
+    offset = call.get('Offset', 0)
+    if offset < 0:
+        raise TcError('InvalidParameter.OffsetInvalid', 'Offset must be 0 or more.')
+    limit = call.get('Limit', 5000)
+    if limit < 1:
+        raise TcError('InvalidParameterValue.LimitInvalid', 'Limit must be 1 or more.')
+    statuses = [s.strip().upper() for s in call.get('Status', [])]
+    for status in statuses:
+        if status not in STATUS_FILTERS:
+            raise invalid('Status', ', '.join(STATUS_FILTERS))
+    group_ids = [str(g) for g in call.get('GroupId', [])]
+    keyword = (call.get('Keyword') or '').strip().lower()
+    chosen = [d for d in sorted(call.account.domains.values(), key=lambda d: d.id)
+              if kind != 'SHARE'
+              and (kind != 'RECENT' or d.touched > 0)
+              and (not statuses or any(STATUS_FILTERS[s](d) for s in statuses))
+              and (not group_ids or d.group_id in group_ids)
+              and (not keyword or keyword in d.name or keyword in d.punycode)]
+    return _page(call, chosen, kind, offset, limit, group_ids)
 
 
 @action('CreateDomain', {'Domain': 'str', 'GroupId': 'int', 'IsMark': 'str', 'TransferSubDomain': 'bool',

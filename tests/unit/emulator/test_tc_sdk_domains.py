@@ -131,3 +131,29 @@ def test_shares(start_emulator):
 def test_vip_domain_cannot_be_deleted(start_emulator, grade, code):
     tc = tc_sdk.TC(start_emulator(tc_sdk.seed(grade=grade)))
     assert tc.code('DeleteDomain', Domain=DOMAIN) == code
+
+
+def test_domain_filter_list_by_status(start_emulator):
+    """DescribeDomainFilterList (Status LOCK: how dnspod_lock_info reads a lock on API 3.0, which
+    has no lock-status action) filters by status, group and keyword; the answer is the SDK's."""
+    tc = tc_sdk.TC(start_emulator(tc_sdk.seed()))
+    tc('CreateDomain', Domain='second.example')
+    tc('CreateDomain', Domain='third.example')
+    tc('ModifyDomainStatus', Domain='third.example', Status='disable')
+    assert tc.code('DescribeDomainFilterList', Type='ALL', Status=['LOCK']) == 'ResourceNotFound.NoDataOfDomain'
+    tc('ModifyDomainLock', Domain='second.example', LockDays=3)
+    locked = tc('DescribeDomainFilterList', Type='ALL', Status=['LOCK'])
+    assert [(d.Name, d.DomainId) for d in locked.DomainList] == [
+        ('second.example', tc('DescribeDomain', Domain='second.example').DomainInfo.DomainId)]
+    assert locked.DomainCountInfo.DomainTotal == 1 and locked.DomainCountInfo.AllTotal == 3
+    assert [d.Name for d in tc('DescribeDomainFilterList', Type='ALL', Status=['PAUSE', 'LOCK']).DomainList] == [
+        'second.example', 'third.example']
+    assert [d.Name for d in tc('DescribeDomainFilterList', Type='ALL', Status=['ENABLE']).DomainList] == [DOMAIN]
+    assert [d.Name for d in tc('DescribeDomainFilterList', Type='MINE', Keyword='thi').DomainList] == ['third.example']
+    assert [d.Name for d in tc('DescribeDomainFilterList', Type='ALL', Offset=1, Limit=1).DomainList] == [
+        'second.example']
+    assert tc.code('DescribeDomainFilterList', Type='SHARE') == 'ResourceNotFound.NoDataOfDomain'
+    assert tc.code('DescribeDomainFilterList', Type='ALL', Status=['ASLEEP']) == 'InvalidParameter'
+    assert tc.code('DescribeDomainFilterList', Type='ISMARK') == 'InvalidParameter'
+    assert tc.code('DescribeDomainFilterList', Type='ALL', SortField='NAME') == 'UnsupportedOperation'
+    assert tc.code('DescribeDomainFilterList') == 'MissingParameter'

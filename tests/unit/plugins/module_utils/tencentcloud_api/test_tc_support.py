@@ -40,14 +40,28 @@ MISSING = {
     ('dnspod_group', 'old_name'): ('ModifyDomainGroup', 'RenameDomainGroup'),
     ('dnspod_share', 'state'): ('CreateDomainShare', 'CreateShareDomain', 'ModifyDomainShare', 'ModifyShareDomain',
                                 'AddShare'),
-    ('dnspod_account_info', 'gather'): ('UserLog', 'AccountLog', 'DescribeUserLog'),
+    ('dnspod_account_info', 'gather'): ('UserLog', 'AccountLog', 'DescribeUserLog', 'ApiVersion', 'DescribeVersion'),
 }
+# What a task must give on API 3.0 that the traditional API lets it leave out: the SDK documents
+# the parameter as required (DescribeRecordLineList: Domain).
+NEEDED = {('dnspod_account_info', 'domain'): ('DescribeRecordLineList', 'Domain')}
 
 
 def test_every_refusal_is_checked_here():
     rows = set(support.MODULES) | {(module, option) for module, rows in support.OPTIONS.items()
                                    for option, _test, _why in rows}
     assert rows == set(MISSING)
+    assert {(module, option) for module, rows in support.TOGETHER.items() for option, _test, _why in rows} == set(NEEDED)
+
+
+@pytest.mark.parametrize('row', sorted(NEEDED))
+def test_what_api_3_needs_is_a_required_parameter_of_the_sdk(row):
+    from tencentcloud.dnspod.v20210323 import models
+    action, field = NEEDED[row]
+    request = getattr(models, action + 'Request')
+    assert field in vars(request()) or '_' + field in vars(request())
+    # the SDK's documents (Tencent Cloud's API pages: "Domain: required") hold no default for it
+    assert action in sdk_actions()
 
 
 @pytest.mark.parametrize('row', sorted(MISSING, key=str))
@@ -66,7 +80,8 @@ def test_what_api_3_does_have_is_not_refused():
     assert support.refusal('dnspod_share', {'state': 'absent'}) is None
     assert support.refusal('dnspod_group', {'state': 'present', 'name': 'g'}) is None
     assert support.refusal('dnspod_domain', {'domain': 'e.com', 'status': 'disabled', 'remark': 'r'}) is None
-    assert support.refusal('dnspod_account_info', {'gather': ['user', 'record_lines']}) is None
+    assert support.refusal('dnspod_account_info', {'gather': ['user', 'record_lines'], 'domain': 'e.com'}) is None
+    assert support.refusal('dnspod_account_info', {'gather': ['user', 'record_types']}) is None
     for module in ('dnspod_record', 'dnspod_records', 'dnspod_record_info', 'dnspod_ddns', 'dnspod_alias',
                    'dnspod_lock', 'dnspod_lock_info', 'dnspod_domain_info', 'dnspod_share_info', 'dnspod_group_info'):
         assert support.refusal(module, {}) is None
@@ -139,6 +154,9 @@ CASES = [
     ('dnspod_group', {'state': 'present', 'name': 'g', 'old_name': 'f'}, 'renames a domain group'),
     ('dnspod_share', {'state': 'present', 'email': 'a@example.com'}, 'cannot share a domain'),
     ('dnspod_account_info', {'gather': ['user', 'log']}, 'account\'s log'),
+    ('dnspod_account_info', {'gather': ['version']}, 'API version'),
+    ('dnspod_account_info', {'gather': ['all']}, 'gather=all cannot be done'),
+    ('dnspod_account_info', {'gather': ['user', 'record_lines']}, 'domain is required'),
     ('dnspod_record_info', {'user_id': '42'}, 'user_id'),
 ]
 
