@@ -234,8 +234,10 @@ def test_single_set_info_and_lookup_budget(play, emulator, tmp_path, backend):
     assert [(p.get('SubDomain'), p.get('RecordType')) for p in listings] == [
         ('www', None), ('www', None), ('www', None), ('www', None), ('www', None), ('api', 'A'), ('mail', 'CNAME'),
         ('www', 'A'), ('api', 'A'), ('mail', 'CNAME'), ('api', 'A')]
-    # The modules list by the ID DescribeDomain gave; the lookup by the domain's name alone.
+    # The modules list by the ID DescribeDomain gave; the lookup by the ID and name it kept from
+    # DescribeDomainList (records.domain_ref), and by the name alone when the task gives the domain by name.
     assert [(p['Domain'], p.get('DomainId')) for p in listings] == [('example.com', DOMAIN_ID)] * 4 + [
-        ('dev.example.com', SUB_ZONE_ID)] + [('example.com', DOMAIN_ID)] * 2 + [('example.com', None)] * 4
+        ('dev.example.com', SUB_ZONE_ID)] + [('example.com', DOMAIN_ID)] * 2 + [('example.com', DOMAIN_ID)] * 3 + [
+        ('example.com', None)]
     modify = calls[4]['params']
     assert (modify['Value'], modify['SubDomain'], modify['RecordId']) == ('192.0.2.9', 'www', int(www_id[0]))
