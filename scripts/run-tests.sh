@@ -37,8 +37,9 @@ fi
 
 step "pytest: unit and end-to-end"
 # Two workers (pytest-xdist): most of the time is ansible-playbook runs, one core each; every worker
-# has its own emulator and installed collection. PYTEST_WORKERS=0 runs in one process.
-python -m pytest -p no:cacheprovider -p no:pytest-ansible -n "${PYTEST_WORKERS:-2}" tests/unit tests/e2e "$@"
+# has its own emulator and installed collection. PYTEST_WORKERS=0 runs in one process. loadgroup:
+# the tests of one xdist_group (a file whose tests share one cached playbook run) go to one worker.
+python -m pytest -p no:cacheprovider -p no:pytest-ansible -n "${PYTEST_WORKERS:-2}" --dist loadgroup tests/unit tests/e2e "$@"
 
 oldest=$(sed -n "s/^requires_ansible: *['\"]>=\([0-9]*\.[0-9]*\).*/\1/p" meta/runtime.yml)
 step "oldest supported ansible-core ($oldest): unit and parity tests"

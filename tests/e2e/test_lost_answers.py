@@ -9,7 +9,9 @@ state is read back, and the task reports what happened or what to check. Then th
 rows (issue 14, item 2): a failed task that wrote reports ``changed: true`` and counts a write
 whose answer was lost but which the read-back shows carried out. Figures: .cache/reliability/
 lost_answers.json."""
+import fcntl
 import json
+import os
 import urllib.parse
 import urllib.request
 
@@ -269,6 +271,11 @@ PARTIAL_ROWS = [
 
 FIGURES = {}
 RUN = {}
+# The one playbook run (run_all) serves every test of this file. The test command keeps the file on
+# one xdist worker (--dist loadgroup); a test another worker takes reads that run's results from a
+# file the workers of this session share (shared_run), so the run costs its minute once, not once
+# per worker.
+pytestmark = pytest.mark.xdist_group('lost_answers')
 
 
 def api_post(emulator, action, params):
@@ -278,11 +285,29 @@ def api_post(emulator, action, params):
         return json.loads(answer.read().decode())
 
 
-def run_all(play, emulator, tmp_path):
-    """One playbook run for every row (cached for the module): each row injects its own fault
-    rules, then runs its task; the request log is split by the calls each task reports."""
+def shared_run(play, emulator, tmp_path, tmp_path_factory):
+    """run_all's results, computed once per pytest session: under xdist the workers share them
+    through a JSON file beside their temporary directories (the first takes a lock and runs, the
+    others wait and read); without xdist, once per process."""
     if RUN:
         return RUN
+    session = os.environ.get('PYTEST_XDIST_TESTRUNUID')
+    if not session:
+        return run_all(play, emulator, tmp_path)
+    shared = tmp_path_factory.getbasetemp().parent / ('lost-answers-%s.json' % session)
+    with open(str(shared) + '.lock', 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if shared.exists():
+            RUN.update(json.loads(shared.read_text()))
+            return RUN
+        run_all(play, emulator, tmp_path)
+        shared.write_text(json.dumps(RUN))
+    return RUN
+
+
+def run_all(play, emulator, tmp_path):
+    """One playbook run for every row: each row injects its own fault rules, then runs its task;
+    the request log is split by the calls each task reports."""
     emulator.reset(lost_seed())
     # Domain.Acquirevalidate needs a code sent first: the test sends it, before any fault
     sent = api_post(emulator, 'Domain.Acquiresend', {'domain': 'theirs.example', 'email': 'owner@registrant.example'})
@@ -311,9 +336,9 @@ def run_all(play, emulator, tmp_path):
 
 
 @pytest.mark.parametrize('index', range(len(ROWS)), ids=[row[0] for row in ROWS])
-def test_lost_answer(play, emulator, tmp_path, index):
+def test_lost_answer(play, emulator, tmp_path, tmp_path_factory, index):
     action, _module, _args, repeat, check = ROWS[index]
-    run = run_all(play, emulator, tmp_path)
+    run = shared_run(play, emulator, tmp_path, tmp_path_factory)
     result, log, state = run['results'][index], run['logs'][index], run['state']
     kind = run['rows'][index]['faults'][0]['kind']
     sent = [e for e in log if e['action'] == action]
@@ -337,9 +362,9 @@ PARTIAL_IDS = [row[0].split(':')[0] + '-%d' % i for i, row in enumerate(PARTIAL_
 
 
 @pytest.mark.parametrize('index', range(len(PARTIAL_ROWS)), ids=PARTIAL_IDS)
-def test_partial_failure_report(play, emulator, tmp_path, index):
+def test_partial_failure_report(play, emulator, tmp_path, tmp_path_factory, index):
     name, _module, _args, _rules, check = PARTIAL_ROWS[index]
-    run = run_all(play, emulator, tmp_path)
+    run = shared_run(play, emulator, tmp_path, tmp_path_factory)
     at = len(ROWS) + index
     result, log, state = run['results'][at], run['logs'][at], run['state']
     assert check(result, state), (name, result, [(e['action'], e['code'], e.get('fault')) for e in log])
