@@ -25,7 +25,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 # pylint: disable=wrong-import-position
-from run import BIN, TOKEN, TOKEN_ID, Emulator, install_collection, run_measured, versions  # noqa: E402
+from run import BIN, TOKEN, TOKEN_ID, Emulator, playbook_env, run_measured, versions  # noqa: E402
 
 DOMAIN = 'example.com'
 
@@ -92,19 +92,7 @@ def main(argv=None):
     best = {}
     failed = []
     try:
-        env = dict((k, v) for k, v in os.environ.items() if not k.startswith(('ANSIBLE_', 'DNSPOD_')))
-        env.update(
-            ANSIBLE_COLLECTIONS_PATH=install_collection(work),
-            ANSIBLE_COLLECTIONS_SCAN_SYS_PATH='false',
-            ANSIBLE_PYTHON_INTERPRETER=sys.executable,
-            ANSIBLE_NOCOLOR='1',
-            ANSIBLE_LOCALHOST_WARNING='false',
-            ANSIBLE_INVENTORY_UNPARSED_WARNING='false',
-            ANSIBLE_RETRY_FILES_ENABLED='false',
-            ANSIBLE_LOCAL_TEMP=os.path.join(work, 'tmp'),
-            DNSPOD_API_URL=emulator.url,
-            DNSPOD_LOGIN_TOKEN='%s,%s' % (TOKEN_ID, TOKEN),
-        )
+        env = playbook_env(work, emulator)
         info = versions(None)
         for round_number in range(args.rounds):
             for index, (label, module, arguments, module_process) in enumerate(CASES):

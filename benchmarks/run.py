@@ -135,6 +135,26 @@ def install_collection(work):
     return installed
 
 
+def playbook_env(work, emulator):
+    """The environment of a measured ansible-playbook run: the collection installed from its tarball
+    under ``work``, the emulator's URL and its login token, none of the caller's ANSIBLE_, DNSPOD_ or
+    TENCENTCLOUD_ variables."""
+    env = dict((k, v) for k, v in os.environ.items() if not k.startswith(('ANSIBLE_', 'DNSPOD_', 'TENCENTCLOUD_')))
+    env.update(
+        ANSIBLE_COLLECTIONS_PATH=install_collection(work),
+        ANSIBLE_COLLECTIONS_SCAN_SYS_PATH='false',
+        ANSIBLE_PYTHON_INTERPRETER=sys.executable,
+        ANSIBLE_NOCOLOR='1',
+        ANSIBLE_LOCALHOST_WARNING='false',
+        ANSIBLE_INVENTORY_UNPARSED_WARNING='false',
+        ANSIBLE_RETRY_FILES_ENABLED='false',
+        ANSIBLE_LOCAL_TEMP=os.path.join(work, 'tmp'),
+        DNSPOD_API_URL=emulator.url,
+        DNSPOD_LOGIN_TOKEN='%s,%s' % (TOKEN_ID, TOKEN),
+    )
+    return env
+
+
 def lexicon_python():
     """The Python of .cache/bench-venv with dns-lexicon installed, or None (then lexicon is skipped)."""
     venv = os.path.join(REPO, '.cache', 'bench-venv')
@@ -523,19 +543,7 @@ def main(argv=None):
     work = tempfile.mkdtemp(prefix='dnspod-bench-')
     emulator = Emulator()
     try:
-        env = dict((k, v) for k, v in os.environ.items() if not k.startswith(('ANSIBLE_', 'DNSPOD_', 'TENCENTCLOUD_')))
-        env.update(
-            ANSIBLE_COLLECTIONS_PATH=install_collection(work),
-            ANSIBLE_COLLECTIONS_SCAN_SYS_PATH='false',
-            ANSIBLE_PYTHON_INTERPRETER=sys.executable,
-            ANSIBLE_NOCOLOR='1',
-            ANSIBLE_LOCALHOST_WARNING='false',
-            ANSIBLE_INVENTORY_UNPARSED_WARNING='false',
-            ANSIBLE_RETRY_FILES_ENABLED='false',
-            ANSIBLE_LOCAL_TEMP=os.path.join(work, 'tmp'),
-            DNSPOD_API_URL=emulator.url,
-            DNSPOD_LOGIN_TOKEN='%s,%s' % (TOKEN_ID, TOKEN),
-        )
+        env = playbook_env(work, emulator)
         env['PATH'] = BIN + os.pathsep + env.get('PATH', '')
         # API 3.0: only the key pair, no login token, so that the modules choose the backend from the
         # credentials (api_backend auto), as a user holding only Tencent Cloud keys runs them.
