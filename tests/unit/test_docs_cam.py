@@ -132,8 +132,6 @@ def test_every_action_the_api3_layer_names_is_listed(cam, sdk_actions):
     do its work. (codes.py is the transport's table of every SDK action that writes, not what is sent.)"""
     sources = [path for path in glob.glob(os.path.join(REPO, 'plugins', 'module_utils', 'tencentcloud_api', '*.py'))
                if os.path.basename(path) != 'codes.py']
-    if not sources:
-        pytest.skip('plugins/module_utils/tencentcloud_api/ is not in this tree yet')
     named = set()
     for path in sources:
         with open(path, encoding='utf-8') as handle:
