@@ -1,12 +1,16 @@
 """The layers of docs/architecture.md, as the code has them: DNSPod's action names are used as
 values (an action sent, a set or a table of actions) in the API layer (plugins/module_utils/
 dnspod_api/) and nowhere else in the plugins' code. Messages for people may still name the call
-they are about ("Record.Ddns updates A and AAAA records only")."""
+they are about ("Record.Ddns updates A and AAAA records only").
+
+The same holds for Tencent Cloud API 3.0: the names of the actions of Tencent's SDK for DNSPod are
+values in plugins/module_utils/tencentcloud_api/ alone."""
 import ast
 import os
 import re
 
 import pytest
+from tencentcloud.dnspod.v20210323 import dnspod_client
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 PLUGINS = os.path.join(ROOT, 'plugins')
@@ -15,6 +19,8 @@ AREAS = ('Domain', 'Domainalias', 'Domaingroup', 'Domainshare', 'Info', 'Monitor
          'Telephoneverify', 'User', 'Useremail', 'Userpasswd', 'Verify', 'Auth', 'Batch')
 ACTION = re.compile(r'^(%s)\.[A-Z][a-z]+$' % '|'.join(AREAS))
 DOC_NAMES = {'DOCUMENTATION', 'EXAMPLES', 'RETURN'}
+API3_LAYER = os.path.join(PLUGINS, 'module_utils', 'tencentcloud_api')
+API3_ACTIONS = set(name for name in vars(dnspod_client.DnspodClient) if name[:1].isupper())
 
 
 def python_files(top):
@@ -66,3 +72,20 @@ def test_the_api_layer_names_actions():
     for path in python_files(API_LAYER):
         named.update(ACTION.search(text).group(0) for _line, text in code_strings(path) if ACTION.search(text))
     assert {'Record.List', 'Domain.Info', 'Domaingroup.List'} <= named
+
+
+def test_the_sdk_lists_the_actions_the_api3_areas_send():
+    assert {'DescribeRecordList', 'CreateRecordBatch', 'ModifyRecordBatchV3', 'DescribeBatchTask'} <= API3_ACTIONS
+
+
+def test_every_action_the_api3_layer_sends_is_one_of_the_sdks(api3_sent_actions):
+    sent = api3_sent_actions
+    assert {'DescribeRecordList', 'CreateRecord', 'DescribeDomain', 'DescribeBatchTask'} <= sent
+    assert sent <= API3_ACTIONS, sorted(sent - API3_ACTIONS)
+
+
+@pytest.mark.parametrize('path', sorted(p for p in python_files(PLUGINS) if not p.startswith(API3_LAYER + os.sep)),
+                         ids=lambda p: os.path.relpath(p, PLUGINS))
+def test_no_api3_action_names_outside_the_api3_layer(path):
+    found = ['%d: %s' % (line, text) for line, text in code_strings(path) if text in API3_ACTIONS]
+    assert found == []
