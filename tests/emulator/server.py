@@ -234,23 +234,37 @@ class Handler(BaseHTTPRequestHandler):
         except OSError:
             pass
 
-    def _fault_answer(self, fault, doc, fmt, extra=()):
-        """Answer (or not) the way ``fault`` says; ``doc`` is the real answer when the action ran."""
+    def transport_fault(self, fault, doc):
+        """The faults of the connection and of HTTP, the same on both APIs (the traditional one and
+        API 3.0, tencentcloud/http.py): a stall (then the answer, or a dropped connection when the
+        action did not run), a reset, an HTTP error page, an HTML page, a redirect. Returns
+        ``(answered, kind)``: whether the request is answered (or dropped) here, else the fault kind
+        left for the API's own answer (None after a stall)."""
         kind = fault.kind
         if kind == 'stall':
             time.sleep(fault.seconds)
             if doc is None:
-                return self._drop()
+                self._drop()
+                return True, kind
             kind = None
         if kind == 'reset':
-            return self._drop()
-        if kind == 'http':
-            return self._send(fault.status, faults.HTML_PAGE.replace(b'502 Bad Gateway', (
+            self._drop()
+        elif kind == 'http':
+            self._send(fault.status, faults.HTML_PAGE.replace(b'502 Bad Gateway', (
                 '%d Server Error' % fault.status).encode('ascii')), 'text/html')
-        if kind == 'html':
-            return self._send(200, faults.HTML_PAGE, 'text/html')
-        if kind == 'redirect':
-            return self._send(fault.status, b'', 'text/html', (('Location', fault.location),))
+        elif kind == 'html':
+            self._send(200, faults.HTML_PAGE, 'text/html')
+        elif kind == 'redirect':
+            self._send(fault.status, b'', 'text/html', (('Location', fault.location),))
+        else:
+            return False, kind
+        return True, kind
+
+    def _fault_answer(self, fault, doc, fmt, extra=()):
+        """Answer (or not) the way ``fault`` says; ``doc`` is the real answer when the action ran."""
+        answered, kind = self.transport_fault(fault, doc)
+        if answered:
+            return None
         if kind == 'code':
             doc = render.envelope(fault.code, fault.message)
         if doc is None:

@@ -64,21 +64,9 @@ def _log_fault(state, method, action, body, user_agent, fault):
 
 
 def _fault_answer(handler, fault, doc):
-    kind = fault.kind
-    if kind == 'stall':
-        time.sleep(fault.seconds)
-        if doc is None:
-            return handler._drop()
-        kind = None
-    if kind == 'reset':
-        return handler._drop()
-    if kind == 'http':
-        page = faults.HTML_PAGE.replace(b'502 Bad Gateway', ('%d Server Error' % fault.status).encode('ascii'))
-        return handler._send(fault.status, page, 'text/html')
-    if kind == 'html':
-        return handler._send(200, faults.HTML_PAGE, 'text/html')
-    if kind == 'redirect':
-        return handler._send(fault.status, b'', 'text/html', (('Location', fault.location),))
+    answered, kind = handler.transport_fault(fault, doc)
+    if answered:
+        return None
     if kind == 'code':
         doc = front.error_document(fault.code, fault.message)
     if doc is None:
