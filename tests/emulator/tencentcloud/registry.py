@@ -2,7 +2,8 @@
 
 An action declares its parameters with a type each (``str``, ``int``, ``bool``, ``[str]``,
 ``[int]``, ``[obj]``) and which are required. Before the action runs: a parameter it does not
-declare answers UnknownParameter, a required one missing (or an empty string) MissingParameter,
+declare answers UnknownParameter, a required one missing (or an empty string) MissingParameter
+(but an empty ``Domain`` beside a ``DomainId``, which wins, is accepted),
 a JSON value of the wrong type InvalidParameter (an int is not a str: the SDK sends ``int``
 fields as JSON numbers).
 """
@@ -41,6 +42,10 @@ class Action(object):
                               % (key, self.params[key]))
         for key in self.required:
             value = body.get(key)
+            if key == 'Domain' and value == '' and body.get('DomainId') is not None:
+                # sent, empty, beside the DomainId that wins: NewFuture/DDNS's TencentCloudProvider
+                # sends its ModifyRecord so (ddns/provider/tencentcloud.py), in use on the live service
+                continue
             if value is None or (isinstance(value, str) and value.strip() == ''):
                 raise missing(key)
 

@@ -26,6 +26,7 @@ import pytest
 
 from ddns.provider.dnspod import DnspodProvider
 from ddns.provider.dnspod_com import DnspodComProvider
+from ddns.provider.tencentcloud import TencentCloudProvider
 from lexicon.client import Client as LexiconClient
 from lexicon.config import ConfigResolver
 from pydnspod import pydnspod
@@ -503,3 +504,26 @@ def test_ddns_dnspod_com_finds_the_default_line_listed_as_Default(start_emulator
     assert [record['line'] for record in seen.found] == ['Default']
     assert emu.requests()[-1]['params']['record_line'] == 'default'
     assert state_records(emu) == [('home', 'A', 'default', '198.51.100.7')]
+
+
+# -- NewFuture's ddns on Tencent Cloud API 3.0 ---------------------------------------------------------
+KEY_ID = 'AKID20001THIRDPARTY'
+KEY_SECRET = 'third-party-secret-key-20001'
+
+
+def test_ddns_tencentcloud_provider_creates_then_updates(start_emulator):
+    """ddns's TencentCloudProvider (its own TC3 signature, not Tencent's SDK) against the emulator's
+    API 3.0: DescribeDomain for the zone, DescribeRecordList for the name, then CreateRecord the first
+    time and ModifyRecord after (the zone's ID kept). Its ModifyRecord sends ``Domain`` as ``""`` beside ``DomainId`` (the
+    listing item names no domain): a client in wide use on the live service, so an empty Domain
+    with a DomainId is accepted, while a missing Domain is not (the documents mark it required)."""
+    emu = start_emulator(seed(key_pairs=[{'secret_id': KEY_ID, 'secret_key': KEY_SECRET}]))
+    provider = TencentCloudProvider(KEY_ID, KEY_SECRET, logger=quiet_logger(), endpoint=emu.url)
+    assert provider.set_record('home.example.com', '198.51.100.7') is True
+    assert provider.set_record('home.example.com', '198.51.100.8') is True
+    assert state_records(emu) == [('home', 'A', CN_DEFAULT, '198.51.100.8')]
+    # the zone's ID is kept by the provider: one DescribeDomain
+    assert calls(emu) == [('DescribeDomain', 'Success'), ('DescribeRecordList', 'ResourceNotFound.NoDataOfRecord'),
+                          ('CreateRecord', 'Success'), ('DescribeRecordList', 'Success'), ('ModifyRecord', 'Success')]
+    modify = emu.requests()[-1]['params']
+    assert (modify['Domain'], modify['DomainId'], modify['SubDomain']) == ('', DOMAIN_ID, 'home')
