@@ -6,36 +6,6 @@
 from __future__ import annotations
 
 
-# The attributes every module shares (ACTIONS and INFO below): each module has the collection's one
-# action plugin (meta/runtime.yml, plugins/plugin_utils/worker_module.py), runs as a module process
-# under async, and is in the module_defaults group.
-_WORKER_ATTRIBUTES = r'''  action:
-    description: Indicates this has a corresponding action plugin so some parts of the options can be executed on the controller.
-    support: full
-    details:
-      - >-
-        When the task runs on the controller (the C(local) connection, as with C(hosts: localhost) or
-        C(delegate_to: localhost)), without C(become) and not C(async), the module's code runs in the process Ansible
-        forks for the task rather than in a new Python process. The options are checked the same way, the same calls
-        are sent and the result is the same, but each task (each item of a loop) saves the start of a Python process
-        (measured in the collection's C(docs/performance.md)). The task's C(environment) applies as it does to a module
-        process.
-      - >-
-        It then runs on the controller's Python, which needs C(requests), not on C(ansible_python_interpreter). Set the
-        variable C(dnspod_module_process=true) for a host (for a delegated task, the host it is delegated to) to run
-        the module as a module process anyway. Tasks on any other connection run as a module process on their host.
-  async:
-    description: Supports being used with the C(async) keyword.
-    support: full
-    details: An C(async) task runs as a module process.
-  action_group:
-    description: Use C(group/dnspod.dnspod.dnspod) in C(module_defaults) to set defaults for this module.
-    support: full
-    membership:
-      - dnspod.dnspod.dnspod
-'''
-
-
 class ModuleDocFragment:
 
     # Connection and authentication options shared by every module.
@@ -176,7 +146,8 @@ notes:
     alternative.
 '''
 
-    # Attributes shared by the modules that change state.
+    # Attributes shared by the modules that change state. action: every module has the collection's one
+    # action plugin (meta/runtime.yml, plugins/plugin_utils/worker_module.py).
     ACTIONS = r'''
 attributes:
   check_mode:
@@ -186,9 +157,34 @@ attributes:
   diff_mode:
     description: Returns details on what has changed, or would change in check mode, when in diff mode.
     support: full
-''' + _WORKER_ATTRIBUTES
+  action:
+    description: Indicates this has a corresponding action plugin so some parts of the options can be executed on the controller.
+    support: full
+    details:
+      - >-
+        When the task runs on the controller (the C(local) connection, as with C(hosts: localhost) or
+        C(delegate_to: localhost)), without C(become) and not C(async), the module's code runs in the process Ansible
+        forks for the task rather than in a new Python process. The options are checked the same way, the same calls
+        are sent and the result is the same, but each task (each item of a loop) saves the start of a Python process
+        (measured in the collection's C(docs/performance.md)). The task's C(environment) applies as it does to a module
+        process.
+      - >-
+        It then runs on the controller's Python, which needs C(requests), not on C(ansible_python_interpreter). Set the
+        variable C(dnspod_module_process=true) for a host (for a delegated task, the host it is delegated to) to run
+        the module as a module process anyway. Tasks on any other connection run as a module process on their host.
+  async:
+    description: Supports being used with the C(async) keyword.
+    support: full
+    details: An C(async) task runs as a module process.
+  action_group:
+    description: Use C(group/dnspod.dnspod.dnspod) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - dnspod.dnspod.dnspod
+'''
 
-    # Attributes shared by the info modules (action, async and action_group: _WORKER_ATTRIBUTES, as in ACTIONS).
+    # Attributes shared by the info modules (action, async and action_group: the same as in ACTIONS,
+    # tests/unit/plugins/plugin_utils/test_worker_contract.py checks it).
     INFO = r'''
 attributes:
   check_mode:
@@ -199,7 +195,31 @@ attributes:
     description: Returns details on what has changed, or would change in check mode, when in diff mode.
     support: N/A
     details: This module only reads.
-''' + _WORKER_ATTRIBUTES
+  action:
+    description: Indicates this has a corresponding action plugin so some parts of the options can be executed on the controller.
+    support: full
+    details:
+      - >-
+        When the task runs on the controller (the C(local) connection, as with C(hosts: localhost) or
+        C(delegate_to: localhost)), without C(become) and not C(async), the module's code runs in the process Ansible
+        forks for the task rather than in a new Python process. The options are checked the same way, the same calls
+        are sent and the result is the same, but each task (each item of a loop) saves the start of a Python process
+        (measured in the collection's C(docs/performance.md)). The task's C(environment) applies as it does to a module
+        process.
+      - >-
+        It then runs on the controller's Python, which needs C(requests), not on C(ansible_python_interpreter). Set the
+        variable C(dnspod_module_process=true) for a host (for a delegated task, the host it is delegated to) to run
+        the module as a module process anyway. Tasks on any other connection run as a module process on their host.
+  async:
+    description: Supports being used with the C(async) keyword.
+    support: full
+    details: An C(async) task runs as a module process.
+  action_group:
+    description: Use C(group/dnspod.dnspod.dnspod) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - dnspod.dnspod.dnspod
+'''
 
     # For plugins (the lookup): the same options as DOCUMENTATION, also read from play variables and
     # environment variables. Fragments merge per option, so this adds only the `vars` and `env` entries
