@@ -184,7 +184,8 @@ attributes:
 '''
 
     # Attributes shared by the info modules (action, async and action_group: the same as in ACTIONS,
-    # tests/unit/plugins/plugin_utils/test_worker_contract.py checks it).
+    # tests/unit/plugins/plugin_utils/test_worker_contract.py checks it). Written out in both because
+    # ansible-test's yamllint sanity test reads each fragment attribute as one string literal.
     INFO = r'''
 attributes:
   check_mode:
